@@ -1,0 +1,15 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Activities } from '../workflows/contracts/activities.js';
+import { createCalendarActivities } from './calendar.activities.js';
+import { PostgresDeadlineCalendar, type DeadlineCalendar } from './deadline-calendar.js';
+
+export interface ActivityDependencies {
+  orm: MikroORM;
+  /** Defaults to the PostgreSQL working-day calendar. */
+  calendar?: DeadlineCalendar;
+}
+
+/** Builds every activity from its dependencies; the worker registers the result. */
+export function createActivities({ orm, calendar = new PostgresDeadlineCalendar(orm) }: ActivityDependencies): Activities {
+  return { ...createCalendarActivities(calendar) };
+}

@@ -1,0 +1,25 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface ManagedProcess {
+  name: string;
+  child: ChildProcess;
+  /** Sends SIGTERM, then SIGKILL after the grace period. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function startProcess(name: string, command: string, args: string[], options: SpawnOptions): ManagedProcess {
+  const child = spawn(command, args, options);
+  const exited = once(child, 'exit');
+  return {
+    name,
+    child,
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import exitHook from 'async-exit-hook';
+import path from 'node:path';
+import { setupDatabase } from '../src/database/setup-database.js';
+import { startProcess, type ManagedProcess } from './lib/child-process.js';
+import { startInfrastructure } from './lib/infrastructure.js';
+import { localJwtSecret } from './lib/jwt-secret.js';
+import { DATA_DIR, DIST_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
+
+const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
+
+/**
+ * The whole system in one command: PostgreSQL and Temporal (configured or
+ * embedded), migrations and seed data, the worker and the API. Ctrl-C stops all.
+ */
+async function main(): Promise<void> {
+  const infrastructure = await startInfrastructure({
+    dataDir: DATA_DIR,
+    toolsDir: TOOLS_DIR,
+    databaseUrl: process.env.DATABASE_URL,
+    databaseName: 'approvals',
+    embeddedPostgresPort: Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54320),
+    temporalAddress: process.env.TEMPORAL_ADDRESS,
+    temporalPort: Number(process.env.TEMPORAL_PORT ?? 7233),
+    temporalUiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+    persistentTemporal: true,
+    log,
+  });
+  const children: ManagedProcess[] = [];
+  let stopping = false;
+  const stopAll = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all(children.map((child) => child.stop()));
+    await infrastructure.stop();
+  };
+  const shutdown = (code: number) => stopAll().then(() => process.exit(code));
+  // embedded-postgres already hooks SIGINT/SIGTERM through async-exit-hook, which exits once
+  // every hook is done; registering here makes it wait for the worker, API and Temporal too.
+  exitHook.forceExitTimeout(30_000);
+  exitHook((done) => void stopAll().then(done));
+
+  try {
+    const { migrations, seeded } = await setupDatabase(infrastructure.databaseUrl);
+    log(`database ready (${migrations.length} migrations applied, seeded: ${seeded.length ? seeded.join(', ') : 'nothing new'})`);
+    const env = {
+      ...process.env,
+      DATABASE_URL: infrastructure.databaseUrl,
+      TEMPORAL_ADDRESS: infrastructure.temporalAddress,
+      JWT_SECRET: localJwtSecret(DATA_DIR),
+    };
+    for (const [name, entry] of [['worker', 'worker.js'], ['api', 'main.js']] as const) {
+      const child = startProcess(name, process.execPath, [path.join(DIST_DIR, 'src', entry)], { env, stdio: 'inherit', cwd: PROJECT_ROOT });
+      child.child.on('exit', (code) => {
+        if (!stopping) {
+          log(`${name} exited (${code}); stopping the system`);
+          void shutdown(code || 1);
+        }
+      });
+      children.push(child);
+    }
+    const port = process.env.PORT ?? '3000';
+    log(`API on http://localhost:${port} (OpenAPI: /docs, health: /health); Temporal ${infrastructure.temporalAddress}` +
+      (process.env.TEMPORAL_ADDRESS ? '' : `, Web UI http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`));
+    log('mint a demo token: ./scripts/mint-token admin');
+  } catch (error) {
+    log(`failed: ${(error as Error).stack ?? error}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((error) => {
+  log(`failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { isRole, type Actor } from '../../workflows/contracts/actor.js';
+import { AppConfig } from '../config/app-config.js';
+import { invalidToken } from './auth-errors.js';
+
+/** Verifies bearer tokens (HS256 secret or a JWKS URL) and turns their claims into an Actor. */
+@Injectable()
+export class JwtVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(private readonly config: AppConfig) {
+    if (config.JWT_JWKS_URL) {
+      this.key = createRemoteJWKSet(new URL(config.JWT_JWKS_URL));
+      this.algorithms = ['RS256', 'ES256', 'EdDSA'];
+    } else {
+      this.key = new TextEncoder().encode(config.JWT_SECRET);
+      this.algorithms = ['HS256'];
+    }
+  }
+
+  async verify(token: string): Promise<Actor> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
+        algorithms: this.algorithms,
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+      }));
+    } catch (error) {
+      const reason = error instanceof errors.JWTExpired ? 'expired' : error instanceof errors.JOSEError ? error.code : 'unreadable';
+      throw invalidToken(reason);
+    }
+    const { sub, name, role, department } = payload as Record<string, unknown>;
+    if (typeof sub !== 'string' || !sub) throw invalidToken('no sub');
+    if (typeof name !== 'string' || !name) throw invalidToken('no name');
+    if (!isRole(role)) throw invalidToken('unknown role');
+    if (typeof department !== 'string' || !department) throw invalidToken('no department');
+    return { id: sub, name, role, department };
+  }
+}

@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HolidaySchedule } from './holiday-schedule.js';
+import { HolidayYear } from './holiday-year.entity.js';
+import { WorkingDayCalendar } from './working-day-calendar.js';
+
+export interface StoredHolidaySchedule extends HolidaySchedule {
+  revision: number;
+  loadedAt: string;
+  loadedBy: string;
+}
+
+function toSchedule(row: HolidayYear): StoredHolidaySchedule {
+  return {
+    year: row.year,
+    notices: row.notices,
+    days: row.days,
+    revision: row.revision,
+    loadedAt: row.loadedAt.toISOString(),
+    loadedBy: row.loadedBy,
+  };
+}
+
+/** The holiday schedules in PostgreSQL; shared by the API and the activities. */
+export class CalendarStore {
+  constructor(private readonly em: EntityManager) {}
+
+  async listYears(): Promise<StoredHolidaySchedule[]> {
+    const rows = await this.em.find(HolidayYear, {}, { orderBy: { year: 'asc' } });
+    return rows.map(toSchedule);
+  }
+
+  async getYear(year: number): Promise<StoredHolidaySchedule | null> {
+    const row = await this.em.findOne(HolidayYear, { year });
+    return row ? toSchedule(row) : null;
+  }
+
+  /** Loads or replaces a year as one row, so readers see the old or the new schedule, never a mix. */
+  async replaceYear(schedule: HolidaySchedule, loadedBy: string, now = new Date()): Promise<StoredHolidaySchedule> {
+    const days = [...schedule.days].sort((a, b) => a.date.localeCompare(b.date));
+    const existing = await this.em.findOne(HolidayYear, { year: schedule.year });
+    const row =
+      existing ??
+      this.em.create(HolidayYear, { year: schedule.year, notices: [], days: [], revision: 0, loadedAt: now, loadedBy });
+    this.em.assign(row, { notices: schedule.notices, days, revision: row.revision + 1, loadedAt: now, loadedBy });
+    await this.em.flush();
+    return toSchedule(row);
+  }
+
+  async loadCalendar(): Promise<WorkingDayCalendar> {
+    return new WorkingDayCalendar(await this.listYears());
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { Actor } from '../../workflows/contracts/actor.js';
+import { invalidRequest } from '../common/http/validation.pipe.js';
+import { concurrentYearLoad, yearNotLoaded } from './calendar-errors.js';
+import { CalendarStore, type StoredHolidaySchedule } from './calendar-store.js';
+import type { HolidaySchedule } from './holiday-schedule.js';
+import { findScheduleProblems } from './holiday-schedule-rules.js';
+import type { DueDate } from './working-day-calendar.js';
+
+@Injectable()
+export class CalendarService {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  private store(): CalendarStore {
+    return new CalendarStore(this.orm.em.fork());
+  }
+
+  listYears(): Promise<StoredHolidaySchedule[]> {
+    return this.store().listYears();
+  }
+
+  async getYear(year: number): Promise<StoredHolidaySchedule> {
+    const schedule = await this.store().getYear(year);
+    if (!schedule) throw yearNotLoaded(year);
+    return schedule;
+  }
+
+  async replaceYear(schedule: HolidaySchedule, actor: Actor): Promise<StoredHolidaySchedule> {
+    const problems = findScheduleProblems(schedule.year, schedule.days);
+    if (problems.length > 0) throw invalidRequest(problems);
+    try {
+      return await this.store().replaceYear(schedule, actor.id);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw concurrentYearLoad(schedule.year);
+      throw error;
+    }
+  }
+
+  async dueDate(receivedAt: Date, workingDays: number): Promise<DueDate> {
+    return (await this.store().loadCalendar()).addWorkingDays(receivedAt, workingDays);
+  }
+}

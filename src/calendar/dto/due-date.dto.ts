@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, Max, Min } from 'class-validator';
+
+export class DueDateQueryDto {
+  @ApiProperty({ example: '2026-02-12T10:00:00+08:00', description: 'When the application was received (an instant)' })
+  @IsISO8601({ strict: true })
+  receivedAt!: string;
+
+  @ApiProperty({ example: 5 })
+  @Type(() => Number) @IsInt() @Min(1) @Max(250)
+  workingDays!: number;
+}
+
+export class DueDateDto {
+  @ApiProperty({ example: '2026-02-24', description: 'Last working day of the period (Asia/Shanghai)' })
+  dueDate!: string;
+
+  @ApiProperty({ example: '2026-02-24T16:00:00.000Z', description: '24:00 Asia/Shanghai at the end of dueDate' })
+  dueAt!: string;
+
+  @ApiProperty({ description: 'True when the count reaches into a year with no loaded schedule' })
+  provisional!: boolean;
+
+  @ApiProperty({ type: [Number] })
+  provisionalYears!: number[];
+}

@@ -1,0 +1,60 @@
+import type { DueDate } from '../../workflows/contracts/deadline.js';
+import type { HolidaySchedule } from './holiday-schedule.js';
+import { addDays, isWeekend, shanghaiDateOf, shanghaiMidnight, yearOf, type PlainDate } from './plain-date.js';
+
+export type { DueDate };
+
+/** Working days per SPEC §2: Monday–Friday, minus declared days off, plus make-up workdays. */
+export class WorkingDayCalendar {
+  private readonly daysOff = new Set<PlainDate>();
+  private readonly makeUpWorkdays = new Set<PlainDate>();
+  private readonly loadedYears = new Set<number>();
+
+  constructor(schedules: readonly HolidaySchedule[]) {
+    for (const schedule of schedules) {
+      this.loadedYears.add(schedule.year);
+      for (const day of schedule.days) {
+        (day.kind === 'off' ? this.daysOff : this.makeUpWorkdays).add(day.date);
+      }
+    }
+  }
+
+  hasSchedule(year: number): boolean {
+    return this.loadedYears.has(year);
+  }
+
+  isWorkingDay(date: PlainDate): boolean {
+    if (this.makeUpWorkdays.has(date)) return true;
+    if (this.daysOff.has(date)) return false;
+    return !isWeekend(date);
+  }
+
+  /**
+   * "自收到…之日起N个工作日内": the receipt day is not counted (民法典 第二百零一条);
+   * the period ends at 24:00 of the Nth working day after it (第二百零三条).
+   */
+  addWorkingDays(receivedAt: Date, workingDays: number): DueDate {
+    return this.countFrom(shanghaiDateOf(receivedAt), workingDays);
+  }
+
+  /** Counts `workingDays` working days after the date `start` (which itself is not counted). */
+  countFrom(start: PlainDate, workingDays: number): DueDate {
+    if (!Number.isInteger(workingDays) || workingDays < 1) {
+      throw new RangeError(`working days must be a positive whole number, got ${workingDays}`);
+    }
+    const provisionalYears = new Set<number>();
+    let date = start;
+    let counted = 0;
+    while (counted < workingDays) {
+      date = addDays(date, 1);
+      if (!this.hasSchedule(yearOf(date))) provisionalYears.add(yearOf(date));
+      if (this.isWorkingDay(date)) counted += 1;
+    }
+    return {
+      dueDate: date,
+      dueAt: shanghaiMidnight(addDays(date, 1)).toISOString(),
+      provisional: provisionalYears.size > 0,
+      provisionalYears: [...provisionalYears].sort(),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.js';
+import { pickLanguage, type LocalizedText } from '../errors/localized-text.js';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  'not-allowed-by-law': HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const GENERIC_BY_STATUS: Record<number, { code: string; text: LocalizedText }> = {
+  404: { code: 'ROUTE_NOT_FOUND', text: { zh: '请求的地址不存在', en: 'No such endpoint' } },
+  405: { code: 'METHOD_NOT_ALLOWED', text: { zh: '该地址不支持此请求方法', en: 'Method not allowed on this endpoint' } },
+  413: { code: 'PAYLOAD_TOO_LARGE', text: { zh: '请求内容过大', en: 'Request body too large' } },
+  400: { code: 'BAD_REQUEST', text: { zh: '请求格式有误', en: 'Malformed request' } },
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldError[];
+}
+
+/** Every error leaves the API as one JSON shape, in the caller's language. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(DomainErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const language = pickLanguage(request.headers['accept-language']);
+    const body = this.toBody(exception, language);
+    if (body.statusCode >= 500) this.logger.error(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, language: 'zh' | 'en'): ErrorBody {
+    if (exception instanceof DomainError) {
+      const body: ErrorBody = { statusCode: STATUS_BY_KIND[exception.kind], code: exception.code, message: exception.text[language] };
+      if (exception.fieldErrors.length > 0) body.errors = exception.fieldErrors;
+      return body;
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const statusCode = exception.getStatus();
+      const generic = GENERIC_BY_STATUS[statusCode] ?? { code: 'REQUEST_REJECTED', text: { zh: '请求被拒绝', en: exception.message } };
+      return { statusCode, code: generic.code, message: generic.text[language] };
+    }
+    const text = { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please try again later' };
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: text[language] };
+  }
+}

@@ -1,0 +1,25 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainError, type FieldError } from '../errors/domain-error.js';
+
+function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+export function invalidRequest(fieldErrors: FieldError[]): DomainError {
+  const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
+  return new DomainError('invalid', 'VALIDATION_FAILED', { zh: `请求内容有误：${fields}`, en: `Invalid request: ${fields}` }, fieldErrors);
+}
+
+/** DTO validation: unknown fields are rejected, and every field error is listed. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => invalidRequest(flatten(errors)),
+  });
+}

@@ -1,0 +1,3 @@
+import { HolidayYear } from '../calendar/holiday-year.entity.js';
+
+export const ENTITIES = [HolidayYear];

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { WorkerOptions } from '@temporalio/worker';
+
+/**
+ * Where the worker gets workflow code: the bundle prebuilt by `npm run build`
+ * when present (production), else the workflow sources bundled at start
+ * (development and tests, where the sources are TypeScript).
+ */
+export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+  const prebuilt = fileURLToPath(new URL('../../workflow-bundle.js', import.meta.url));
+  if (process.env.WORKFLOW_BUNDLE !== 'source' && existsSync(prebuilt)) return { workflowBundle: { codePath: prebuilt } };
+  return { workflowsPath: workflowsEntry(), bundlerOptions: workflowBundlerOptions };
+}
+
+export function workflowsEntry(): string {
+  const compiled = fileURLToPath(new URL('../../workflows/index.js', import.meta.url));
+  return existsSync(compiled) ? compiled : fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+}
+
+/** TypeScript ESM sources import `./x.js` for `./x.ts`; teach webpack the same. */
+export const workflowBundlerOptions: NonNullable<WorkerOptions['bundlerOptions']> = {
+  webpackConfigHook: (config) => ({
+    ...config,
+    resolve: { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } },
+  }),
+};

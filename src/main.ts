@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { configureApp } from './app-setup.js';
+import { AppModule } from './app.module.js';
+import { loadConfig } from './config/app-config.js';
+import { exitOnBootFailure } from './config/boot-failure.js';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
+  await app.listen(config.PORT, config.HOST);
+}
+
+bootstrap().catch(exitOnBootFailure('api'));

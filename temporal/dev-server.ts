@@ -1,0 +1,52 @@
+import { Connection } from '@temporalio/client';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attributes.js';
+import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
+import { waitFor } from '../scripts/lib/wait-for.js';
+
+export interface DevServerOptions {
+  cli: string;
+  port: number;
+  /** Web UI port; omitted → headless. */
+  uiPort?: number;
+  /** SQLite file that keeps workflows across restarts; omitted → in memory. */
+  dbFile?: string;
+  logFile: string;
+}
+
+export interface RunningDevServer {
+  address: string;
+  process: ManagedProcess;
+}
+
+/** `temporal server start-dev` with this system's search attributes registered. */
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+  args.push('--http-port', String(options.port + 10), '--metrics-port', String(options.port + 20));
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  if (options.dbFile) {
+    mkdirSync(path.dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  for (const [name, type] of Object.entries(CUSTOM_SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = openSync(options.logFile, 'a');
+  const process = startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });
+  const address = `127.0.0.1:${options.port}`;
+  await waitFor(
+    `Temporal dev server on ${address} (log: ${options.logFile})`,
+    async () => {
+      if (process.child.exitCode !== null) throw new Error(`exited with code ${process.child.exitCode}`);
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await connection.workflowService.getSystemInfo({});
+      } finally {
+        await connection.close();
+      }
+    },
+    60_000,
+  );
+  return { address, process };
+}

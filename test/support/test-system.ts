@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createActivities } from '../../activities/index.js';
+import type { DeadlineCalendar } from '../../activities/deadline-calendar.js';
+import { configureApp } from '../../src/app-setup.js';
+import { AppModule } from '../../src/app.module.js';
+import { findDemoUser } from '../../src/auth/demo-users.js';
+import { mintToken } from '../../src/auth/token-minter.js';
+import { AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { createWorker } from '../../src/engine/create-worker.js';
+import type { Actor } from '../../workflows/contracts/actor.js';
+import { requireTestInfrastructure, TEST_WORKFLOW_BUNDLE } from './test-environment.js';
+
+export interface TestSystem {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  client: Client;
+  orm: MikroORM;
+  config: AppConfig;
+  /** A bearer header for a demo user id or an ad-hoc actor. */
+  auth(user: string | Actor): Promise<{ Authorization: string }>;
+  /** Starts a (new) worker for this system's task queue. */
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestSystemOptions {
+  /** An injected calendar (e.g. seconds instead of working days); defaults to PostgreSQL's. */
+  calendar?: DeadlineCalendar;
+  /** Start without a worker (tests that start one themselves). */
+  withoutWorker?: boolean;
+}
+
+function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier test file in this process.
+  }
+}
+
+/**
+ * The API (in-process Nest app on an ephemeral port) and a worker on a task
+ * queue of its own, against the real Temporal server and PostgreSQL of the run.
+ */
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  requireTestInfrastructure();
+  quietTemporalRuntime();
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}` });
+  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
+  await app.listen(0, '127.0.0.1');
+  const orm = app.get<MikroORM>(MikroORM);
+  const client = app.get(Client);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+
+  const system: TestSystem = {
+    app,
+    http: request(app.getHttpServer()),
+    client,
+    orm,
+    config,
+    async auth(user) {
+      const actor = typeof user === 'string' ? findDemoUser(user) : user;
+      if (!actor) throw new Error(`no demo user ${String(user)}`);
+      const token = await mintToken(actor, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+      return { Authorization: `Bearer ${token}` };
+    },
+    async startWorker() {
+      worker = await createWorker({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        activities: createActivities({ orm, calendar: options.calendar }),
+        options: { workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, workflowsPath: undefined, bundlerOptions: undefined },
+      });
+      running = worker.run();
+    },
+    async stopWorker() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = undefined;
+      running = undefined;
+    },
+    async close() {
+      await system.stopWorker();
+      await connection.close();
+      await app.close();
+    },
+  };
+  if (!options.withoutWorker) await system.startWorker();
+  return system;
+}

@@ -1,0 +1,7 @@
+/** Custom search attributes the workflows set; the dev server registers each at start. */
+export const CUSTOM_SEARCH_ATTRIBUTES = {
+  CaseProcedure: 'Keyword',
+  CasePack: 'Keyword',
+  CaseState: 'Keyword',
+  CaseDepartment: 'Keyword',
+} as const;

@@ -1,0 +1,1 @@
+export { engineProbe } from './engine-probe.js';
