@@ -2,6 +2,16 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { CalendarActivities } from '../workflows/contracts/activities.js';
 import type { DeadlineCalendar } from './deadline-calendar.js';
 
+/** A RangeError from the calendar is a bad request, not a passing fault: no retry. */
+async function nonRetryableOnRangeError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, 'InvalidDueDateRequest');
+    throw error;
+  }
+}
+
 export function createCalendarActivities(calendar: DeadlineCalendar): CalendarActivities {
   return {
     async computeDueDate({ receivedAt, workingDays }) {
@@ -9,12 +19,10 @@ export function createCalendarActivities(calendar: DeadlineCalendar): CalendarAc
       if (Number.isNaN(instant.getTime())) {
         throw ApplicationFailure.nonRetryable(`receivedAt is not an instant: ${receivedAt}`, 'InvalidDueDateRequest');
       }
-      try {
-        return await calendar.addWorkingDays(instant, workingDays);
-      } catch (error) {
-        if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, 'InvalidDueDateRequest');
-        throw error;
-      }
+      return nonRetryableOnRangeError(() => calendar.addWorkingDays(instant, workingDays));
+    },
+    async extendDueDate({ due, workingDays }) {
+      return nonRetryableOnRangeError(() => calendar.extend(due, workingDays));
     },
   };
 }

@@ -71,7 +71,7 @@ async function main(): Promise<number> {
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     });
   } finally {
     await infrastructure.stop();
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    log(`failed: ${(error as Error).stack ?? error}`);
+    log(`failed: ${(error as Error)?.stack ?? String(error)}`);
     process.exit(1);
   },
 );

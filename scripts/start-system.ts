@@ -64,12 +64,12 @@ async function main(): Promise<void> {
       (process.env.TEMPORAL_ADDRESS ? '' : `, Web UI http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`));
     log('mint a demo token: ./scripts/mint-token admin');
   } catch (error) {
-    log(`failed: ${(error as Error).stack ?? error}`);
+    log(`failed: ${(error as Error)?.stack ?? String(error)}`);
     await shutdown(1);
   }
 }
 
 main().catch((error) => {
-  log(`failed: ${(error as Error).stack ?? error}`);
+  log(`failed: ${(error as Error)?.stack ?? String(error)}`);
   process.exit(1);
 });

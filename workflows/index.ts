@@ -1,1 +1,2 @@
 export { engineProbe } from './engine-probe.js';
+export { shareRequest } from './share-request.js';

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -36,11 +36,30 @@ export class AppConfig {
   @IsString() @MinLength(1)
   JWT_AUDIENCE = 'data-sharing-approvals-api';
 
+  /**
+   * Working days for steps whose text sets no deadline, by target key (e.g.
+   * {"default":10,"share-request.review":5}); the API marks them administrative.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? parseTargets(value) : value))
+  @IsObject({ message: 'ADMINISTRATIVE_TARGETS must be a JSON object of positive whole numbers of working days' })
+  ADMINISTRATIVE_TARGETS: Record<string, number> = { default: 10 };
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
 
 export class ConfigError extends Error {}
+
+function parseTargets(raw: string): Record<string, number> | string {
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return raw;
+    const valid = Object.values(parsed).every((days) => Number.isInteger(days) && (days as number) > 0 && (days as number) <= 250);
+    return valid ? { default: 10, ...(parsed as Record<string, number>) } : raw;
+  } catch {
+    return raw;
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));

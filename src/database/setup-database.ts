@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { seedCalendar } from '../calendar/seed-calendar.js';
+import { seedCatalog } from '../catalog/seed-catalog.js';
 import { buildOrmOptions } from './orm-options.js';
 
 /** Creates the database named in the URL when it does not exist yet. */
@@ -29,7 +30,7 @@ export async function setupDatabase(databaseUrl: string): Promise<{ migrations: 
   const orm = await MikroORM.init(buildOrmOptions(databaseUrl));
   try {
     const applied = await orm.migrator.up();
-    const seeded = await seedCalendar(orm.em.fork());
+    const seeded = [...(await seedCalendar(orm.em.fork())), ...(await seedCatalog(orm.em.fork()))];
     return { migrations: applied.map((m) => m.name), seeded };
   } finally {
     await orm.close();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -10,8 +10,9 @@ import { createActivities } from '../../activities/index.js';
 import type { DeadlineCalendar } from '../../activities/deadline-calendar.js';
 import { configureApp } from '../../src/app-setup.js';
 import { AppModule } from '../../src/app.module.js';
-import { findDemoUser } from '../../src/auth/demo-users.js';
+import { DEMO_USERS, findDemoUser } from '../../src/auth/demo-users.js';
 import { mintToken } from '../../src/auth/token-minter.js';
+import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { createWorker } from '../../src/engine/create-worker.js';
 import type { Actor } from '../../workflows/contracts/actor.js';
@@ -25,6 +26,8 @@ export interface TestSystem {
   config: AppConfig;
   /** A bearer header for a demo user id or an ad-hoc actor. */
   auth(user: string | Actor): Promise<{ Authorization: string }>;
+  /** The bearer header of a demo user, minted at start. */
+  as(userId: string): { Authorization: string };
   /** Starts a (new) worker for this system's task queue. */
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
@@ -34,6 +37,8 @@ export interface TestSystem {
 export interface TestSystemOptions {
   /** An injected calendar (e.g. seconds instead of working days); defaults to PostgreSQL's. */
   calendar?: DeadlineCalendar;
+  /** The API's clock (e.g. set to a day when an older pack was in force). */
+  clock?: Clock;
   /** Start without a worker (tests that start one themselves). */
   withoutWorker?: boolean;
 }
@@ -54,11 +59,17 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   requireTestInfrastructure();
   quietTemporalRuntime();
   const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}` });
-  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(options.clock ?? new Clock())
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
   await app.listen(0, '127.0.0.1');
   const orm = app.get<MikroORM>(MikroORM);
   const client = app.get(Client);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const mint = (actor: Actor) => mintToken(actor, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const demoTokens = new Map(await Promise.all(DEMO_USERS.map(async (user) => [user.id, await mint(user)] as const)));
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
 
@@ -71,7 +82,11 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     async auth(user) {
       const actor = typeof user === 'string' ? findDemoUser(user) : user;
       if (!actor) throw new Error(`no demo user ${String(user)}`);
-      const token = await mintToken(actor, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+      return { Authorization: `Bearer ${await mint(actor)}` };
+    },
+    as(userId) {
+      const token = demoTokens.get(userId);
+      if (!token) throw new Error(`no demo user ${userId}`);
       return { Authorization: `Bearer ${token}` };
     },
     async startWorker() {

@@ -3,5 +3,5 @@ export const CUSTOM_SEARCH_ATTRIBUTES = {
   CaseProcedure: 'Keyword',
   CasePack: 'Keyword',
   CaseState: 'Keyword',
-  CaseDepartment: 'Keyword',
+  CaseDepartment: 'KeywordList',
 } as const;

@@ -7,7 +7,8 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
-  | 'not-allowed-by-law'; // well-formed, but the regulation does not allow it
+  | 'not-allowed-by-law' // well-formed, but the regulation does not allow it
+  | 'unavailable'; // a dependency (the engine) cannot be reached; try again
 
 export interface FieldError {
   field: string;

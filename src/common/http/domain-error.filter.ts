@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   'not-allowed-by-law': HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 const GENERIC_BY_STATUS: Record<number, { code: string; text: LocalizedText }> = {
@@ -37,7 +38,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const language = pickLanguage(request.headers['accept-language']);
     const body = this.toBody(exception, language);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
     response.status(body.statusCode).json(body);
   }
 

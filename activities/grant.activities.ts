@@ -1,0 +1,25 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GrantActivities } from '../workflows/contracts/activities.js';
+
+/** Grant records (共享授权) and pending catalog changes; idempotent by id. */
+export function createGrantActivities(orm: MikroORM): GrantActivities {
+  const sql = () => orm.em.fork().getConnection();
+  return {
+    async recordGrant(g) {
+      await sql().execute(
+        `insert into share_grant (id, case_id, resource_id, items, purpose, scenario, manner, grantee_department,
+                                  approver_id, approver_name, pack, citation, granted_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+        [g.grantId, g.caseId, g.resourceId, JSON.stringify(g.items), g.purpose, g.scenario, g.manner, g.granteeDepartment,
+          g.approver.id, g.approver.name, g.pack, JSON.stringify(g.citation), g.grantedAt],
+      );
+    },
+    async recordPendingCatalogChange(c) {
+      await sql().execute(
+        `insert into pending_catalog_change (id, origin_case_id, entry_id, change, citation, created_at)
+         values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+        [c.changeId, c.originCaseId, c.entryId, JSON.stringify(c.change), JSON.stringify(c.citation), c.createdAt],
+      );
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { InboxActivities } from '../workflows/contracts/activities.js';
+import type { InboxTaskInput } from '../workflows/contracts/inbox.js';
+
+const INSERT_TASK = `
+  insert into inbox_task (id, case_id, procedure, pack, step_id, kind, title_zh, title_en, role, department,
+                          due_at, due_date, due_basis, citation, provisional, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (id) do nothing`;
+
+function taskParams(t: InboxTaskInput): unknown[] {
+  return [t.id, t.caseId, t.procedure, t.pack, t.stepId, t.kind, t.title.zh, t.title.en, t.role, t.department,
+    t.dueAt, t.dueDate, t.dueBasis, JSON.stringify(t.citation), t.provisional, t.createdAt];
+}
+
+/**
+ * The inbox and case projections. Every write is idempotent (same task id →
+ * same row; a completed task stays completed), so activity retries are safe.
+ */
+export function createInboxActivities(orm: MikroORM): InboxActivities {
+  const sql = () => orm.em.fork().getConnection();
+  return {
+    async openTask(task) {
+      await sql().execute(INSERT_TASK, taskParams(task));
+    },
+    async completeTask({ taskId, actorId, decision, completedAt }) {
+      await sql().execute(
+        `update inbox_task set status = 'completed', completed_by = ?, decision = ?, completed_at = ? where id = ? and status = 'open'`,
+        [actorId, decision, completedAt, taskId],
+      );
+    },
+    async cancelTask({ taskId, at }) {
+      await sql().execute(`update inbox_task set status = 'cancelled', completed_at = ? where id = ? and status = 'open'`, [at, taskId]);
+    },
+    async updateTaskDue({ taskId, due }) {
+      await sql().execute('update inbox_task set due_at = ?, due_date = ?, provisional = ? where id = ?', [due.dueAt, due.dueDate, due.provisional, taskId]);
+    },
+    async recordBreach(args) {
+      await orm.em.fork().transactional(async (em) => {
+        const connection = em.getConnection();
+        const ctx = em.getTransactionContext();
+        await connection.execute(
+          `insert into breach (task_id, case_id, procedure, pack, step_id, department, citation, due_at, recorded_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do nothing`,
+          [args.taskId, args.caseId, args.procedure, args.pack, args.stepId, args.department, JSON.stringify(args.citation), args.dueAt, args.recordedAt],
+          'run',
+          ctx,
+        );
+        await connection.execute('update inbox_task set overdue = true where id = ?', [args.taskId], 'run', ctx);
+        await connection.execute(INSERT_TASK, taskParams(args.escalation), 'run', ctx);
+      });
+    },
+    async syncCase({ caseId, state, currentStep, participantDepartments, updatedAt }) {
+      await sql().execute(
+        `update case_record set state = ?, current_step = ?, updated_at = ?,
+           participant_departments = (select coalesce(array_agg(d), '{}') from jsonb_array_elements_text(?::jsonb) as d)
+         where id = ? and updated_at <= ?`,
+        [state, currentStep, updatedAt, JSON.stringify(participantDepartments), caseId, updatedAt],
+      );
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import type { Activities } from '../../workflows/contracts/activities.js';
+import type { Actor } from '../../workflows/contracts/actor.js';
+import type { DecideArgs, RaiseDisputeArgs, RequestExtensionArgs } from '../../workflows/contracts/case-messages.js';
+import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import type { Citation } from '../../workflows/contracts/citation.js';
+import type { ShareRequestInput } from '../../workflows/contracts/share-request.js';
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+export interface TimelineEntry {
+  eventId: number;
+  time: string;
+  action: string;
+  actor?: Pick<Actor, 'id' | 'name' | 'role' | 'department'>;
+  decision?: string;
+  reason?: string;
+  citation?: Citation;
+  details?: Record<string, unknown>;
+}
+
+function decode(payloads: Payload[] | null | undefined): unknown[] {
+  return (payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p));
+}
+
+function timeOf(event: HistoryEvent): string {
+  const t = event.eventTime;
+  const ms = Number(t?.seconds ?? 0) * 1000 + Math.floor((t?.nanos ?? 0) / 1e6);
+  return new Date(ms).toISOString();
+}
+
+const pickActor = (a: Actor | undefined): TimelineEntry['actor'] => (a ? { id: a.id, name: a.name, role: a.role, department: a.department } : undefined);
+
+/** What each activity means to an auditor, from its input. */
+type Describe<K extends keyof Activities> = (input: Parameters<Activities[K]>[0]) => Omit<TimelineEntry, 'eventId' | 'time'>;
+
+const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
+  openTask: (t) => ({ action: `task-opened:${t.kind}`, citation: t.citation, details: { taskId: t.id, step: t.stepId, role: t.role, department: t.department, dueAt: t.dueAt, dueDate: t.dueDate, dueBasis: t.dueBasis, provisional: t.provisional } }),
+  completeTask: (t) => ({ action: 'task-closed', decision: t.decision, details: { taskId: t.taskId, by: t.actorId } }),
+  cancelTask: (t) => ({ action: 'task-cancelled', details: { taskId: t.taskId } }),
+  updateTaskDue: (t) => ({ action: 'deadline-moved', details: { taskId: t.taskId, dueAt: t.due.dueAt, dueDate: t.due.dueDate } }),
+  recordBreach: (b) => ({ action: 'deadline-breached', citation: b.citation, details: { taskId: b.taskId, step: b.stepId, department: b.department, dueAt: b.dueAt, escalationTaskId: b.escalation.id } }),
+  recordGrant: (g) => ({ action: 'grant-recorded', citation: g.citation, details: { grantId: g.grantId, approver: g.approver, manner: g.manner, items: g.items, grantee: g.granteeDepartment } }),
+  recordPendingCatalogChange: (c) => ({ action: 'catalog-change-pending', citation: c.citation, details: { changeId: c.changeId, entryId: c.entryId, change: c.change } }),
+  computeDueDate: (r) => ({ action: 'deadline-computed', details: { from: r.receivedAt, workingDays: r.workingDays } }),
+  extendDueDate: (r) => ({ action: 'deadline-extension-computed', details: { from: r.due.dueDate, workingDays: r.workingDays } }),
+};
+
+/** The case's Temporal event history as an auditor reads it: who did what, when, under which article. */
+export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const event of events) {
+    const base = { eventId: Number(event.eventId), time: timeOf(event) };
+    if (event.workflowExecutionStartedEventAttributes) {
+      const [input] = decode(event.workflowExecutionStartedEventAttributes.input?.payloads as Payload[]) as Array<Partial<ShareRequestInput> | undefined>;
+      entries.push({ ...base, action: 'case-received', actor: pickActor(input?.applicant), details: { workflowType: event.workflowExecutionStartedEventAttributes.workflowType?.name, pack: input?.rules?.pack, resource: input?.resource?.id, items: input?.items, purpose: input?.purpose, path: input?.path } });
+    } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
+      const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input;
+      const [args] = decode(request?.args?.payloads as Payload[]) as Array<(Partial<DecideArgs> & Partial<RequestExtensionArgs> & Partial<RaiseDisputeArgs>) | undefined>;
+      if (!args) continue;
+      entries.push({ ...base, action: `update:${request?.name}`, actor: pickActor(args.actor), decision: args.decision, reason: args.reasons ?? args.reason, details: { taskId: args.taskId, workingDays: args.workingDays, ...(args.details ?? {}) } });
+    } else if (event.activityTaskScheduledEventAttributes) {
+      const attributes = event.activityTaskScheduledEventAttributes;
+      const name = attributes.activityType?.name ?? '';
+      const describe = (ACTIVITY_ENTRIES as Record<string, Describe<keyof Activities> | undefined>)[name];
+      const [input] = decode(attributes.input?.payloads as Payload[]) as Array<Parameters<Describe<keyof Activities>>[0] | undefined>;
+      if (describe && input) entries.push({ ...base, ...describe(input) });
+    } else if (event.timerFiredEventAttributes) {
+      entries.push({ ...base, action: 'timer-fired' });
+    } else if (event.workflowExecutionCompletedEventAttributes) {
+      const [result] = decode(event.workflowExecutionCompletedEventAttributes.result?.payloads as Payload[]) as Array<Partial<CaseStatus> | undefined>;
+      entries.push({ ...base, action: 'case-closed', decision: result?.outcome?.kind, reason: result?.outcome?.reasons, citation: result?.outcome?.citation });
+    } else if (event.workflowExecutionFailedEventAttributes || event.workflowExecutionTerminatedEventAttributes) {
+      entries.push({ ...base, action: 'case-ended-abnormally' });
+    }
+  }
+  return entries;
+}

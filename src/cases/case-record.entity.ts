@@ -1,0 +1,25 @@
+import { defineEntity, p } from '@mikro-orm/postgresql';
+
+/** The case index: who may see a case and how to list it. The workflow stays the source of truth. */
+const CaseRecordSchema = defineEntity({
+  name: 'CaseRecord',
+  tableName: 'case_record',
+  properties: {
+    id: p.string().primary(),
+    procedure: p.string(),
+    pack: p.string(),
+    applicantId: p.string(),
+    applicantDepartment: p.string(),
+    participantDepartments: p.array(),
+    resourceId: p.string().nullable(),
+    state: p.string(),
+    currentStep: p.string().nullable(),
+    idempotencyKey: p.string().nullable(),
+    requestHash: p.string(),
+    receivedAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+});
+
+export class CaseRecord extends CaseRecordSchema.class {}
+CaseRecordSchema.setClass(CaseRecord);

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../workflows/contracts/actor.js';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import type { Language } from '../common/errors/localized-text.js';
+import { RequestLanguage } from '../common/http/language.decorator.js';
+import { presentCase, presentCaseSummary } from './case-presenter.js';
+import { CasesService } from './cases.service.js';
+import { CreateShareRequestDto, RaiseDisputeDto } from './dto/create-share-request.dto.js';
+import { ListCasesQueryDto } from './dto/list-cases.dto.js';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post('share-requests')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Request a catalog resource (P1 有条件共享申请); 201 new case, 200 same Idempotency-Key' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createShareRequest(
+    @Body() body: CreateShareRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { created, status } = await this.cases.startShareRequest(actor, body, idempotencyKey);
+    response.status(created ? 201 : 200);
+    return presentCase(status, language);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The caller's cases, newest first (keyset-paginated)" })
+  async list(@Query() query: ListCasesQueryDto, @CurrentActor() actor: Actor) {
+    const page = await this.cases.list(actor, query);
+    return { items: page.items.map(presentCaseSummary), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Status of a case: state, steps, who must act, deadlines with their basis and citation' })
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.cases.status(actor, id), language);
+  }
+
+  @Post(':id/disputes')
+  @HttpCode(200)
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Ask the authority to coordinate after a refusal (Huarong Art. 21, Chongqing Art. 27)' })
+  async dispute(@Param('id') id: string, @Body() body: RaiseDisputeDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.cases.raiseDispute(actor, id, body.reason), language);
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../workflows/contracts/actor.js';
+import { caseStatusQuery, raiseDisputeUpdate } from '../../workflows/contracts/case-messages.js';
+import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { SHARE_REQUEST_WORKFLOW, shareRequestCaseId, type ShareRequestInput } from '../../workflows/contracts/share-request.js';
+import { CatalogEntry } from '../catalog/catalog-entry.entity.js';
+import { Department } from '../catalog/department.entity.js';
+import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
+import { AppConfig } from '../config/app-config.js';
+import { caseNotFound, fromEngineError } from '../engine/engine-errors.js';
+import { canSeeCase } from './case-access.js';
+import { resourceNotFound, unknownDepartment } from './case-errors.js';
+import { CaseRecord } from './case-record.entity.js';
+import { CaseStarter, type StartedCase } from './case-starter.service.js';
+import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
+import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
+import { planShareRequest } from './share-request-planner.js';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    @Inject(Client) private readonly client: Client,
+    private readonly starter: CaseStarter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async startShareRequest(actor: Actor, dto: CreateShareRequestDto, idempotencyKey?: string): Promise<StartedCase> {
+    return this.starter.start<ShareRequestInput>({
+      actor,
+      procedure: 'share-request',
+      workflowType: SHARE_REQUEST_WORKFLOW,
+      request: dto,
+      idempotencyKey,
+      newCaseId: () => shareRequestCaseId(randomUUID()),
+      plan: async (caseId, receivedAt) => {
+        const em = this.orm.em.fork();
+        const resource = await em.findOne(CatalogEntry, { id: dto.resourceId });
+        if (!resource) throw resourceNotFound(dto.resourceId);
+        const applicantDepartment = await em.findOne(Department, { id: actor.department });
+        if (!applicantDepartment) throw unknownDepartment(actor.department);
+        const departments = await em.find(Department, { jurisdiction: resource.jurisdiction });
+        const input = planShareRequest(dto, {
+          caseId,
+          receivedAt,
+          applicant: actor,
+          applicantDepartment,
+          resource,
+          departments,
+          administrativeTargets: this.config.ADMINISTRATIVE_TARGETS,
+        });
+        const participants = [actor.department, ...Object.values(input.departments).filter((d): d is string => !!d)];
+        return { input, pack: input.rules.pack, resourceId: resource.id, departments: [...new Set(participants)] };
+      },
+    });
+  }
+
+  /** The visible case record, or 404 (whether it does not exist or the caller may not see it). */
+  async visibleRecord(actor: Actor, caseId: string): Promise<CaseRecord> {
+    const record = await this.orm.em.fork().findOne(CaseRecord, { id: caseId });
+    if (!record || !canSeeCase(actor, record)) throw caseNotFound();
+    return record;
+  }
+
+  async status(actor: Actor, caseId: string): Promise<CaseStatus> {
+    await this.visibleRecord(actor, caseId);
+    try {
+      return await this.client.workflow.getHandle(caseId).query(caseStatusQuery);
+    } catch (error) {
+      throw fromEngineError(error);
+    }
+  }
+
+  async raiseDispute(actor: Actor, caseId: string, reason: string): Promise<CaseStatus> {
+    await this.visibleRecord(actor, caseId);
+    try {
+      return await this.client.workflow.getHandle(caseId).executeUpdate(raiseDisputeUpdate, { args: [{ actor, reason }] });
+    } catch (error) {
+      throw fromEngineError(error);
+    }
+  }
+
+  /** The caller's cases, newest first, keyset-paginated on (received_at, id). */
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseRecord>> {
+    const where: Record<string, unknown> = {};
+    if (actor.role === 'applicant') where.applicantId = actor.id;
+    else if (!['auditor', 'supervisor'].includes(actor.role)) {
+      if (actor.role === 'admin') return { items: [], nextCursor: null };
+      where.participantDepartments = { $contains: [actor.department] };
+    }
+    if (query.procedure) where.procedure = query.procedure;
+    if (query.pack) where.pack = query.pack;
+    if (query.state) where.state = query.state;
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) {
+      where.$or = [{ receivedAt: { $lt: new Date(cursor.sortKey) } }, { receivedAt: new Date(cursor.sortKey), id: { $lt: cursor.id } }];
+    }
+    const limit = query.limit ?? 20;
+    const rows = await this.orm.em.fork().find(CaseRecord, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.receivedAt.toISOString(), last.id) : null };
+  }
+}

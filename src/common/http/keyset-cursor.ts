@@ -1,0 +1,24 @@
+import { DomainError } from '../errors/domain-error.js';
+
+/** Opaque keyset-pagination cursors: the sort key and id of the last row returned. */
+export function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): { sortKey: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if (typeof sortKey === 'string' && typeof id === 'string') return { sortKey, id };
+  } catch {
+    // fall through
+  }
+  throw new DomainError('invalid', 'CURSOR_INVALID', { zh: '分页游标无效，请从第一页重新获取', en: 'Invalid cursor; start again from the first page' }, [
+    { field: 'cursor', message: 'not a cursor returned by this endpoint' },
+  ]);
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

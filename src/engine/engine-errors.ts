@@ -1,0 +1,33 @@
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { REJECTION_TYPES } from '../../workflows/contracts/case-messages.js';
+import type { RejectionDetails } from '../../workflows/steps/rejection.js';
+import { DomainError, type DomainErrorKind } from '../common/errors/domain-error.js';
+
+const KIND_BY_TYPE: Record<string, DomainErrorKind> = {
+  [REJECTION_TYPES.conflict]: 'conflict',
+  [REJECTION_TYPES.notAllowed]: 'not-allowed-by-law',
+  [REJECTION_TYPES.forbidden]: 'forbidden',
+  [REJECTION_TYPES.invalid]: 'invalid',
+};
+
+export const caseNotFound = () =>
+  new DomainError('not-found', 'CASE_NOT_FOUND', { zh: '案件不存在或您无权查看', en: 'No such case, or you may not see it' });
+
+export const engineUnavailable = () =>
+  new DomainError('unavailable', 'ENGINE_UNAVAILABLE', { zh: '流程引擎暂时不可用，请稍后重试', en: 'The workflow engine is unavailable; try again shortly' });
+
+/** Turns what Temporal answered into an error a person can act on. */
+export function fromEngineError(error: unknown): Error {
+  if (error instanceof DomainError) return error;
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const kind = KIND_BY_TYPE[error.cause.type ?? ''];
+    const details = error.cause.details?.[0] as RejectionDetails | undefined;
+    if (kind && details) return new DomainError(kind, details.code, details.text);
+  }
+  if (error instanceof WorkflowNotFoundError) return caseNotFound();
+  const code = (error as { code?: number }).code;
+  // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4): the engine is not answering.
+  if (code === 14 || code === 4) return engineUnavailable();
+  return error as Error;
+}

@@ -1,0 +1,63 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PACK_IDS } from '../../../workflows/contracts/citation.js';
+
+export class ListTasksQueryDto {
+  @ApiPropertyOptional({ example: 'share-request' })
+  @IsOptional() @IsIn(['share-request'])
+  procedure?: string;
+
+  @ApiPropertyOptional({ enum: PACK_IDS })
+  @IsOptional() @IsIn(PACK_IDS)
+  pack?: string;
+
+  @ApiPropertyOptional({ enum: ['decision', 'extension-approval', 'escalation'] })
+  @IsOptional() @IsIn(['decision', 'extension-approval', 'escalation'])
+  kind?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks due before this instant' })
+  @IsOptional() @IsISO8601({ strict: true })
+  dueBefore?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+}
+
+export class CompleteTaskDto {
+  @ApiProperty({ example: 'approve', description: 'approve | refuse (steps and extension approvals); acknowledge (escalations)' })
+  @IsIn(['approve', 'refuse', 'acknowledge'])
+  decision!: string;
+
+  @ApiPropertyOptional({ description: 'Reasons; required for refusals' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  reasons?: string;
+
+  @ApiPropertyOptional({ description: 'Extension approvals: working days granted (defaults to those requested)' })
+  @IsOptional() @IsInt() @Min(1) @Max(60)
+  workingDays?: number;
+
+  @ApiPropertyOptional({ example: { manner: 'interface' }, description: 'Quanzhou agency decision: manner and, for batch exchange, mannerReason' })
+  @IsOptional() @IsObject()
+  @Transform(({ value }) => value)
+  details?: Record<string, string>;
+}
+
+export class RequestExtensionDto {
+  @ApiProperty({ example: 5 })
+  @IsInt() @Min(1) @Max(60)
+  workingDays!: number;
+
+  @ApiProperty({ example: '需协调多个业务系统核对数据' })
+  @IsString() @MinLength(2) @MaxLength(2000)
+  reason!: string;
+}

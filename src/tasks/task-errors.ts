@@ -1,0 +1,13 @@
+import { DomainError } from '../common/errors/domain-error.js';
+
+export const taskNotFound = () => new DomainError('not-found', 'TASK_NOT_FOUND', { zh: '任务不存在或不属于您', en: 'No such task in your inbox' });
+
+export const taskClosed = () => new DomainError('conflict', 'TASK_CLOSED', { zh: '该任务已办结', en: 'This task is already closed' });
+
+export const taskClaimedByOther = (by: string) =>
+  new DomainError('conflict', 'TASK_CLAIMED', { zh: `该任务已由 ${by} 认领`, en: `This task is claimed by ${by}` });
+
+export const detailsNotText = () =>
+  new DomainError('invalid', 'VALIDATION_FAILED', { zh: 'details 的值须为文本', en: 'details values must be strings' }, [
+    { field: 'details', message: 'every value must be a string of at most 2000 characters' },
+  ]);

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../workflows/contracts/actor.js';
+import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import type { Language } from '../common/errors/localized-text.js';
+import { RequestLanguage } from '../common/http/language.decorator.js';
+import { presentCase } from '../cases/case-presenter.js';
+import { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
+import { presentTask } from './task-presenter.js';
+import { TasksService } from './tasks.service.js';
+
+const ACTING_ROLES = ['reviewer', 'principal', 'authority', 'service-unit'] as const;
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Open tasks for the caller's role and department, soonest due first (keyset-paginated)" })
+  async list(@Query() query: ListTasksQueryDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    const page = await this.tasks.list(actor, query);
+    return { items: page.items.map((t) => presentTask(t, language)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentTask(await this.tasks.visibleTask(actor, id), language);
+  }
+
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Roles(...ACTING_ROLES)
+  async claim(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentTask(await this.tasks.claim(actor, id), language);
+  }
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @Roles(...ACTING_ROLES)
+  async release(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentTask(await this.tasks.release(actor, id), language);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles(...ACTING_ROLES)
+  @ApiOperation({ summary: 'Decide a task; answers with the case status once the task is closed' })
+  async complete(@Param('id') id: string, @Body() body: CompleteTaskDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.tasks.complete(actor, id, body), language);
+  }
+
+  @Post(':id/extension-requests')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Ask for a deadline extension before the deadline, with a reason (where the pack allows one)' })
+  async requestExtension(@Param('id') id: string, @Body() body: RequestExtensionDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.tasks.requestExtension(actor, id, body), language);
+  }
+}

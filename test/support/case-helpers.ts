@@ -1,0 +1,38 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { TestSystem } from './test-system.js';
+
+export const P1 = '/cases/share-requests';
+
+export function requestShare(system: TestSystem, user: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return system.http.post(P1).set(system.as(user)).set(headers).send(body);
+}
+
+export function complete(system: TestSystem, user: string, taskId: string, body: Record<string, unknown>) {
+  return system.http.post(`/tasks/${encodeURIComponent(taskId)}/complete`).set(system.as(user)).send(body);
+}
+
+export function caseStatus(system: TestSystem, user: string, caseId: string) {
+  return system.http.get(`/cases/${caseId}`).set(system.as(user));
+}
+
+export async function inbox(system: TestSystem, user: string, query: Record<string, string> = {}) {
+  const response = await system.http.get('/tasks').query(query).set(system.as(user)).expect(200);
+  return response.body.items as Array<Record<string, any>>;
+}
+
+/** Polls until `check` passes (for what happens on a timer, not in reply to a request). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await sleep(200);
+    }
+  }
+}
+
+export async function sql<T = Record<string, any>>(system: TestSystem, query: string, params: unknown[] = []): Promise<T[]> {
+  return (await system.orm.em.fork().getConnection().execute(query, params)) as T[];
+}

@@ -1,0 +1,93 @@
+import type { Actor, Role } from './actor.js';
+import type { Citation, PackId, Text } from './citation.js';
+import type { DueDate } from './deadline.js';
+
+export type Procedure = 'share-request';
+
+/** A due date with what it rests on: an article, or an administrative target. */
+export interface StepDue extends DueDate {
+  basis: 'statutory' | 'administrative';
+  workingDays: number;
+  /** The instant the period runs from. */
+  from: string;
+  citation: Citation;
+}
+
+export interface DecisionRecord {
+  taskId: string;
+  stepId: string;
+  decision: string;
+  reasons?: string;
+  actor: Actor;
+  decidedAt: string;
+  /** Decision details a procedure needs (e.g. Quanzhou's manner of sharing). */
+  details?: Record<string, string>;
+}
+
+export interface ExtensionStatus {
+  /** `lapsed`: the deadline passed before the approver decided. */
+  state: 'requested' | 'approved' | 'refused' | 'lapsed';
+  requestedBy: Actor;
+  requestedAt: string;
+  requestedWorkingDays: number;
+  reason: string;
+  approvalTaskId: string;
+  maxWorkingDays: number;
+  citation: Citation;
+  approvedWorkingDays?: number;
+  decidedBy?: Actor;
+  decidedAt?: string;
+  decisionReasons?: string;
+  originalDue?: StepDue;
+}
+
+export interface BreachRecord {
+  recordedAt: string;
+  dueAt: string;
+  citation: Citation;
+  escalationTaskId: string;
+}
+
+export interface StepStatus {
+  stepId: string;
+  taskId: string;
+  title: Text;
+  actorRole: Role;
+  actorDepartment: string;
+  state: 'open' | 'done';
+  openedAt: string;
+  due: StepDue;
+  overdue: boolean;
+  breach?: BreachRecord;
+  extension?: ExtensionStatus;
+  decision?: DecisionRecord;
+}
+
+export interface CaseOutcome {
+  kind: string;
+  text: Text;
+  reasons?: string;
+  grantId?: string;
+  pendingCatalogChangeId?: string;
+  citation?: Citation;
+}
+
+/** What the status query answers; the API maps it to its response. */
+export interface CaseStatus {
+  caseId: string;
+  procedure: Procedure;
+  pack: PackId;
+  state: string;
+  stateText: Text;
+  receivedAt: string;
+  applicant: Actor;
+  steps: StepStatus[];
+  /** Who must act now (open tasks), with their deadlines. */
+  waitingFor: Array<{ taskId: string; kind: TaskKind; role: Role; department: string; dueAt: string }>;
+  outcome?: CaseOutcome;
+  /** Plain-language notes for the applicant (use limits, rights of objection, …). */
+  notices: Array<{ text: Text; citation: Citation }>;
+  closed: boolean;
+}
+
+export type TaskKind = 'decision' | 'extension-approval' | 'escalation';

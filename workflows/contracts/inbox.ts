@@ -1,0 +1,26 @@
+import type { Role } from './actor.js';
+import type { Citation, PackId, Text } from './citation.js';
+import type { Procedure, TaskKind } from './case-status.js';
+
+/** A task as the inbox activity records it (idempotent by id). */
+export interface InboxTaskInput {
+  id: string;
+  caseId: string;
+  procedure: Procedure;
+  pack: PackId;
+  stepId: string;
+  kind: TaskKind;
+  title: Text;
+  role: Role;
+  department: string;
+  dueAt: string;
+  dueDate: string;
+  dueBasis: 'statutory' | 'administrative';
+  citation: Citation;
+  provisional: boolean;
+  createdAt: string;
+}
+
+export const stepTaskId = (caseId: string, stepId: string) => `${caseId}.${stepId}`;
+export const extensionTaskId = (stepTask: string) => `${stepTask}.extension`;
+export const escalationTaskId = (stepTask: string) => `${stepTask}.escalation`;

@@ -1,0 +1,19 @@
+import type { Jurisdiction } from '../contracts/citation.js';
+import { CHONGQING_2019 } from './packs/chongqing-2019.js';
+import { HUARONG_2021 } from './packs/huarong-2021.js';
+import { JIANGMEN_2019 } from './packs/jiangmen-2019.js';
+import { JIANGMEN_2023 } from './packs/jiangmen-2023.js';
+import { QUANZHOU_2021 } from './packs/quanzhou-2021.js';
+import type { RulePack } from './rule-types.js';
+
+export const RULE_PACKS: readonly RulePack[] = [JIANGMEN_2019, JIANGMEN_2023, CHONGQING_2019, HUARONG_2021, QUANZHOU_2021];
+
+/**
+ * The pack in force for a jurisdiction on the day a case is received (a date in
+ * Asia/Shanghai, YYYY-MM-DD). It governs the case for its whole life.
+ */
+export function resolvePack(jurisdiction: Jurisdiction, receivedOn: string): RulePack | undefined {
+  return RULE_PACKS.find(
+    (pack) => pack.jurisdiction === jurisdiction && pack.effectiveFrom <= receivedOn && (!pack.effectiveUntil || receivedOn <= pack.effectiveUntil),
+  );
+}

@@ -1,0 +1,74 @@
+import type { RulePack } from '../rule-types.js';
+
+const pack = 'huarong-2021' as const;
+
+/** 华容县政务信息资源管理暂行办法 (2021). */
+export const HUARONG_2021: RulePack = {
+  id: pack,
+  jurisdiction: 'huarong',
+  title: '华容县政务信息资源管理暂行办法',
+  effectiveFrom: '2021-12-14',
+  shareRequest: {
+    pack,
+    review: {
+      id: 'provider-review',
+      title: { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
+      actorRole: 'reviewer',
+      actorDepartment: 'provider',
+      deadline: {
+        basis: 'statutory',
+        workingDays: 5,
+        from: 'receipt',
+        citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门应在5个工作日内完成审核' },
+      },
+      reasonsRequiredFor: ['refuse'],
+      citation: { pack, article: '第二十一条', clause: '第一款', summary: '审核通过的通过平台提供；审核不通过的，应说明理由' },
+    },
+    dispute: {
+      id: 'authority-coordination',
+      title: { zh: '县主管部门协调提供部门与使用部门的不同意见', en: 'County authority coordinates the disagreement' },
+      actorRole: 'authority',
+      actorDepartment: 'authority',
+      deadline: {
+        basis: 'administrative',
+        targetKey: 'share-request.dispute',
+        from: 'previous-step',
+        citation: { pack, article: '第二十一条', clause: '第一款', summary: '本办法未规定协调时限' },
+      },
+      reasonsRequiredFor: ['approve', 'refuse'],
+      citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门和使用部门意见不一致的，由县主管部门协调处理' },
+    },
+    reclassification: {
+      countyReview: {
+        id: 'county-review',
+        title: { zh: '县主管部门组织论证和审核不予共享类资源的使用需求', en: 'County authority organises argumentation and review' },
+        actorRole: 'authority',
+        actorDepartment: 'authority',
+        deadline: {
+          basis: 'administrative',
+          targetKey: 'share-request.reclassification',
+          from: 'receipt',
+          citation: { pack, article: '第二十一条', clause: '第二款', summary: '本办法未规定论证审核时限' },
+        },
+        reasonsRequiredFor: ['approve', 'refuse'],
+        citation: { pack, article: '第二十一条', clause: '第二款', summary: '县主管部门组织部门论证和审核' },
+      },
+      cityConsent: {
+        id: 'city-consent',
+        title: { zh: '市主管部门同意变更共享属性', en: 'City authority consents to the reclassification' },
+        actorRole: 'authority',
+        actorDepartment: 'city-authority',
+        deadline: {
+          basis: 'administrative',
+          targetKey: 'share-request.reclassification',
+          from: 'previous-step',
+          citation: { pack, article: '第二十一条', clause: '第二款', summary: '本办法未规定市主管部门答复时限' },
+        },
+        reasonsRequiredFor: ['refuse'],
+        citation: { pack, article: '第二十一条', clause: '第二款', summary: '报市主管部门同意；可以共享的由提供部门变更为共享类' },
+      },
+    },
+    unconditional: { pack, article: '第二十一条', clause: '第一款', summary: '无条件共享类通过平台即时获取' },
+    useLimits: { pack, article: '第二十一条', clause: '第一款', summary: '通过数据共享交换平台提供和使用' },
+  },
+};

@@ -1,0 +1,52 @@
+import type { RulePack } from '../rule-types.js';
+
+const pack = 'quanzhou-2021' as const;
+
+/** 泉州市政务数据管理规定 (2021). The agency decides after consulting the producer; no statutory deadline. */
+export const QUANZHOU_2021: RulePack = {
+  id: pack,
+  jurisdiction: 'quanzhou',
+  title: '泉州市政务数据管理规定',
+  effectiveFrom: '2021-07-02',
+  shareRequest: {
+    pack,
+    consultation: {
+      id: 'producer-consultation',
+      title: { zh: '数据生产单位会商意见', en: "Producing department's consultation opinion" },
+      actorRole: 'reviewer',
+      actorDepartment: 'provider',
+      deadline: {
+        basis: 'administrative',
+        targetKey: 'share-request.consultation',
+        from: 'receipt',
+        citation: { pack, article: '五', clause: '（四）', summary: '本规定未规定会商时限' },
+      },
+      reasonsRequiredFor: ['refuse'],
+      citation: { pack, article: '五', clause: '（四）', summary: '经数据管理机构会同数据生产单位会商同意后进行共享' },
+    },
+    review: {
+      id: 'agency-decision',
+      title: { zh: '数据管理机构作出是否共享的决定并明确共享方式', en: 'Data agency decides and sets the manner of sharing' },
+      actorRole: 'authority',
+      actorDepartment: 'authority',
+      deadline: {
+        basis: 'administrative',
+        targetKey: 'share-request.review',
+        from: 'previous-step',
+        citation: { pack, article: '二', clause: '（二）', summary: '本规定未规定审查时限' },
+      },
+      reasonsRequiredFor: ['refuse'],
+      citation: { pack, article: '二', clause: '（二）', summary: '审查共享申请，作出是否共享的决定，明确共享方式；最少够用、场景授权' },
+    },
+    usableNotVisible: {
+      interfaces: ['comparison', 'verification', 'statistics'],
+      citation: { pack, article: '五', clause: '（四）', summary: '暂不共享数据依照“可用不可见”原则挂接比对、核查、统计接口' },
+    },
+    manners: {
+      allowed: ['interface', 'cross-verification', 'batch-exchange'],
+      batchNeedsReason: { pack, article: '五', clause: '（三）', summary: '服务接口和交叉核验可以满足需求的，原则上不采用批量交换' },
+    },
+    unconditional: { pack, article: '五', clause: '（四）', summary: '无条件共享类通过市汇聚共享平台进行共享' },
+    useLimits: { pack, article: '五', clause: '（三）', summary: '用于本单位履职，不得提供给第三方或用于其他目的' },
+  },
+};

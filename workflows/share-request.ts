@@ -1,0 +1,136 @@
+import type { DecideArgs } from './contracts/case-messages.js';
+import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
+import type { Citation } from './contracts/citation.js';
+import type { ShareRequestInput } from './contracts/share-request.js';
+import { SHARE_STATES } from './share-request-states.js';
+import { activities } from './steps/activities-proxy.js';
+import { CaseRuntime } from './steps/case-runtime.js';
+import { reject } from './steps/rejection.js';
+import type { DecisionPolicy } from './steps/statutory-step.js';
+import { workflowNow } from './steps/workflow-time.js';
+
+const DISPUTE_WINDOW_KEY = 'share-request.dispute-window';
+
+/** P1 有条件共享申请审核, for every pack: the pack's rules arrive in the input. */
+export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus> {
+  const { rules } = input;
+  const initial = input.path === 'unconditional' ? SHARE_STATES.granting : rules.consultation ? SHARE_STATES.consultation : SHARE_STATES.review;
+  const rt = new CaseRuntime(
+    {
+      caseId: input.caseId,
+      procedure: 'share-request',
+      pack: rules.pack,
+      receivedAt: input.receivedAt,
+      applicant: input.applicant,
+      departments: { provider: input.departments.provider, authority: input.departments.authority, 'city-authority': input.departments.cityAuthority },
+      administrativeTargets: input.administrativeTargets,
+    },
+    input.path === 'reclassification' ? SHARE_STATES.countyReview : initial,
+  );
+  rt.addNotice({ zh: `共享数据仅限用于申请所述用途和业务场景：${input.purpose}`, en: `Shared data may be used only for the stated purpose and scenario: ${input.purpose}` }, rules.useLimits);
+
+  const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {
+    const grantId = `grant-${input.caseId}`;
+    await activities.recordGrant({
+      grantId,
+      caseId: input.caseId,
+      resourceId: input.resource.id,
+      items: input.items,
+      purpose: input.purpose,
+      scenario: input.scenario,
+      manner,
+      granteeDepartment: input.applicant.department,
+      approver,
+      pack: rules.pack,
+      citation,
+      grantedAt: workflowNow().toISOString(),
+    });
+    return rt.finish({ kind: 'granted', text: SHARE_STATES.granted.text, grantId, citation }, SHARE_STATES.granted);
+  };
+
+  if (input.path === 'unconditional') {
+    return grant({ id: 'platform', name: '共享平台（无条件共享，自行获取）' }, 'platform', rules.unconditional);
+  }
+
+  if (input.path === 'reclassification' && rules.reclassification) {
+    const county = await rt.runStep(rules.reclassification.countyReview, input.receivedAt);
+    if (county.decision === 'refuse') return refused(rt, county, SHARE_STATES.notReclassified);
+    await rt.setState(SHARE_STATES.cityConsent.id, SHARE_STATES.cityConsent.text);
+    const city = await rt.runStep(rules.reclassification.cityConsent, county.decidedAt);
+    if (city.decision === 'refuse') return refused(rt, city, SHARE_STATES.notReclassified);
+    const changeId = `change-${input.caseId}`;
+    await activities.recordPendingCatalogChange({
+      changeId,
+      originCaseId: input.caseId,
+      entryId: input.resource.id,
+      change: { shareType: 'conditional' },
+      citation: rules.reclassification.cityConsent.citation,
+      createdAt: workflowNow().toISOString(),
+    });
+    return rt.finish(
+      { kind: 'reclassification-approved', text: SHARE_STATES.reclassified.text, pendingCatalogChangeId: changeId, citation: rules.reclassification.cityConsent.citation },
+      SHARE_STATES.reclassified,
+    );
+  }
+
+  let from = input.receivedAt;
+  let consultation: DecisionRecord | undefined;
+  if (rules.consultation) {
+    consultation = await rt.runStep(rules.consultation, from);
+    from = consultation.decidedAt;
+    await rt.setState(SHARE_STATES.review.id, SHARE_STATES.review.text);
+  }
+  const decision = await rt.runStep(rules.review, from, reviewPolicy(input, consultation));
+  if (decision.decision === 'approve') {
+    return grant(decision.actor, decision.details?.manner ?? 'platform', rules.review.citation);
+  }
+
+  if (rules.dispute) {
+    await rt.setState(SHARE_STATES.refused.id, SHARE_STATES.refused.text);
+    rt.addNotice(
+      { zh: '对审核结果有异议的，可申请主管部门协调处理', en: 'If you disagree with the refusal, you may ask the authority to coordinate' },
+      rules.dispute.citation,
+    );
+    const dispute = await rt.awaitDispute(rt.targetDays(DISPUTE_WINDOW_KEY), decision.decidedAt);
+    if (dispute) {
+      await rt.setState(SHARE_STATES.dispute.id, SHARE_STATES.dispute.text);
+      const coordination = await rt.runStep(rules.dispute, dispute.at);
+      if (coordination.decision === 'approve') return grant(coordination.actor, 'platform', rules.dispute.citation);
+      return refused(rt, coordination, SHARE_STATES.refused);
+    }
+  }
+  return refused(rt, decision, SHARE_STATES.refused);
+}
+
+function refused(rt: CaseRuntime, decision: DecisionRecord, state: (typeof SHARE_STATES)['refused']): Promise<CaseStatus> {
+  return rt.finish({ kind: state.id, text: state.text, reasons: decision.reasons }, state);
+}
+
+/** Quanzhou: approval needs the producer's agreement and a manner; batch exchange needs a reason. */
+function reviewPolicy(input: ShareRequestInput, consultation: DecisionRecord | undefined): DecisionPolicy {
+  const { rules } = input;
+  if (!rules.manners) return { decisions: ['approve', 'refuse'] };
+  const allowed: string[] = input.path === 'usable-not-visible' ? rules.usableNotVisible!.interfaces : rules.manners.allowed;
+  return {
+    decisions: ['approve', 'refuse'],
+    check(args: DecideArgs) {
+      if (args.decision !== 'approve') return;
+      if (consultation?.decision !== 'approve') {
+        reject('notAllowed', 'CONSULTATION_NOT_AGREED', {
+          zh: '数据生产单位会商未同意，不能决定共享（五（四））',
+          en: 'The producing department did not agree in consultation; sharing cannot be approved (5(4))',
+        });
+      }
+      const manner = args.details?.manner;
+      if (!manner || !allowed.includes(manner)) {
+        reject('invalid', 'MANNER_REQUIRED', { zh: `须明确共享方式：${allowed.join('、')}`, en: `State the manner of sharing: ${allowed.join(', ')}` });
+      }
+      if (manner === 'batch-exchange' && !args.details?.mannerReason?.trim()) {
+        reject('notAllowed', 'BATCH_NEEDS_REASON', {
+          zh: '采用批量数据交换须说明服务接口和交叉核验不能满足需求的理由（五（三））',
+          en: 'Batch exchange needs a reason why interfaces and cross-verification cannot serve (5(3))',
+        });
+      }
+    },
+  };
+}

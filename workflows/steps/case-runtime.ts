@@ -1,0 +1,245 @@
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import type { Actor } from '../contracts/actor.js';
+import { caseStatusQuery, decideUpdate, raiseDisputeUpdate, requestExtensionUpdate, settledStatusUpdate, type DecideArgs, type RaiseDisputeArgs } from '../contracts/case-messages.js';
+import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure } from '../contracts/case-status.js';
+import type { Citation, PackId, Text } from '../contracts/citation.js';
+import type { DepartmentOf, StepRule } from '../rules/rule-types.js';
+import { activities } from './activities-proxy.js';
+import { reject } from './rejection.js';
+import { StatutoryStep, type DecisionPolicy } from './statutory-step.js';
+import { DEFAULT_TARGET_WORKING_DAYS, type StepContext } from './step-context.js';
+import { workflowNow } from './workflow-time.js';
+
+export interface CaseRuntimeInit {
+  caseId: string;
+  procedure: Procedure;
+  pack: PackId;
+  receivedAt: string;
+  applicant: Actor;
+  departments: Partial<Record<DepartmentOf, string>>;
+  administrativeTargets: Record<string, number>;
+}
+
+/** The applicant's right to object after a refusal, while it lasts. */
+interface DisputeWindow {
+  closesAt: string;
+  raised?: RaiseDisputeArgs & { at: string };
+}
+
+/**
+ * The state and messages every case shares: the status query, decisions routed
+ * to the step (or extension, or escalation) whose task they name, and the
+ * projection of the case into PostgreSQL.
+ */
+export class CaseRuntime implements StepContext {
+  readonly status: CaseStatus;
+  readonly caseId: string;
+  readonly procedure: Procedure;
+  readonly pack: PackId;
+  private readonly steps: StatutoryStep[] = [];
+  private readonly openEscalations = new Set<string>();
+  private progress = 0;
+  private disputeWindow?: DisputeWindow;
+
+  constructor(private readonly init: CaseRuntimeInit, state: { id: string; text: Text }) {
+    this.caseId = init.caseId;
+    this.procedure = init.procedure;
+    this.pack = init.pack;
+    this.status = {
+      caseId: init.caseId,
+      procedure: init.procedure,
+      pack: init.pack,
+      state: state.id,
+      stateText: state.text,
+      receivedAt: init.receivedAt,
+      applicant: init.applicant,
+      steps: [],
+      waitingFor: [],
+      notices: [],
+      closed: false,
+    };
+    this.registerHandlers();
+  }
+
+  departmentOf(who: DepartmentOf): string {
+    const department = who === 'applicant' ? this.init.applicant.department : this.init.departments[who];
+    if (!department) throw new Error(`case ${this.caseId} has no ${who} department`);
+    return department;
+  }
+
+  targetDays(targetKey: string): number {
+    return this.init.administrativeTargets[targetKey] ?? this.init.administrativeTargets.default ?? DEFAULT_TARGET_WORKING_DAYS;
+  }
+
+  markIdle(): void {
+    this.refreshWaitingFor();
+    this.progress += 1;
+  }
+
+  addNotice(text: Text, citation: Citation): void {
+    this.status.notices.push({ text, citation });
+  }
+
+  async setState(id: string, text: Text): Promise<void> {
+    this.status.state = id;
+    this.status.stateText = text;
+    await this.sync();
+  }
+
+  /** Runs one statutory step to its decision. */
+  async runStep(rule: StepRule, from: string, policy?: DecisionPolicy): Promise<DecisionRecord> {
+    const step = await StatutoryStep.open(this, rule, from, policy);
+    this.steps.push(step);
+    this.status.steps.push(step.status);
+    await this.sync();
+    return step.decision();
+  }
+
+  /**
+   * Gives the applicant until the window closes to raise a dispute (e.g. after
+   * a refusal). Resolves with the dispute, or undefined when the window closed.
+   */
+  async awaitDispute(workingDays: number, from: string): Promise<(RaiseDisputeArgs & { at: string }) | undefined> {
+    const due = await activities.computeDueDate({ receivedAt: from, workingDays });
+    this.disputeWindow = { closesAt: due.dueAt };
+    this.markIdle();
+    await condition(() => !!this.disputeWindow?.raised, Math.max(0, Date.parse(due.dueAt) - workflowNow().getTime()));
+    const raised = this.disputeWindow.raised;
+    this.disputeWindow = undefined;
+    return raised;
+  }
+
+  get disputeClosesAt(): string | undefined {
+    return this.disputeWindow?.closesAt;
+  }
+
+  /** Closes the case; waits for update handlers still running so none is cut off. */
+  async finish(outcome: CaseOutcome, state: { id: string; text: Text }): Promise<CaseStatus> {
+    this.status.outcome = outcome;
+    this.status.closed = true;
+    await this.setState(state.id, state.text);
+    this.markIdle();
+    await condition(allHandlersFinished);
+    return this.status;
+  }
+
+  private async sync(): Promise<void> {
+    this.refreshWaitingFor();
+    const departments = new Set<string>([this.init.applicant.department, ...Object.values(this.init.departments).filter((d): d is string => !!d)]);
+    await activities.syncCase({
+      caseId: this.caseId,
+      state: this.status.state,
+      currentStep: this.steps.find((s) => s.isOpen)?.rule.id ?? null,
+      participantDepartments: [...departments],
+      updatedAt: workflowNow().toISOString(),
+    });
+  }
+
+  private refreshWaitingFor(): void {
+    const waiting: CaseStatus['waitingFor'] = [];
+    for (const step of this.steps) {
+      const s = step.status;
+      if (step.isOpen) waiting.push({ taskId: s.taskId, kind: 'decision', role: s.actorRole, department: s.actorDepartment, dueAt: s.due.dueAt });
+      if (s.extension?.state === 'requested' && step.rule.extension) {
+        waiting.push({ taskId: s.extension.approvalTaskId, kind: 'extension-approval', role: step.rule.extension.approverRole, department: this.departmentOf(step.rule.extension.approverDepartment), dueAt: s.due.dueAt });
+      }
+      if (s.breach && this.openEscalations.has(s.breach.escalationTaskId)) {
+        waiting.push({ taskId: s.breach.escalationTaskId, kind: 'escalation', role: 'authority', department: this.departmentOf('authority'), dueAt: s.due.dueAt });
+      }
+    }
+    this.status.waitingFor = waiting;
+  }
+
+  /** Resolves after the main flow has moved on to its next wait (or closed), so replies show the new state. */
+  private async settle(): Promise<CaseStatus> {
+    const mark = this.progress;
+    await condition(() => this.progress > mark || this.status.closed);
+    this.refreshWaitingFor();
+    return this.status;
+  }
+
+  private route(taskId: string): { step: StatutoryStep; kind: 'decision' | 'extension-approval' | 'escalation' } {
+    for (const step of this.steps) {
+      if (step.taskId === taskId) return { step, kind: 'decision' };
+      if (step.status.extension?.approvalTaskId === taskId) return { step, kind: 'extension-approval' };
+      if (step.status.breach?.escalationTaskId === taskId) return { step, kind: 'escalation' };
+    }
+    return reject('conflict', 'TASK_NOT_IN_CASE', { zh: '该任务不属于本案件或已关闭', en: 'No such open task in this case' });
+  }
+
+  private registerHandlers(): void {
+    setHandler(caseStatusQuery, () => this.status);
+    setHandler(settledStatusUpdate, async () => {
+      await condition(() => this.progress > 0 || this.status.closed);
+      return this.status;
+    });
+
+    setHandler(
+      decideUpdate,
+      async (args: DecideArgs) => {
+        const { step, kind } = this.route(args.taskId);
+        if (kind === 'decision') {
+          await step.applyDecision(args);
+          return this.settle();
+        }
+        if (kind === 'extension-approval') await step.applyExtensionDecision(args);
+        else {
+          this.openEscalations.delete(args.taskId);
+          await activities.completeTask({ taskId: args.taskId, actorId: args.actor.id, decision: args.decision, completedAt: workflowNow().toISOString() });
+        }
+        this.refreshWaitingFor();
+        return this.status;
+      },
+      {
+        validator: (args: DecideArgs) => {
+          if (this.status.closed) reject('conflict', 'CASE_CLOSED', { zh: '案件已办结', en: 'The case is closed' });
+          const { step, kind } = this.route(args.taskId);
+          if (kind === 'decision') step.validateDecision(args);
+          else if (kind === 'extension-approval') step.validateExtensionDecision(args);
+          else step.validateEscalationAck(args, this.departmentOf('authority'), this.openEscalations.has(args.taskId));
+        },
+      },
+    );
+
+    setHandler(
+      requestExtensionUpdate,
+      async (args) => {
+        const { step } = this.route(args.taskId);
+        await step.applyExtensionRequest(args);
+        this.refreshWaitingFor();
+        return this.status;
+      },
+      {
+        validator: (args) => {
+          const { step, kind } = this.route(args.taskId);
+          if (kind !== 'decision') reject('invalid', 'NOT_A_STEP_TASK', { zh: '只能对审核任务申请延期', en: 'Extensions are requested on a step task' });
+          step.validateExtensionRequest(args);
+        },
+      },
+    );
+
+    setHandler(
+      raiseDisputeUpdate,
+      async (args) => {
+        this.disputeWindow!.raised = { ...args, reason: args.reason.trim(), at: workflowNow().toISOString() };
+        return this.settle();
+      },
+      {
+        validator: (args) => {
+          if (args.actor.id !== this.init.applicant.id) {
+            reject('forbidden', 'NOT_THE_APPLICANT', { zh: '只有申请人可以提出异议', en: 'Only the applicant may raise a dispute' });
+          }
+          if (!this.disputeWindow || this.disputeWindow.raised) {
+            reject('notAllowed', 'DISPUTE_NOT_AVAILABLE', { zh: '本案件当前不能申请协调', en: 'This case cannot be disputed now' });
+          }
+          if (!args.reason?.trim()) reject('invalid', 'DISPUTE_REASON_REQUIRED', { zh: '申请协调须说明理由', en: 'A dispute needs a reason' });
+        },
+      },
+    );
+  }
+
+  /** Called by a step's breach so the escalation shows as open until acknowledged. */
+  trackEscalation(taskId: string): void {
+    this.openEscalations.add(taskId);
+  }
+}

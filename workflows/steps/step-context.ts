@@ -1,0 +1,20 @@
+import type { Procedure } from '../contracts/case-status.js';
+import type { PackId } from '../contracts/citation.js';
+import type { DepartmentOf } from '../rules/rule-types.js';
+
+/** What a statutory step needs to know about the case it runs in. */
+export interface StepContext {
+  caseId: string;
+  procedure: Procedure;
+  pack: PackId;
+  departmentOf(who: DepartmentOf): string;
+  /** Working days for an administrative target (configured per deployment). */
+  targetDays(targetKey: string): number;
+  /** Called whenever the workflow reaches a point where it waits for people. */
+  markIdle(): void;
+  /** An escalation task opened by a breach, open until the authority acknowledges it. */
+  trackEscalation(taskId: string): void;
+}
+
+/** Administrative target used when the deployment configures none for a key. */
+export const DEFAULT_TARGET_WORKING_DAYS = 10;
