@@ -36,3 +36,15 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000)
 export async function sql<T = Record<string, any>>(system: TestSystem, query: string, params: unknown[] = []): Promise<T[]> {
   return (await system.orm.em.fork().getConnection().execute(query, params)) as T[];
 }
+
+/**
+ * With RECORD_HISTORIES=1, saves a case's event history under test/histories/
+ * for the replay tests (which then guard the workflow code's determinism).
+ */
+export async function recordHistory(system: TestSystem, caseId: string, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const { writeFile } = await import('node:fs/promises');
+  const { historyToJSON } = await import('@temporalio/common/lib/proto-utils.js');
+  const history = await system.client.workflow.getHandle(caseId).fetchHistory();
+  await writeFile(new URL(`../histories/${name}.json`, import.meta.url), `${historyToJSON(history)}\n`);
+}

@@ -1,4 +1,4 @@
-import { caseStatus, complete, requestShare } from '../../support/case-helpers.js';
+import { caseStatus, complete, requestShare, recordHistory } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -18,6 +18,7 @@ describe('P1 Chongqing-2019 and Jiangmen-2023: administrative targets', () => {
     expect(coordination).toMatchObject({ actorDepartment: 'cq-big-data', due: { citation: { article: '第二十七条' } } });
     const kept = await complete(system, 'cq-bigdata-he', coordination.taskId, { decision: 'refuse', reasons: '维持提供部门意见' }).expect(200);
     expect(kept.body).toMatchObject({ state: 'refused', closed: true, outcome: { reasons: '维持提供部门意见' } });
+    await recordHistory(system, started.body.caseId, 'share-request.chongqing-2019.objection-refused');
   });
 
   it('Jiangmen after 2023-08-15: the 2023 pack governs, with its use limits and an administrative target', async () => {
@@ -30,5 +31,6 @@ describe('P1 Chongqing-2019 and Jiangmen-2023: administrative targets', () => {
     const english = await caseStatus(system, 'jm-hrss-li', started.body.caseId).set('Accept-Language', 'en').expect(200);
     expect(english.body.stateText).toBe('Under review');
     expect(english.body.steps[0].title).toBe('Provider reviews the share request');
+    await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2023.open');
   });
 });

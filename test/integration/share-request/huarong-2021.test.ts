@@ -1,4 +1,4 @@
-import { caseStatus, complete, inbox, requestShare, sql } from '../../support/case-helpers.js';
+import { caseStatus, complete, inbox, requestShare, sql, recordHistory } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -38,6 +38,7 @@ describe('P1 Huarong-2021', () => {
     const decided = await complete(system, 'hr-approval-hu', coordination.taskId, { decision: 'approve', reasons: '经协调，属于履职需要，予以共享' }).expect(200);
     expect(decided.body).toMatchObject({ state: 'granted', closed: true });
     expect(await sql(system, 'select approver_id from share_grant where case_id = ?', [caseId])).toEqual([{ approver_id: 'hr-approval-hu' }]);
+    await recordHistory(system, caseId, 'share-request.huarong-2021.dispute-granted');
   });
 
   it('takes a not-shared resource through county review and city consent to a pending catalog change (Art. 21 ¶2)', async () => {
@@ -55,6 +56,7 @@ describe('P1 Huarong-2021', () => {
       { entry_id: 'hr-land-survey-raw', change: { shareType: 'conditional' }, status: 'pending' },
     ]);
     expect(await sql(system, "select share_type from catalog_entry where id = 'hr-land-survey-raw'")).toEqual([{ share_type: 'none' }]);
+    await recordHistory(system, caseId, 'share-request.huarong-2021.reclassification');
   });
 
   it('ends the reclassification when the county review refuses', async () => {
@@ -62,5 +64,6 @@ describe('P1 Huarong-2021', () => {
     await complete(system, 'hr-approval-hu', started.body.steps[0].taskId, { decision: 'refuse', reasons: '涉密，不宜共享' }).expect(200);
     const seen = await caseStatus(system, 'hr-civil-xu', started.body.caseId).expect(200);
     expect(seen.body).toMatchObject({ state: 'reclassification-refused', closed: true, outcome: { reasons: '涉密，不宜共享' } });
+    await recordHistory(system, started.body.caseId, 'share-request.huarong-2021.reclassification-refused');
   });
 });

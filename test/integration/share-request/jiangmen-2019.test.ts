@@ -1,4 +1,4 @@
-import { complete, caseStatus, eventually, inbox, requestShare, sql } from '../../support/case-helpers.js';
+import { complete, caseStatus, eventually, inbox, requestShare, sql, recordHistory } from '../../support/case-helpers.js';
 import { ShiftedClock, ShortCalendar } from '../../support/short-calendar.js';
 
 /** Jiangmen-2019 governs cases received before 2023-08-15. */
@@ -42,6 +42,7 @@ describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', ()
       expect.objectContaining({ resource_id: request.resourceId, grantee_department: 'jm-hrss', approver_id: 'jm-market-wang', purpose: request.purpose, status: 'active' }),
     ]);
     expect(await inbox(system, 'jm-market-wang')).not.toContainEqual(expect.objectContaining({ id: step.taskId }));
+    await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.approve');
   });
 
   it('refuses only with reasons, and the applicant sees them', async () => {
@@ -53,6 +54,7 @@ describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', ()
     const seen = await caseStatus(system, 'jm-hrss-li', started.body.caseId).expect(200);
     expect(seen.body).toMatchObject({ state: 'refused', closed: true, outcome: { kind: 'refused', reasons: '申请用途不符合共享条件' } });
     expect(await sql(system, 'select 1 from share_grant where case_id = ?', [started.body.caseId])).toEqual([]);
+    await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.refuse');
   });
 
   it('grants an unconditional resource at once, without a task', async () => {
@@ -60,6 +62,7 @@ describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', ()
     expect(started.body).toMatchObject({ state: 'granted', closed: true, steps: [] });
     expect(await sql(system, 'select approver_id from share_grant where case_id = ?', [started.body.caseId])).toEqual([{ approver_id: 'platform' }]);
     expect(await sql(system, 'select 1 from inbox_task where case_id = ?', [started.body.caseId])).toEqual([]);
+    await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.unconditional');
   });
 
   it('refuses a not-shared resource with 422 and starts nothing', async () => {
@@ -90,9 +93,12 @@ describe('P1 Jiangmen-2019 breach: a missed deadline escalates and decides nothi
     });
     expect(overdue.state).toBe('under-review');
     expect(overdue.steps[0].breach).toMatchObject({ citation: { pack: 'jiangmen-2019', article: '第二十一条' } });
-    expect(await sql(system, 'select step_id, department, citation from breach where case_id = ?', [caseId])).toEqual([
-      { step_id: 'provider-review', department: 'jm-market', citation: expect.objectContaining({ article: '第二十一条' }) },
-    ]);
+    // The status flips first; the breach activity writes the record and the escalation right after.
+    await eventually(async () => {
+      expect(await sql(system, 'select step_id, department, citation from breach where case_id = ?', [caseId])).toEqual([
+        { step_id: 'provider-review', department: 'jm-market', citation: expect.objectContaining({ article: '第二十一条' }) },
+      ]);
+    });
     const escalations = await inbox(system, 'jm-data-zhao', { kind: 'escalation' });
     expect(escalations).toContainEqual(expect.objectContaining({ caseId, kind: 'escalation', department: 'jm-data-authority' }));
     expect(await inbox(system, 'jm-market-wang', { overdue: 'true' })).toContainEqual(expect.objectContaining({ id: taskId, overdue: true }));
@@ -100,5 +106,6 @@ describe('P1 Jiangmen-2019 breach: a missed deadline escalates and decides nothi
     await complete(system, 'jm-market-wang', taskId, { decision: 'approve' }).expect(200);
     const closed = await caseStatus(system, 'jm-hrss-li', caseId).expect(200);
     expect(closed.body).toMatchObject({ state: 'granted', steps: [expect.objectContaining({ overdue: true })] });
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.breach');
   });
 });

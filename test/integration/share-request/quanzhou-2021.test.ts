@@ -1,4 +1,4 @@
-import { complete, requestShare, sql } from '../../support/case-helpers.js';
+import { complete, requestShare, sql, recordHistory } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -35,6 +35,7 @@ describe('P1 Quanzhou-2021: the agency decides after consulting the producer', (
     expect(bare.body.code).toBe('BATCH_NEEDS_REASON');
     await complete(system, 'qz-bigdata-chen', taskId, { decision: 'approve', details: { manner: 'batch-exchange', mannerReason: '需全量比对历史年报' } }).expect(200);
     expect(await sql(system, 'select manner from share_grant where case_id = ?', [caseId])).toEqual([{ manner: 'batch-exchange' }]);
+    await recordHistory(system, caseId, 'share-request.quanzhou-2021.batch-exchange');
   });
 
   it('cannot approve when the producer did not agree in consultation', async () => {
@@ -44,6 +45,7 @@ describe('P1 Quanzhou-2021: the agency decides after consulting the producer', (
     const refused = await complete(system, 'qz-bigdata-chen', taskId, { decision: 'refuse', reasons: '会商未同意' }).expect(200);
     expect(refused.body).toMatchObject({ state: 'refused', closed: true });
     expect(await sql(system, 'select 1 from share_grant where case_id = ?', [caseId])).toEqual([]);
+    await recordHistory(system, caseId, 'share-request.quanzhou-2021.consultation-refused');
   });
 
   it('serves 暂不共享 data only through usable-not-visible interfaces (五（四）)', async () => {
@@ -53,6 +55,7 @@ describe('P1 Quanzhou-2021: the agency decides after consulting the producer', (
     expect((await complete(system, 'qz-bigdata-chen', taskId, { decision: 'approve', details: { manner: 'batch-exchange', mannerReason: 'x' } }).expect(400)).body.code).toBe('MANNER_REQUIRED');
     await complete(system, 'qz-bigdata-chen', taskId, { decision: 'approve', details: { manner: 'comparison' } }).expect(200);
     expect(await sql(system, 'select manner from share_grant where case_id = ?', [caseId])).toEqual([{ manner: 'comparison' }]);
+    await recordHistory(system, caseId, 'share-request.quanzhou-2021.usable-not-visible');
   });
 
   it('rejects a batch-exchange request without a reason at the door', async () => {

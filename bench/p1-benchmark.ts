@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { NestFactory } from '@nestjs/core';
+import { Client } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import request from 'supertest';
+import { createActivities } from '../activities/index.js';
+import { startInfrastructure } from '../scripts/lib/infrastructure.js';
+import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths.js';
+import { configureApp } from '../src/app-setup.js';
+import { AppModule } from '../src/app.module.js';
+import { findDemoUser } from '../src/auth/demo-users.js';
+import { mintToken } from '../src/auth/token-minter.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { setupDatabase } from '../src/database/setup-database.js';
+import { createWorker } from '../src/engine/create-worker.js';
+import { workflowBundlerOptions } from '../src/engine/workflow-source.js';
+import { pingUpdate, stopUpdate } from './baseline-workflows.js';
+import { runConcurrently, summarize } from './stats.js';
+
+const STARTS = Number(process.env.BENCH_STARTS ?? 200);
+const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 100);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const SHARE = { resourceId: 'hr-land-registration', items: ['unit-no'], purpose: '基准测试', scenario: '基准测试' };
+
+/**
+ * P1 through the whole system (HTTP → API → Temporal → worker → PostgreSQL)
+ * against bare Temporal on the same dev server, worker and process.
+ */
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dataDir = path.join(DATA_DIR, 'bench');
+  const infrastructure = await startInfrastructure({
+    dataDir, toolsDir: TOOLS_DIR, databaseUrl: process.env.BENCH_DATABASE_URL, databaseName: 'approvals_bench',
+    embeddedPostgresPort: 54340, temporalAddress: process.env.BENCH_TEMPORAL_ADDRESS, temporalPort: 7380, persistentTemporal: false, log,
+  });
+  try {
+    const admin = new pg.Client({ connectionString: infrastructure.databaseUrl.replace(/\/approvals_bench$/, '/postgres') });
+    await admin.connect();
+    await admin.query('drop database if exists approvals_bench with (force)');
+    await admin.end();
+    await setupDatabase(infrastructure.databaseUrl);
+    const config = loadConfig({ ...process.env, DATABASE_URL: infrastructure.databaseUrl, TEMPORAL_ADDRESS: infrastructure.temporalAddress,
+      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters', LOG_LEVEL: 'silent', TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}` });
+    const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
+    await app.listen(0, '127.0.0.1');
+    const http = request(app.getHttpServer());
+    const client = app.get(Client);
+    const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+    const { code } = await bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'), ...workflowBundlerOptions,
+      logger: new DefaultLogger('WARN') });
+    const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
+      activities: createActivities({ orm: app.get<MikroORM>(MikroORM) }), options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined } });
+    const running = worker.run();
+    const token = (id: string) => mintToken(findDemoUser(id)!, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    const applicant = { Authorization: `Bearer ${await token('hr-civil-xu')}` };
+    const reviewer = { Authorization: `Bearer ${await token('hr-land-ma')}` };
+    const taskQueue = config.TEMPORAL_TASK_QUEUE;
+
+    // Warm up both paths so bundling, connections and JIT do not count.
+    for (let i = 0; i < 5; i += 1) {
+      await http.post('/cases/share-requests').set(applicant).send(SHARE).expect(201);
+      await client.workflow.start('emptyWorkflow', { taskQueue, workflowId: `warm-${randomUUID()}` });
+    }
+
+    // (a) starts per second at the same concurrency.
+    const taskIds: string[] = [];
+    const apiMs = await runConcurrently(STARTS, CONCURRENCY, async () => {
+      const response = await http.post('/cases/share-requests').set(applicant).send(SHARE).expect(201);
+      taskIds.push(response.body.steps[0].taskId);
+    });
+    const bareMs = await runConcurrently(STARTS, CONCURRENCY, async () => {
+      await client.workflow.start('emptyWorkflow', { taskQueue, workflowId: `empty-${randomUUID()}` });
+    });
+    const apiRate = (STARTS / apiMs) * 1000;
+    const bareRate = (STARTS / bareMs) * 1000;
+
+    // (b) decision latency, one decision at a time.
+    const apiLatency: number[] = [];
+    for (const taskId of taskIds.slice(0, DECISIONS)) {
+      const t0 = performance.now();
+      await http.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200);
+      apiLatency.push(performance.now() - t0);
+    }
+    const noop = await client.workflow.start('noopUpdateWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` });
+    const bareLatency: number[] = [];
+    for (let i = 0; i < DECISIONS; i += 1) {
+      const t0 = performance.now();
+      await noop.executeUpdate(pingUpdate, { args: [i] });
+      bareLatency.push(performance.now() - t0);
+    }
+    await noop.executeUpdate(stopUpdate);
+
+    const api = summarize(apiLatency);
+    const bare = summarize(bareLatency);
+    const f = (n: number) => n.toFixed(1);
+    log('');
+    log(`P1 benchmark (${STARTS} starts at concurrency ${CONCURRENCY}, ${DECISIONS} sequential decisions; one process, one dev server)`);
+    log(`  starts/s   API ${f(apiRate)}   bare client.workflow.start ${f(bareRate)}   ratio ${(apiRate / bareRate).toFixed(2)} (target >= 0.5)`);
+    log(`  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms   p99 ratio ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`);
+
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await app.close();
+  } finally {
+    await infrastructure.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`[bench] failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
