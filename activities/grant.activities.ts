@@ -13,6 +13,7 @@ export function createGrantActivities(orm: MikroORM): GrantActivities {
         [g.grantId, g.caseId, g.resourceId, JSON.stringify(g.items), g.purpose, g.scenario, g.manner, g.granteeDepartment,
           g.approver.id, g.approver.name, g.pack, JSON.stringify(g.citation), g.grantedAt],
       );
+      return g;
     },
     async recordPendingCatalogChange(c) {
       await sql().execute(
@@ -20,6 +21,7 @@ export function createGrantActivities(orm: MikroORM): GrantActivities {
          values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
         [c.changeId, c.originCaseId, c.entryId, JSON.stringify(c.change), JSON.stringify(c.citation), c.createdAt],
       );
+      return c;
     },
   };
 }

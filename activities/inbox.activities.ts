@@ -22,18 +22,23 @@ export function createInboxActivities(orm: MikroORM): InboxActivities {
   return {
     async openTask(task) {
       await sql().execute(INSERT_TASK, taskParams(task));
+      return task;
     },
-    async completeTask({ taskId, actorId, decision, completedAt }) {
+    async completeTask(args) {
       await sql().execute(
         `update inbox_task set status = 'completed', completed_by = ?, decision = ?, completed_at = ? where id = ? and status = 'open'`,
-        [actorId, decision, completedAt, taskId],
+        [args.actorId, args.decision, args.completedAt, args.taskId],
       );
+      return args;
     },
-    async cancelTask({ taskId, at }) {
-      await sql().execute(`update inbox_task set status = 'cancelled', completed_at = ? where id = ? and status = 'open'`, [at, taskId]);
+    async cancelTask(args) {
+      await sql().execute(`update inbox_task set status = 'cancelled', completed_at = ? where id = ? and status = 'open'`, [args.at, args.taskId]);
+      return args;
     },
-    async updateTaskDue({ taskId, due }) {
+    async updateTaskDue(args) {
+      const { taskId, due } = args;
       await sql().execute('update inbox_task set due_at = ?, due_date = ?, provisional = ? where id = ?', [due.dueAt, due.dueDate, due.provisional, taskId]);
+      return args;
     },
     async recordBreach(args) {
       await orm.em.fork().transactional(async (em) => {
@@ -49,14 +54,17 @@ export function createInboxActivities(orm: MikroORM): InboxActivities {
         await connection.execute('update inbox_task set overdue = true where id = ?', [args.taskId], 'run', ctx);
         await connection.execute(INSERT_TASK, taskParams(args.escalation), 'run', ctx);
       });
+      return args;
     },
-    async syncCase({ caseId, state, currentStep, participantDepartments, updatedAt }) {
+    async syncCase(args) {
+      const { caseId, state, currentStep, participantDepartments, updatedAt } = args;
       await sql().execute(
         `update case_record set state = ?, current_step = ?, updated_at = ?,
            participant_departments = (select coalesce(array_agg(d), '{}') from jsonb_array_elements_text(?::jsonb) as d)
          where id = ? and updated_at <= ?`,
         [state, currentStep, updatedAt, JSON.stringify(participantDepartments), caseId, updatedAt],
       );
+      return args;
     },
   };
 }

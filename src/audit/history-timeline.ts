@@ -32,8 +32,11 @@ function timeOf(event: HistoryEvent): string {
 
 const pickActor = (a: Actor | undefined): TimelineEntry['actor'] => (a ? { id: a.id, name: a.name, role: a.role, department: a.department } : undefined);
 
-/** What each activity means to an auditor, from its input. */
-type Describe<K extends keyof Activities> = (input: Parameters<Activities[K]>[0]) => Omit<TimelineEntry, 'eventId' | 'time'>;
+/** What each activity means to an auditor, from what it recorded. */
+/** Local activities leave a marker with their result; ours return what they recorded. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+type Describe<K extends keyof Activities> = (recorded: Awaited<ReturnType<Activities[K]>>) => Omit<TimelineEntry, 'eventId' | 'time'>;
 
 const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
   openTask: (t) => ({ action: `task-opened:${t.kind}`, citation: t.citation, details: { taskId: t.id, step: t.stepId, role: t.role, department: t.department, dueAt: t.dueAt, dueDate: t.dueDate, dueBasis: t.dueBasis, provisional: t.provisional } }),
@@ -43,8 +46,8 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
   recordBreach: (b) => ({ action: 'deadline-breached', citation: b.citation, details: { taskId: b.taskId, step: b.stepId, department: b.department, dueAt: b.dueAt, escalationTaskId: b.escalation.id } }),
   recordGrant: (g) => ({ action: 'grant-recorded', citation: g.citation, details: { grantId: g.grantId, approver: g.approver, manner: g.manner, items: g.items, grantee: g.granteeDepartment } }),
   recordPendingCatalogChange: (c) => ({ action: 'catalog-change-pending', citation: c.citation, details: { changeId: c.changeId, entryId: c.entryId, change: c.change } }),
-  computeDueDate: (r) => ({ action: 'deadline-computed', details: { from: r.receivedAt, workingDays: r.workingDays } }),
-  extendDueDate: (r) => ({ action: 'deadline-extension-computed', details: { from: r.due.dueDate, workingDays: r.workingDays } }),
+  computeDueDate: (d) => ({ action: 'deadline-computed', details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional } }),
+  extendDueDate: (d) => ({ action: 'deadline-extended', details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional } }),
 };
 
 /** The case's Temporal event history as an auditor reads it: who did what, when, under which article. */
@@ -60,12 +63,12 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
       const [args] = decode(request?.args?.payloads as Payload[]) as Array<(Partial<DecideArgs> & Partial<RequestExtensionArgs> & Partial<RaiseDisputeArgs>) | undefined>;
       if (!args) continue;
       entries.push({ ...base, action: `update:${request?.name}`, actor: pickActor(args.actor), decision: args.decision, reason: args.reasons ?? args.reason, details: { taskId: args.taskId, workingDays: args.workingDays, ...(args.details ?? {}) } });
-    } else if (event.activityTaskScheduledEventAttributes) {
-      const attributes = event.activityTaskScheduledEventAttributes;
-      const name = attributes.activityType?.name ?? '';
-      const describe = (ACTIVITY_ENTRIES as Record<string, Describe<keyof Activities> | undefined>)[name];
-      const [input] = decode(attributes.input?.payloads as Payload[]) as Array<Parameters<Describe<keyof Activities>>[0] | undefined>;
-      if (describe && input) entries.push({ ...base, ...describe(input) });
+    } else if (event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER) {
+      const details = event.markerRecordedEventAttributes.details ?? {};
+      const [meta] = decode(details.data?.payloads as Payload[]) as Array<{ activity_type?: string } | undefined>;
+      const describe = (ACTIVITY_ENTRIES as Record<string, Describe<keyof Activities> | undefined>)[meta?.activity_type ?? ''];
+      const [recorded] = decode(details.result?.payloads as Payload[]) as Array<Parameters<Describe<keyof Activities>>[0] | undefined>;
+      if (describe && recorded) entries.push({ ...base, ...describe(recorded) });
     } else if (event.timerFiredEventAttributes) {
       entries.push({ ...base, action: 'timer-fired' });
     } else if (event.workflowExecutionCompletedEventAttributes) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { settledStatusUpdate } from '../../workflows/contracts/case-messages.js';
@@ -22,10 +22,14 @@ export interface CaseStart<I> {
   /** Builds the workflow input for a new case; may throw a 4xx DomainError (nothing is created then). */
   plan(caseId: string, receivedAt: Date): Promise<{ input: I; pack: PackId; resourceId: string | null; departments: string[] }>;
   newCaseId(): string;
+  /** `Prefer: respond-async`: answer as soon as the case is started, without waiting for its first step. */
+  respondAsync?: boolean;
 }
 
 export interface StartedCase {
   created: boolean;
+  /** True when the reply does not wait for the first step (202). */
+  pending?: boolean;
   status: CaseStatus;
 }
 
@@ -104,8 +108,8 @@ export class CaseStarter {
       }
       throw error;
     }
-    await this.startWorkflow(caseId, spec, plan.input, record);
-    return { created: true, status: await this.settledStatus(caseId, record, spec.actor) };
+    const status = await this.startAndSettle(caseId, spec, plan.input, record);
+    return { created: true, pending: status.state === 'received', status };
   }
 
   private async findByKey(actor: Actor, key: string | undefined, hash: string): Promise<CaseRecord | null> {
@@ -115,43 +119,35 @@ export class CaseStarter {
     return record;
   }
 
-  private async startWorkflow<I>(caseId: string, spec: CaseStart<I>, input: I, record: CaseRecord): Promise<void> {
+  /**
+   * Starts the workflow and asks, in the same call, for its status once it
+   * first waits for people (update-with-start). USE_EXISTING makes a repeated
+   * start of the same case attach to it. If the worker does not get there in
+   * time, the case is accepted all the same and shown as received.
+   */
+  private async startAndSettle<I>(caseId: string, spec: CaseStart<I>, input: I, record: CaseRecord): Promise<CaseStatus> {
+    const start = new WithStartWorkflowOperation(spec.workflowType, {
+      workflowId: caseId,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      searchAttributes: { CaseProcedure: [spec.procedure], CasePack: [record.pack], CaseDepartment: record.participantDepartments },
+    });
+    const settled = spec.respondAsync
+      ? undefined
+      : this.client.workflow.executeUpdateWithStart(settledStatusUpdate, { startWorkflowOperation: start });
+    settled?.catch(() => undefined);
     try {
-      await this.client.workflow.start(spec.workflowType, {
-        workflowId: caseId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [input],
-        searchAttributes: {
-          CaseProcedure: [spec.procedure],
-          CasePack: [record.pack],
-          CaseDepartment: record.participantDepartments,
-        },
-      });
+      if (settled) await start.workflowHandle();
+      else await this.client.workflow.start(spec.workflowType, start.options);
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      if (!(await this.workflowExists(caseId))) {
-        await this.orm.em.fork().nativeDelete(CaseRecord, { id: caseId });
-      }
+      if (!(await this.workflowExists(caseId))) await this.orm.em.fork().nativeDelete(CaseRecord, { id: caseId });
       throw fromEngineError(error);
     }
+    return settled ? this.withinSettleTime(settled, record, spec.actor) : receivedStatus(record, spec.actor);
   }
 
-  private async workflowExists(caseId: string): Promise<boolean> {
-    try {
-      await this.client.workflow.getHandle(caseId).describe();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /**
-   * The status once the case first waits for people; if the worker does not
-   * get there in time, the case is accepted all the same and shown as received.
-   */
-  private async settledStatus(caseId: string, record: CaseRecord, actor: Actor): Promise<CaseStatus> {
-    const settled = this.client.workflow.getHandle(caseId).executeUpdate(settledStatusUpdate);
-    settled.catch(() => undefined);
+  private async withinSettleTime(settled: Promise<CaseStatus>, record: CaseRecord, actor: Actor): Promise<CaseStatus> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
       timer = setTimeout(() => resolve(null), SETTLE_TIMEOUT_MS);
@@ -165,6 +161,15 @@ export class CaseStarter {
     }
   }
 
+  private async workflowExists(caseId: string): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(caseId).describe();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /**
    * An earlier attempt with this key may have died between writing the index
    * row and starting the workflow: start it now, with the original receipt time.
@@ -173,8 +178,20 @@ export class CaseStarter {
     if (!(await this.workflowExists(record.id))) {
       this.logger.warn({ caseId: record.id }, 'resuming a case whose workflow was never started');
       const plan = await spec.plan(record.id, record.receivedAt);
-      await this.startWorkflow(record.id, spec, plan.input, record);
+      return this.startAndSettle(record.id, spec, plan.input, record);
     }
-    return this.settledStatus(record.id, record, spec.actor);
+    return this.settledStatus(record, spec.actor);
+  }
+
+  /** The status of an existing case, as a start replies with it. */
+  private settledStatus(record: CaseRecord, actor: Actor): Promise<CaseStatus> {
+    const handle = this.client.workflow.getHandle<(input: unknown) => Promise<CaseStatus>>(record.id);
+    // A closed case cannot take the update: its result is its status.
+    const settled = handle.executeUpdate(settledStatusUpdate).catch(async (error: unknown) => {
+      if ((await handle.describe()).status.name === 'COMPLETED') return handle.result();
+      throw error;
+    });
+    settled.catch(() => undefined);
+    return this.withinSettleTime(settled, record, actor);
   }
 }

@@ -18,17 +18,23 @@ export class CasesController {
 
   @Post('share-requests')
   @Roles('applicant')
-  @ApiOperation({ summary: 'Request a catalog resource (P1 有条件共享申请); 201 new case, 200 same Idempotency-Key' })
+  @ApiOperation({
+    summary: 'Request a catalog resource (P1 有条件共享申请)',
+    description: '201 with the first step and its deadline; 200 for a repeated Idempotency-Key; 202 (state received) when sent with Prefer: respond-async, or when the worker has not reached the first step within 10 s.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Prefer', required: false, description: 'respond-async: reply as soon as the case is started' })
   async createShareRequest(
     @Body() body: CreateShareRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { created, status } = await this.cases.startShareRequest(actor, body, idempotencyKey);
-    response.status(created ? 201 : 200);
+    const respondAsync = /\brespond-async\b/i.test(prefer ?? '');
+    const { created, pending, status } = await this.cases.startShareRequest(actor, body, idempotencyKey, respondAsync);
+    response.status(pending ? 202 : created ? 201 : 200);
     return presentCase(status, language);
   }
 

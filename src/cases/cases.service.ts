@@ -28,13 +28,14 @@ export class CasesService {
     private readonly config: AppConfig,
   ) {}
 
-  async startShareRequest(actor: Actor, dto: CreateShareRequestDto, idempotencyKey?: string): Promise<StartedCase> {
+  async startShareRequest(actor: Actor, dto: CreateShareRequestDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
     return this.starter.start<ShareRequestInput>({
       actor,
       procedure: 'share-request',
       workflowType: SHARE_REQUEST_WORKFLOW,
       request: dto,
       idempotencyKey,
+      respondAsync,
       newCaseId: () => shareRequestCaseId(randomUUID()),
       plan: async (caseId, receivedAt) => {
         const em = this.orm.em.fork();

@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { decideUpdate, requestExtensionUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
 import { fromEngineError } from '../engine/engine-errors.js';
 import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
@@ -71,7 +72,7 @@ export class TasksService {
         args: [{ taskId, actor, decision: dto.decision, reasons: dto.reasons, workingDays: dto.workingDays, details: dto.details }],
       });
     } catch (error) {
-      throw fromEngineError(error);
+      throw await this.explain(taskId, error);
     }
   }
 
@@ -82,7 +83,7 @@ export class TasksService {
         args: [{ taskId, actor, workingDays: dto.workingDays, reason: dto.reason }],
       });
     } catch (error) {
-      throw fromEngineError(error);
+      throw await this.explain(taskId, error);
     }
   }
 
@@ -91,6 +92,16 @@ export class TasksService {
     if (task.status !== 'open') throw taskClosed();
     if (task.claimedBy && task.claimedBy !== actor.id) throw taskClaimedByOther(task.claimedBy);
     return task;
+  }
+
+  /** A decision that lost a race may find the case already closed: that is a conflict, not a missing case. */
+  private async explain(taskId: string, error: unknown): Promise<Error> {
+    const mapped = fromEngineError(error);
+    if (mapped instanceof DomainError && mapped.kind === 'not-found') {
+      const task = await this.orm.em.fork().findOne(InboxTask, { id: taskId });
+      if (task && task.status !== 'open') return taskClosed();
+    }
+    return mapped;
   }
 
   private async whyNotActionable(taskId: string): Promise<Error> {

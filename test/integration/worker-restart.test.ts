@@ -41,7 +41,7 @@ describe('a worker killed in the middle of a case', () => {
 
     await kill(worker);
     // Accepted while no worker runs: the case waits in Temporal, shown as received.
-    const second = await requestShare(system, 'cq-health-liu', request).expect(201);
+    const second = await requestShare(system, 'cq-health-liu', request).expect(202);
     expect(second.body.state).toBe('received');
 
     worker = startWorkerProcess(system);
