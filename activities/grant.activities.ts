@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GrantActivities } from '../workflows/contracts/activities.js';
 
-/** Grant records (共享授权) and pending catalog changes; idempotent by id. */
+/** Outcome records: grants (共享授权), pending catalog changes, corrections; idempotent by id. */
 export function createGrantActivities(orm: MikroORM): GrantActivities {
   const sql = () => orm.em.fork().getConnection();
   return {
@@ -20,6 +20,14 @@ export function createGrantActivities(orm: MikroORM): GrantActivities {
         `insert into pending_catalog_change (id, origin_case_id, entry_id, change, citation, created_at)
          values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
         [c.changeId, c.originCaseId, c.entryId, JSON.stringify(c.change), JSON.stringify(c.citation), c.createdAt],
+      );
+      return c;
+    },
+    async recordCorrection(c) {
+      await sql().execute(
+        `insert into correction_record (case_id, resource_id, items, description, what_changed, corrected_at, corrected_by, citation)
+         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
+        [c.caseId, c.resourceId, JSON.stringify(c.items), c.description, c.whatChanged, c.correctedAt, c.correctedBy.id, JSON.stringify(c.citation)],
       );
       return c;
     },

@@ -1,2 +1,3 @@
+export { correction } from './correction.js';
 export { engineProbe } from './engine-probe.js';
 export { shareRequest } from './share-request.js';

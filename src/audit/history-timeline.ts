@@ -5,6 +5,7 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import type { DecideArgs, RaiseDisputeArgs, RequestExtensionArgs } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import type { Citation } from '../../workflows/contracts/citation.js';
+import type { CorrectionInput } from '../../workflows/contracts/correction.js';
 import type { ShareRequestInput } from '../../workflows/contracts/share-request.js';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -46,6 +47,7 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
   recordBreach: (b) => ({ action: 'deadline-breached', citation: b.citation, details: { taskId: b.taskId, step: b.stepId, department: b.department, dueAt: b.dueAt, escalationTaskId: b.escalation.id } }),
   recordGrant: (g) => ({ action: 'grant-recorded', citation: g.citation, details: { grantId: g.grantId, approver: g.approver, manner: g.manner, items: g.items, grantee: g.granteeDepartment } }),
   recordPendingCatalogChange: (c) => ({ action: 'catalog-change-pending', citation: c.citation, details: { changeId: c.changeId, entryId: c.entryId, change: c.change } }),
+  recordCorrection: (c) => ({ action: 'correction-recorded', citation: c.citation, details: { whatChanged: c.whatChanged, correctedBy: c.correctedBy, items: c.items } }),
   computeDueDate: (d) => ({ action: 'deadline-computed', details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional } }),
   extendDueDate: (d) => ({ action: 'deadline-extended', details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional } }),
 };
@@ -56,8 +58,8 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
   for (const event of events) {
     const base = { eventId: Number(event.eventId), time: timeOf(event) };
     if (event.workflowExecutionStartedEventAttributes) {
-      const [input] = decode(event.workflowExecutionStartedEventAttributes.input?.payloads as Payload[]) as Array<Partial<ShareRequestInput> | undefined>;
-      entries.push({ ...base, action: 'case-received', actor: pickActor(input?.applicant), details: { workflowType: event.workflowExecutionStartedEventAttributes.workflowType?.name, pack: input?.rules?.pack, resource: input?.resource?.id, items: input?.items, purpose: input?.purpose, path: input?.path } });
+      const [input] = decode(event.workflowExecutionStartedEventAttributes.input?.payloads as Payload[]) as Array<(Partial<ShareRequestInput> & Partial<CorrectionInput>) | undefined>;
+      entries.push({ ...base, action: 'case-received', actor: pickActor(input?.applicant ?? input?.reporter), details: { workflowType: event.workflowExecutionStartedEventAttributes.workflowType?.name, pack: input?.rules?.pack, resource: input?.resource?.id, items: input?.items, purpose: input?.purpose, description: input?.description, path: input?.path } });
     } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
       const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input;
       const [args] = decode(request?.args?.payloads as Payload[]) as Array<(Partial<DecideArgs> & Partial<RequestExtensionArgs> & Partial<RaiseDisputeArgs>) | undefined>;

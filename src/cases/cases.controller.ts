@@ -7,8 +7,18 @@ import type { Language } from '../common/errors/localized-text.js';
 import { RequestLanguage } from '../common/http/language.decorator.js';
 import { presentCase, presentCaseSummary } from './case-presenter.js';
 import { CasesService } from './cases.service.js';
+import type { StartedCase } from './case-starter.service.js';
+import { CreateCorrectionDto } from './dto/create-correction.dto.js';
 import { CreateShareRequestDto, RaiseDisputeDto } from './dto/create-share-request.dto.js';
 import { ListCasesQueryDto } from './dto/list-cases.dto.js';
+
+const wantsAsync = (prefer: string | undefined) => /\brespond-async\b/i.test(prefer ?? '');
+
+/** 201 new case, 200 the same Idempotency-Key again, 202 started but not yet at its first step. */
+function reply({ created, pending, status }: StartedCase, language: Language, response: Response) {
+  response.status(pending ? 202 : created ? 201 : 200);
+  return presentCase(status, language);
+}
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -32,10 +42,25 @@ export class CasesController {
     @RequestLanguage() language: Language,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const respondAsync = /\brespond-async\b/i.test(prefer ?? '');
-    const { created, pending, status } = await this.cases.startShareRequest(actor, body, idempotencyKey, respondAsync);
-    response.status(pending ? 202 : created ? 201 : 200);
-    return presentCase(status, language);
+    const started = await this.cases.startShareRequest(actor, body, idempotencyKey, wantsAsync(prefer));
+    return reply(started, language, response);
+  }
+
+  @Post('corrections')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Report data as doubtful or wrong (P2 数据纠错 / 疑义校核); replies like share-requests' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'Prefer', required: false })
+  async createCorrection(
+    @Body() body: CreateCorrectionDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const started = await this.cases.startCorrection(actor, body, idempotencyKey, wantsAsync(prefer));
+    return reply(started, language, response);
   }
 
   @Get()

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { caseStatusQuery, raiseDisputeUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { CORRECTION_WORKFLOW, correctionCaseId, type CorrectionInput } from '../../workflows/contracts/correction.js';
 import { SHARE_REQUEST_WORKFLOW, shareRequestCaseId, type ShareRequestInput } from '../../workflows/contracts/share-request.js';
 import { CatalogEntry } from '../catalog/catalog-entry.entity.js';
 import { Department } from '../catalog/department.entity.js';
@@ -17,7 +18,15 @@ import { CaseRecord } from './case-record.entity.js';
 import { CaseStarter, type StartedCase } from './case-starter.service.js';
 import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
+import { planCorrection } from './correction-planner.js';
+import type { CreateCorrectionDto } from './dto/create-correction.dto.js';
+import type { PlanContext } from './plan-context.js';
 import { planShareRequest } from './share-request-planner.js';
+
+/** The departments that take part in a case: they see it. */
+function participants(actor: Actor, departments: Record<string, string | undefined>): string[] {
+  return [...new Set([actor.department, ...Object.values(departments).filter((d): d is string => !!d)])];
+}
 
 @Injectable()
 export class CasesService {
@@ -38,25 +47,38 @@ export class CasesService {
       respondAsync,
       newCaseId: () => shareRequestCaseId(randomUUID()),
       plan: async (caseId, receivedAt) => {
-        const em = this.orm.em.fork();
-        const resource = await em.findOne(CatalogEntry, { id: dto.resourceId });
-        if (!resource) throw resourceNotFound(dto.resourceId);
-        const applicantDepartment = await em.findOne(Department, { id: actor.department });
-        if (!applicantDepartment) throw unknownDepartment(actor.department);
-        const departments = await em.find(Department, { jurisdiction: resource.jurisdiction });
-        const input = planShareRequest(dto, {
-          caseId,
-          receivedAt,
-          applicant: actor,
-          applicantDepartment,
-          resource,
-          departments,
-          administrativeTargets: this.config.ADMINISTRATIVE_TARGETS,
-        });
-        const participants = [actor.department, ...Object.values(input.departments).filter((d): d is string => !!d)];
-        return { input, pack: input.rules.pack, resourceId: resource.id, departments: [...new Set(participants)] };
+        const input = planShareRequest(dto, await this.planContext(actor, dto.resourceId, caseId, receivedAt));
+        return { input, pack: input.rules.pack, resourceId: dto.resourceId, departments: participants(actor, input.departments) };
       },
     });
+  }
+
+  async startCorrection(actor: Actor, dto: CreateCorrectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    return this.starter.start<CorrectionInput>({
+      actor,
+      procedure: 'correction',
+      workflowType: CORRECTION_WORKFLOW,
+      request: dto,
+      idempotencyKey,
+      respondAsync,
+      newCaseId: () => correctionCaseId(randomUUID()),
+      plan: async (caseId, receivedAt) => {
+        const input = planCorrection(dto, await this.planContext(actor, dto.resourceId, caseId, receivedAt));
+        return { input, pack: input.rules.pack, resourceId: dto.resourceId, departments: participants(actor, input.departments) };
+      },
+    });
+  }
+
+  private async planContext(actor: Actor, resourceId: string, caseId: string, receivedAt: Date): Promise<PlanContext> {
+    const em = this.orm.em.fork();
+    const resource = await em.findOne(CatalogEntry, { id: resourceId });
+    if (!resource) throw resourceNotFound(resourceId);
+    const applicantDepartment = await em.findOne(Department, { id: actor.department });
+    if (!applicantDepartment) throw unknownDepartment(actor.department);
+    const departments = await em.find(Department, { jurisdiction: resource.jurisdiction });
+    const authority = departments.find((d) => d.kind === 'authority');
+    if (!authority) throw new Error(`no authority registered for ${resource.jurisdiction}`);
+    return { caseId, receivedAt, applicant: actor, applicantDepartment, resource, departments, authority, administrativeTargets: this.config.ADMINISTRATIVE_TARGETS };
   }
 
   /** The visible case record, or 404 (whether it does not exist or the caller may not see it). */

@@ -1,23 +1,7 @@
-import type { Actor } from '../../workflows/contracts/actor.js';
-import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import type { ShareRequestInput, ShareRequestPath } from '../../workflows/contracts/share-request.js';
-import { resolvePack } from '../../workflows/rules/pack-resolver.js';
-import { shanghaiDateOf } from '../calendar/plain-date.js';
-import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
-import type { Department } from '../catalog/department.entity.js';
-import { cite, notAllowed, unknownItems } from './case-errors.js';
+import { cite, notAllowed } from './case-errors.js';
 import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
-
-export interface PlanContext {
-  caseId: string;
-  receivedAt: Date;
-  applicant: Actor;
-  applicantDepartment: Department;
-  resource: CatalogEntry;
-  /** The jurisdiction's departments, to find the authority. */
-  departments: Department[];
-  administrativeTargets: Record<string, number>;
-}
+import { checkItems, resolvePackFor, type PlanContext } from './plan-context.js';
 
 /**
  * Decides whether the law allows the request and how it runs (SPEC §5 P1):
@@ -26,20 +10,14 @@ export interface PlanContext {
  */
 export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): ShareRequestInput {
   const { resource } = ctx;
-  const known = new Set(resource.dataItems.map((item) => item.key));
-  const unknown = dto.items.filter((item) => !known.has(item));
-  if (unknown.length > 0) throw unknownItems(unknown);
+  checkItems(resource, dto.items);
   if (ctx.applicantDepartment.kind !== 'government') {
     throw notAllowed('SHARE_REQUEST_DEPARTMENTS_ONLY', '有条件共享申请只能由政务部门提出', 'Only government departments may request shared data');
   }
   if (ctx.applicant.department === resource.providerDepartmentId) {
     throw notAllowed('OWN_RESOURCE', '不能申请本部门提供的数据', 'A department cannot request its own data');
   }
-  const receivedOn = shanghaiDateOf(ctx.receivedAt);
-  const pack = resolvePack(resource.jurisdiction as Jurisdiction, receivedOn);
-  if (!pack) {
-    throw notAllowed('NO_PACK_IN_FORCE', `${receivedOn} 该地区没有生效的管理办法`, `No regulation is in force for ${resource.jurisdiction} on ${receivedOn}`);
-  }
+  const pack = resolvePackFor(ctx);
   const rules = pack.shareRequest;
   const path = choosePath(resource.shareType, rules, dto);
   if (dto.manner && !rules.manners) {
@@ -48,9 +26,7 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
   if (dto.manner === 'batch-exchange' && !dto.mannerReason?.trim()) {
     throw notAllowed('BATCH_NEEDS_REASON', `申请批量数据交换须说明理由（${cite(rules.manners!.batchNeedsReason)}）`, `Batch exchange needs a reason (${cite(rules.manners!.batchNeedsReason)})`);
   }
-  const authority = ctx.departments.find((d) => d.kind === 'authority' && d.jurisdiction === resource.jurisdiction);
   const cityAuthority = ctx.departments.find((d) => d.kind === 'city-authority' && d.jurisdiction === resource.jurisdiction);
-  if (!authority) throw new Error(`no authority registered for ${resource.jurisdiction}`);
   return {
     caseId: ctx.caseId,
     receivedAt: ctx.receivedAt.toISOString(),
@@ -70,7 +46,7 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
     mannerReason: dto.mannerReason?.trim() || undefined,
     path,
     rules,
-    departments: { provider: resource.providerDepartmentId, authority: authority.id, cityAuthority: cityAuthority?.id },
+    departments: { provider: resource.providerDepartmentId, authority: ctx.authority.id, cityAuthority: cityAuthority?.id },
     administrativeTargets: ctx.administrativeTargets,
   };
 }

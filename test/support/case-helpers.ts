@@ -48,3 +48,11 @@ export async function recordHistory(system: TestSystem, caseId: string, name: st
   const history = await system.client.workflow.getHandle(caseId).fetchHistory();
   await writeFile(new URL(`../histories/${name}.json`, import.meta.url), `${historyToJSON(history)}\n`);
 }
+
+export function reportError(system: TestSystem, user: string, body: Record<string, unknown>) {
+  return system.http.post('/cases/corrections').set(system.as(user)).send(body);
+}
+
+export function requestExtension(system: TestSystem, user: string, taskId: string, body: Record<string, unknown>) {
+  return system.http.post(`/tasks/${encodeURIComponent(taskId)}/extension-requests`).set(system.as(user)).send(body);
+}

@@ -52,6 +52,18 @@ export interface BreachArgs {
 export interface GrantActivities {
   recordGrant(args: GrantArgs): Promise<GrantArgs>;
   recordPendingCatalogChange(args: PendingChangeArgs): Promise<PendingChangeArgs>;
+  recordCorrection(args: CorrectionArgs): Promise<CorrectionArgs>;
+}
+
+export interface CorrectionArgs {
+  caseId: string;
+  resourceId: string;
+  items: string[];
+  description: string;
+  whatChanged: string;
+  correctedAt: string;
+  correctedBy: Pick<Actor, 'id' | 'name'>;
+  citation: Citation;
 }
 
 export interface GrantArgs {

@@ -2,7 +2,7 @@ import type { Actor, Role } from './actor.js';
 import type { Citation, PackId, Text } from './citation.js';
 import type { DueDate } from './deadline.js';
 
-export type Procedure = 'share-request';
+export type Procedure = 'share-request' | 'correction';
 
 /** A due date with what it rests on: an article, or an administrative target. */
 export interface StepDue extends DueDate {
@@ -69,6 +69,8 @@ export interface CaseOutcome {
   reasons?: string;
   grantId?: string;
   pendingCatalogChangeId?: string;
+  /** P2: what was corrected, visible to the reporter. */
+  correction?: { whatChanged: string; correctedAt: string; correctedBy: string };
   citation?: Citation;
 }
 

@@ -54,6 +54,21 @@ export interface ShareRequestRules {
   useLimits: Citation;
 }
 
+/** P2 数据纠错 / 疑义校核 as one pack says it. */
+export interface CorrectionRules {
+  pack: PackId;
+  /** Who may report: government departments, and citizens/organisations where the pack says so. */
+  reporters: Array<'government' | 'public'>;
+  /** Quanzhou 七（二）: the technical service unit analyses and dispatches the report. */
+  triage?: StepRule;
+  /** The provider verifies and decides: confirm (an error) or not-an-error (with reasons). */
+  verify: StepRule;
+  /** For a confirmed error: correct it (Jiangmen 2 WD of the report; Quanzhou 10 WD of the decision). */
+  correct?: StepRule;
+  /** Said to the reporter in plain words while verification runs (Chongqing Art. 19 ¶3). */
+  whileVerifying?: { text: Text; citation: Citation };
+}
+
 export interface RulePack {
   id: PackId;
   jurisdiction: Jurisdiction;
@@ -63,4 +78,5 @@ export interface RulePack {
   /** Last day in force, where a later pack replaces it. */
   effectiveUntil?: string;
   shareRequest: ShareRequestRules;
+  correction: CorrectionRules;
 }

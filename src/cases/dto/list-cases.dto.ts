@@ -5,7 +5,7 @@ import { PACK_IDS } from '../../../workflows/contracts/citation.js';
 
 export class ListCasesQueryDto {
   @ApiPropertyOptional({ example: 'share-request' })
-  @IsOptional() @IsIn(['share-request'])
+  @IsOptional() @IsIn(['share-request', 'correction'])
   procedure?: string;
 
   @ApiPropertyOptional({ enum: PACK_IDS })

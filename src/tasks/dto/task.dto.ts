@@ -5,7 +5,7 @@ import { PACK_IDS } from '../../../workflows/contracts/citation.js';
 
 export class ListTasksQueryDto {
   @ApiPropertyOptional({ example: 'share-request' })
-  @IsOptional() @IsIn(['share-request'])
+  @IsOptional() @IsIn(['share-request', 'correction'])
   procedure?: string;
 
   @ApiPropertyOptional({ enum: PACK_IDS })
@@ -33,9 +33,15 @@ export class ListTasksQueryDto {
   limit?: number;
 }
 
+const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch'];
+
 export class CompleteTaskDto {
-  @ApiProperty({ example: 'approve', description: 'approve | refuse (steps and extension approvals); acknowledge (escalations)' })
-  @IsIn(['approve', 'refuse', 'acknowledge'])
+  @ApiProperty({
+    example: 'approve',
+    enum: TASK_DECISIONS,
+    description: 'approve | refuse (reviews, extension approvals); confirm | not-an-error | corrected | dispatch (corrections); acknowledge (escalations)',
+  })
+  @IsIn(TASK_DECISIONS)
   decision!: string;
 
   @ApiPropertyOptional({ description: 'Reasons; required for refusals' })

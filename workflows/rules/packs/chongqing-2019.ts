@@ -1,3 +1,4 @@
+import { verifyStep } from '../correction-steps.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'chongqing-2019' as const;
@@ -41,5 +42,21 @@ export const CHONGQING_2019: RulePack = {
     unconditional: { pack, article: '第二十五条', clause: '第二款第（二）项', summary: '基础信息项应当无条件共享' },
     noneRefused: { pack, article: '第二十五条', clause: '第二款第（一）项', summary: '不予共享类应有法律、行政法规或政策依据' },
     useLimits: { pack, article: '第二十六条', clause: '第二款', summary: '根据履行行政管理职能需要获取' },
+  },
+  correction: {
+    pack,
+    reporters: ['government', 'public'],
+    verify: verifyStep(
+      { basis: 'statutory', workingDays: 10, from: 'receipt', citation: { pack, article: '第十九条', clause: '第二款', summary: '提供部门应当在收到申请之日起10个工作日内予以校核' } },
+      { pack, article: '第十九条', clause: '第二款', summary: '公民、法人和其他组织可申请校核，提供部门予以校核' },
+      { approverRole: 'principal', approverDepartment: 'provider', maxWorkingDays: 10, citation: { pack, article: '第十九条', clause: '第二款', summary: '延长校核期限须经提供部门主要负责人同意，不超过10个工作日' } },
+    ),
+    whileVerifying: {
+      text: {
+        zh: '校核期间，办理涉及您的业务时，如您已提供合法有效的证明材料，受理单位应当照常办理，不得拒绝、推诿或者要求您办理信息更正手续。',
+        en: 'While the data is being verified, any office handling your business must proceed as usual if you have shown valid proof; it may not refuse, delay, or ask you to get the record corrected first.',
+      },
+      citation: { pack, article: '第十九条', clause: '第三款', summary: '校核期间已提供合法有效证明材料的，受理单位应当照常办理' },
+    },
   },
 };

@@ -1,3 +1,4 @@
+import { verifyStep } from '../correction-steps.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'huarong-2021' as const;
@@ -70,5 +71,13 @@ export const HUARONG_2021: RulePack = {
     },
     unconditional: { pack, article: '第二十一条', clause: '第一款', summary: '无条件共享类通过平台即时获取' },
     useLimits: { pack, article: '第二十一条', clause: '第一款', summary: '通过数据共享交换平台提供和使用' },
+  },
+  correction: {
+    pack,
+    reporters: ['government'],
+    verify: verifyStep(
+      { basis: 'administrative', targetKey: 'correction.verify', from: 'receipt', citation: { pack, article: '第二十四条', summary: '提供部门应当及时校核；本办法未规定时限' } },
+      { pack, article: '第二十四条', summary: '提供部门及时校核，修正后及时告知使用部门' },
+    ),
   },
 };

@@ -1,3 +1,4 @@
+import { correctStep, verifyStep } from '../correction-steps.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2019' as const;
@@ -28,5 +29,18 @@ export const JIANGMEN_2019: RulePack = {
     unconditional: { pack, article: '第二十一条', clause: '第一款', summary: '无条件共享类通过共享交换平台自行获取' },
     noneRefused: { pack, article: '第二十条', summary: '不予共享类不宜提供给其他政务部门共享使用' },
     useLimits: { pack, article: '第十八条', summary: '依职共享：根据履职需要提出共享需求并按用途使用' },
+  },
+  correction: {
+    pack,
+    reporters: ['government'],
+    verify: verifyStep(
+      { basis: 'statutory', workingDays: 3, from: 'receipt', citation: { pack, article: '第二十三条', clause: '第三款', summary: '提供部门须在3个工作日内答复' } },
+      { pack, article: '第二十三条', clause: '第三款', summary: '使用部门反馈疑义，提供部门予以校核并答复' },
+    ),
+    // As written: the correction is due 2 WD after the report was received, even though the reply may take 3.
+    correct: correctStep(
+      { basis: 'statutory', workingDays: 2, from: 'receipt', citation: { pack, article: '第二十三条', clause: '第三款', summary: '确有错误的，须在收到反馈后2个工作日内更正' } },
+      { pack, article: '第二十三条', clause: '第三款', summary: '确有错误的，须在收到反馈后2个工作日内更正' },
+    ),
   },
 };

@@ -1,3 +1,4 @@
+import { verifyStep } from '../correction-steps.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2023' as const;
@@ -30,5 +31,13 @@ export const JIANGMEN_2023: RulePack = {
     unconditional: { pack, article: '第十一条', summary: '共享数据按申请的业务场景使用' },
     noneRefused: { pack, article: '第十一条', summary: '本办法未规定不予共享数据的申请途径' },
     useLimits: { pack, article: '第十一条', summary: '不得超出业务场景范围，不得提供给其他单位和个人' },
+  },
+  correction: {
+    pack,
+    reporters: ['government'],
+    verify: verifyStep(
+      { basis: 'administrative', targetKey: 'correction.verify', from: 'receipt', citation: { pack, article: '第九条', summary: '本办法未规定纠错程序，适用管理目标时限' } },
+      { pack, article: '第九条', summary: '做好公共数据资源目录常态化维护' },
+    ),
   },
 };

@@ -1,3 +1,4 @@
+import { correctStep, triageStep, verifyStep } from '../correction-steps.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'quanzhou-2021' as const;
@@ -48,5 +49,23 @@ export const QUANZHOU_2021: RulePack = {
     },
     unconditional: { pack, article: '五', clause: '（四）', summary: '无条件共享类通过市汇聚共享平台进行共享' },
     useLimits: { pack, article: '五', clause: '（三）', summary: '用于本单位履职，不得提供给第三方或用于其他目的' },
+  },
+  correction: {
+    pack,
+    reporters: ['government'],
+    triage: triageStep(
+      { basis: 'administrative', targetKey: 'correction.triage', from: 'receipt', citation: { pack, article: '七', clause: '（二）', summary: '本规定未规定分析分发时限' } },
+      { pack, article: '七', clause: '（二）', summary: '技术服务单位对问题数据进行分析并分发至数据生产单位' },
+    ),
+    verify: verifyStep(
+      { basis: 'statutory', workingDays: 5, from: 'previous-step', citation: { pack, article: '七', clause: '（二）', summary: '数据生产单位应于5个工作日内核实问题并作出是否更正的决定' } },
+      { pack, article: '七', clause: '（二）', summary: '核实问题、作出是否更正的决定并告知数据管理机构' },
+      undefined,
+      { zh: '数据生产单位核实问题并作出是否更正的决定', en: 'Producer verifies and decides whether to correct' },
+    ),
+    correct: correctStep(
+      { basis: 'statutory', workingDays: 10, from: 'previous-step', citation: { pack, article: '七', clause: '（二）', summary: '作出更正决定的，应于作出决定10个工作日内从源头更正并重新汇聚' } },
+      { pack, article: '七', clause: '（二）', summary: '从数据源头更正数据后重新向市汇聚共享平台汇聚' },
+    ),
   },
 };

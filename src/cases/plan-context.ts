@@ -1,0 +1,37 @@
+import type { Actor } from '../../workflows/contracts/actor.js';
+import type { Jurisdiction } from '../../workflows/contracts/citation.js';
+import { resolvePack } from '../../workflows/rules/pack-resolver.js';
+import type { RulePack } from '../../workflows/rules/rule-types.js';
+import { shanghaiDateOf } from '../calendar/plain-date.js';
+import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
+import type { Department } from '../catalog/department.entity.js';
+import { notAllowed, unknownItems } from './case-errors.js';
+
+/** What every planner needs to know about a new case about a catalog resource. */
+export interface PlanContext {
+  caseId: string;
+  receivedAt: Date;
+  applicant: Actor;
+  applicantDepartment: Department;
+  resource: CatalogEntry;
+  /** The resource jurisdiction's departments. */
+  departments: Department[];
+  authority: Department;
+  administrativeTargets: Record<string, number>;
+}
+
+export function checkItems(resource: CatalogEntry, items: string[]): void {
+  const known = new Set(resource.dataItems.map((item) => item.key));
+  const unknown = items.filter((item) => !known.has(item));
+  if (unknown.length > 0) throw unknownItems(unknown);
+}
+
+/** The pack in force for the resource's jurisdiction on the day of receipt (Asia/Shanghai). */
+export function resolvePackFor(ctx: PlanContext): RulePack {
+  const receivedOn = shanghaiDateOf(ctx.receivedAt);
+  const pack = resolvePack(ctx.resource.jurisdiction as Jurisdiction, receivedOn);
+  if (!pack) {
+    throw notAllowed('NO_PACK_IN_FORCE', `${receivedOn} 该地区没有生效的管理办法`, `No regulation is in force for ${ctx.resource.jurisdiction} on ${receivedOn}`);
+  }
+  return pack;
+}

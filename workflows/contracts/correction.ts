@@ -1,0 +1,19 @@
+import type { Actor } from './actor.js';
+import type { CorrectionRules } from '../rules/rule-types.js';
+
+export const CORRECTION_WORKFLOW = 'correction';
+
+/** P2: someone who uses the data reports it as doubtful or wrong. */
+export interface CorrectionInput {
+  caseId: string;
+  receivedAt: string;
+  reporter: Actor;
+  resource: { id: string; title: string; providerDepartment: string };
+  items: string[];
+  description: string;
+  rules: CorrectionRules;
+  departments: { provider: string; authority: string; serviceUnit?: string };
+  administrativeTargets: Record<string, number>;
+}
+
+export const correctionCaseId = (uuid: string) => `correction-${uuid}`;

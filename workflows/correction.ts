@@ -1,0 +1,83 @@
+import type { DecideArgs } from './contracts/case-messages.js';
+import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
+import type { Text } from './contracts/citation.js';
+import type { CorrectionInput } from './contracts/correction.js';
+import type { StepRule } from './rules/rule-types.js';
+import { activities } from './steps/activities-proxy.js';
+import { CaseRuntime } from './steps/case-runtime.js';
+import { reject } from './steps/rejection.js';
+import type { DecisionPolicy } from './steps/statutory-step.js';
+
+const STATES = {
+  triage: { id: 'in-triage', text: { zh: '技术服务单位分析分派中', en: 'Service unit analysing the report' } },
+  verifying: { id: 'under-verification', text: { zh: '核查中', en: 'Being verified' } },
+  correcting: { id: 'correcting', text: { zh: '确认有误，更正中', en: 'Error confirmed; being corrected' } },
+  corrected: { id: 'corrected', text: { zh: '已更正', en: 'Corrected' } },
+  notAnError: { id: 'not-an-error', text: { zh: '经核查，数据无误', en: 'Verified: not an error' } },
+} satisfies Record<string, { id: string; text: Text }>;
+
+/** Saying what changed is part of correcting (the reporter sees it). */
+const needsWhatChanged = (decision: string): DecisionPolicy['check'] => (args: DecideArgs) => {
+  if (args.decision === decision && !args.details?.whatChanged?.trim()) {
+    reject('invalid', 'WHAT_CHANGED_REQUIRED', { zh: '请在 details.whatChanged 中说明更正内容', en: 'Say what was corrected in details.whatChanged' });
+  }
+};
+
+/** P2 数据纠错 / 疑义校核, for every pack. */
+export async function correction(input: CorrectionInput): Promise<CaseStatus> {
+  const { rules } = input;
+  const rt = new CaseRuntime(
+    {
+      caseId: input.caseId,
+      procedure: 'correction',
+      pack: rules.pack,
+      receivedAt: input.receivedAt,
+      applicant: input.reporter,
+      departments: { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit },
+      administrativeTargets: input.administrativeTargets,
+    },
+    rules.triage ? STATES.triage : STATES.verifying,
+  );
+  if (rules.whileVerifying) rt.addNotice(rules.whileVerifying.text, rules.whileVerifying.citation);
+  const startOf = (rule: StepRule, previous?: DecisionRecord) =>
+    rule.deadline.from === 'previous-step' && previous ? previous.decidedAt : input.receivedAt;
+
+  let previous: DecisionRecord | undefined;
+  if (rules.triage) {
+    previous = await rt.runStep(rules.triage, startOf(rules.triage), { decisions: ['dispatch'] });
+    await rt.setState(STATES.verifying.id, STATES.verifying.text);
+  }
+  const verdict = await rt.runStep(rules.verify, startOf(rules.verify, previous), {
+    decisions: ['confirm', 'not-an-error'],
+    check: rules.correct ? undefined : needsWhatChanged('confirm'),
+  });
+  if (verdict.decision === 'not-an-error') {
+    return rt.finish({ kind: STATES.notAnError.id, text: STATES.notAnError.text, reasons: verdict.reasons, citation: rules.verify.citation }, STATES.notAnError);
+  }
+
+  let corrected = verdict;
+  if (rules.correct) {
+    await rt.setState(STATES.correcting.id, STATES.correcting.text);
+    corrected = await rt.runStep(rules.correct, startOf(rules.correct, verdict), { decisions: ['corrected'], check: needsWhatChanged('corrected') });
+  }
+  const citation = (rules.correct ?? rules.verify).citation;
+  const record = await activities.recordCorrection({
+    caseId: input.caseId,
+    resourceId: input.resource.id,
+    items: input.items,
+    description: input.description,
+    whatChanged: corrected.details!.whatChanged!.trim(),
+    correctedAt: corrected.decidedAt,
+    correctedBy: { id: corrected.actor.id, name: corrected.actor.name },
+    citation,
+  });
+  return rt.finish(
+    {
+      kind: STATES.corrected.id,
+      text: STATES.corrected.text,
+      correction: { whatChanged: record.whatChanged, correctedAt: record.correctedAt, correctedBy: record.correctedBy.name },
+      citation,
+    },
+    STATES.corrected,
+  );
+}

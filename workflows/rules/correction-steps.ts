@@ -1,0 +1,40 @@
+import type { Citation, Text } from '../contracts/citation.js';
+import type { DeadlineRule, ExtensionRule, StepRule } from './rule-types.js';
+
+/** The three P2 step shapes; each pack fills in its deadline and citation. */
+export function verifyStep(deadline: DeadlineRule, citation: Citation, extension?: ExtensionRule, title?: Text): StepRule {
+  return {
+    id: 'provider-verification',
+    title: title ?? { zh: '提供部门核查数据疑义并答复', en: 'Provider verifies the reported data' },
+    actorRole: 'reviewer',
+    actorDepartment: 'provider',
+    deadline,
+    extension,
+    reasonsRequiredFor: ['not-an-error'],
+    citation,
+  };
+}
+
+export function correctStep(deadline: DeadlineRule, citation: Citation): StepRule {
+  return {
+    id: 'correction',
+    title: { zh: '更正错误数据', en: 'Correct the data' },
+    actorRole: 'reviewer',
+    actorDepartment: 'provider',
+    deadline,
+    reasonsRequiredFor: [],
+    citation,
+  };
+}
+
+export function triageStep(deadline: DeadlineRule, citation: Citation): StepRule {
+  return {
+    id: 'service-unit-triage',
+    title: { zh: '技术服务单位分析问题数据并分发至数据生产单位', en: 'Service unit analyses and dispatches the report' },
+    actorRole: 'service-unit',
+    actorDepartment: 'service-unit',
+    deadline,
+    reasonsRequiredFor: [],
+    citation,
+  };
+}
