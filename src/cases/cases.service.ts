@@ -4,9 +4,10 @@ import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { caseStatusQuery, raiseDisputeUpdate } from '../../workflows/contracts/case-messages.js';
-import type { CaseStatus } from '../../workflows/contracts/case-status.js';
-import { CORRECTION_WORKFLOW, correctionCaseId, type CorrectionInput } from '../../workflows/contracts/correction.js';
-import { SHARE_REQUEST_WORKFLOW, shareRequestCaseId, type ShareRequestInput } from '../../workflows/contracts/share-request.js';
+import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
+import type { PackId } from '../../workflows/contracts/citation.js';
+import { CORRECTION_WORKFLOW, correctionCaseId } from '../../workflows/contracts/correction.js';
+import { SHARE_REQUEST_WORKFLOW, shareRequestCaseId } from '../../workflows/contracts/share-request.js';
 import { CatalogEntry } from '../catalog/catalog-entry.entity.js';
 import { Department } from '../catalog/department.entity.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
@@ -23,6 +24,11 @@ import type { CreateCorrectionDto } from './dto/create-correction.dto.js';
 import type { PlanContext } from './plan-context.js';
 import { planShareRequest } from './share-request-planner.js';
 
+interface PlannedInput {
+  rules: { pack: PackId };
+  departments: Record<string, string | undefined>;
+}
+
 /** The departments that take part in a case: they see it. */
 function participants(actor: Actor, departments: Record<string, string | undefined>): string[] {
   return [...new Set([actor.department, ...Object.values(departments).filter((d): d is string => !!d)])];
@@ -37,33 +43,34 @@ export class CasesService {
     private readonly config: AppConfig,
   ) {}
 
-  async startShareRequest(actor: Actor, dto: CreateShareRequestDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
-    return this.starter.start<ShareRequestInput>({
-      actor,
-      procedure: 'share-request',
-      workflowType: SHARE_REQUEST_WORKFLOW,
-      request: dto,
-      idempotencyKey,
-      respondAsync,
-      newCaseId: () => shareRequestCaseId(randomUUID()),
-      plan: async (caseId, receivedAt) => {
-        const input = planShareRequest(dto, await this.planContext(actor, dto.resourceId, caseId, receivedAt));
-        return { input, pack: input.rules.pack, resourceId: dto.resourceId, departments: participants(actor, input.departments) };
-      },
-    });
+  startShareRequest(actor: Actor, dto: CreateShareRequestDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    const newCaseId = () => shareRequestCaseId(randomUUID());
+    return this.startAbout(actor, dto, { procedure: 'share-request', workflowType: SHARE_REQUEST_WORKFLOW, newCaseId, plan: planShareRequest }, idempotencyKey, respondAsync);
   }
 
-  async startCorrection(actor: Actor, dto: CreateCorrectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
-    return this.starter.start<CorrectionInput>({
+  startCorrection(actor: Actor, dto: CreateCorrectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    const newCaseId = () => correctionCaseId(randomUUID());
+    return this.startAbout(actor, dto, { procedure: 'correction', workflowType: CORRECTION_WORKFLOW, newCaseId, plan: planCorrection }, idempotencyKey, respondAsync);
+  }
+
+  /** Starts a case about one catalog resource, planned by the procedure's planner. */
+  private startAbout<D extends { resourceId: string }, I extends PlannedInput>(
+    actor: Actor,
+    dto: D,
+    procedure: { procedure: Procedure; workflowType: string; newCaseId(): string; plan(dto: D, ctx: PlanContext): I },
+    idempotencyKey: string | undefined,
+    respondAsync: boolean,
+  ): Promise<StartedCase> {
+    return this.starter.start<I>({
       actor,
-      procedure: 'correction',
-      workflowType: CORRECTION_WORKFLOW,
+      procedure: procedure.procedure,
+      workflowType: procedure.workflowType,
       request: dto,
       idempotencyKey,
       respondAsync,
-      newCaseId: () => correctionCaseId(randomUUID()),
+      newCaseId: procedure.newCaseId,
       plan: async (caseId, receivedAt) => {
-        const input = planCorrection(dto, await this.planContext(actor, dto.resourceId, caseId, receivedAt));
+        const input = procedure.plan(dto, await this.planContext(actor, dto.resourceId, caseId, receivedAt));
         return { input, pack: input.rules.pack, resourceId: dto.resourceId, departments: participants(actor, input.departments) };
       },
     });

@@ -1,17 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PACK_IDS } from '../../../workflows/contracts/citation.js';
+import { CaseListQueryDto } from '../../common/http/page-query.dto.js';
 
-export class ListTasksQueryDto {
-  @ApiPropertyOptional({ example: 'share-request' })
-  @IsOptional() @IsIn(['share-request', 'correction'])
-  procedure?: string;
-
-  @ApiPropertyOptional({ enum: PACK_IDS })
-  @IsOptional() @IsIn(PACK_IDS)
-  pack?: string;
-
+export class ListTasksQueryDto extends CaseListQueryDto {
   @ApiPropertyOptional({ enum: ['decision', 'extension-approval', 'escalation'] })
   @IsOptional() @IsIn(['decision', 'extension-approval', 'escalation'])
   kind?: string;
@@ -23,14 +15,6 @@ export class ListTasksQueryDto {
   @ApiPropertyOptional()
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   overdue?: boolean;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(500)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  limit?: number;
 }
 
 const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch'];

@@ -1,4 +1,4 @@
-import { verifyStep } from '../correction-steps.js';
+import { authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'chongqing-2019' as const;
@@ -11,34 +11,16 @@ export const CHONGQING_2019: RulePack = {
   effectiveFrom: '2019-07-31',
   shareRequest: {
     pack,
-    review: {
-      id: 'provider-review',
-      title: { zh: '提供部门审核共享申请', en: 'Provider reviews the share request' },
-      actorRole: 'reviewer',
-      actorDepartment: 'provider',
-      deadline: {
-        basis: 'administrative',
-        targetKey: 'share-request.review',
-        from: 'receipt',
-        citation: { pack, article: '第二十六条', summary: '按照共享目录通过共享系统获取；本办法未规定审核时限' },
-      },
-      reasonsRequiredFor: ['refuse'],
-      citation: { pack, article: '第二十六条', clause: '第二款', summary: '各政务部门按照共享目录通过共享系统获取政务数据资源' },
-    },
-    dispute: {
-      id: 'authority-coordination',
-      title: { zh: '主管部门会同提供部门协调共享异议', en: 'Authority coordinates the objection with the provider' },
-      actorRole: 'authority',
-      actorDepartment: 'authority',
-      deadline: {
-        basis: 'administrative',
-        targetKey: 'share-request.dispute',
-        from: 'previous-step',
-        citation: { pack, article: '第二十七条', summary: '本办法未规定协调时限' },
-      },
-      reasonsRequiredFor: ['approve', 'refuse'],
-      citation: { pack, article: '第二十七条', summary: '对共享提出异议的，主管部门会同提供部门协调处理' },
-    },
+    review: providerReview(
+      { basis: 'administrative', targetKey: 'share-request.review', from: 'receipt', citation: { pack, article: '第二十六条', summary: '按照共享目录通过共享系统获取；本办法未规定审核时限' } },
+      { pack, article: '第二十六条', clause: '第二款', summary: '各政务部门按照共享目录通过共享系统获取政务数据资源' },
+      { zh: '提供部门审核共享申请', en: 'Provider reviews the share request' },
+    ),
+    dispute: authorityCoordination(
+      { basis: 'administrative', targetKey: 'share-request.dispute', from: 'previous-step', citation: { pack, article: '第二十七条', summary: '本办法未规定协调时限' } },
+      { pack, article: '第二十七条', summary: '对共享提出异议的，主管部门会同提供部门协调处理' },
+      { zh: '主管部门会同提供部门协调共享异议', en: 'Authority coordinates the objection with the provider' },
+    ),
     unconditional: { pack, article: '第二十五条', clause: '第二款第（二）项', summary: '基础信息项应当无条件共享' },
     noneRefused: { pack, article: '第二十五条', clause: '第二款第（一）项', summary: '不予共享类应有法律、行政法规或政策依据' },
     useLimits: { pack, article: '第二十六条', clause: '第二款', summary: '根据履行行政管理职能需要获取' },

@@ -1,4 +1,4 @@
-import { verifyStep } from '../correction-steps.js';
+import { authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'huarong-2021' as const;
@@ -11,34 +11,16 @@ export const HUARONG_2021: RulePack = {
   effectiveFrom: '2021-12-14',
   shareRequest: {
     pack,
-    review: {
-      id: 'provider-review',
-      title: { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
-      actorRole: 'reviewer',
-      actorDepartment: 'provider',
-      deadline: {
-        basis: 'statutory',
-        workingDays: 5,
-        from: 'receipt',
-        citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门应在5个工作日内完成审核' },
-      },
-      reasonsRequiredFor: ['refuse'],
-      citation: { pack, article: '第二十一条', clause: '第一款', summary: '审核通过的通过平台提供；审核不通过的，应说明理由' },
-    },
-    dispute: {
-      id: 'authority-coordination',
-      title: { zh: '县主管部门协调提供部门与使用部门的不同意见', en: 'County authority coordinates the disagreement' },
-      actorRole: 'authority',
-      actorDepartment: 'authority',
-      deadline: {
-        basis: 'administrative',
-        targetKey: 'share-request.dispute',
-        from: 'previous-step',
-        citation: { pack, article: '第二十一条', clause: '第一款', summary: '本办法未规定协调时限' },
-      },
-      reasonsRequiredFor: ['approve', 'refuse'],
-      citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门和使用部门意见不一致的，由县主管部门协调处理' },
-    },
+    review: providerReview(
+      { basis: 'statutory', workingDays: 5, from: 'receipt', citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门应在5个工作日内完成审核' } },
+      { pack, article: '第二十一条', clause: '第一款', summary: '审核通过的通过平台提供；审核不通过的，应说明理由' },
+      { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
+    ),
+    dispute: authorityCoordination(
+      { basis: 'administrative', targetKey: 'share-request.dispute', from: 'previous-step', citation: { pack, article: '第二十一条', clause: '第一款', summary: '本办法未规定协调时限' } },
+      { pack, article: '第二十一条', clause: '第一款', summary: '提供部门和使用部门意见不一致的，由县主管部门协调处理' },
+      { zh: '县主管部门协调提供部门与使用部门的不同意见', en: 'County authority coordinates the disagreement' },
+    ),
     reclassification: {
       countyReview: {
         id: 'county-review',

@@ -1,4 +1,4 @@
-import { correctStep, verifyStep } from '../correction-steps.js';
+import { correctStep, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2019' as const;
@@ -12,20 +12,11 @@ export const JIANGMEN_2019: RulePack = {
   effectiveUntil: '2023-08-14',
   shareRequest: {
     pack,
-    review: {
-      id: 'provider-review',
-      title: { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
-      actorRole: 'reviewer',
-      actorDepartment: 'provider',
-      deadline: {
-        basis: 'statutory',
-        workingDays: 5,
-        from: 'receipt',
-        citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门收到申请后应在5个工作日内答复' },
-      },
-      reasonsRequiredFor: ['refuse'],
-      citation: { pack, article: '第二十一条', clause: '第一款', summary: '按照规定的共享条件审核；审核不通过的，应说明理由' },
-    },
+    review: providerReview(
+      { basis: 'statutory', workingDays: 5, from: 'receipt', citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门收到申请后应在5个工作日内答复' } },
+      { pack, article: '第二十一条', clause: '第一款', summary: '按照规定的共享条件审核；审核不通过的，应说明理由' },
+      { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
+    ),
     unconditional: { pack, article: '第二十一条', clause: '第一款', summary: '无条件共享类通过共享交换平台自行获取' },
     noneRefused: { pack, article: '第二十条', summary: '不予共享类不宜提供给其他政务部门共享使用' },
     useLimits: { pack, article: '第十八条', summary: '依职共享：根据履职需要提出共享需求并按用途使用' },

@@ -1,4 +1,4 @@
-import { verifyStep } from '../correction-steps.js';
+import { providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2023' as const;
@@ -14,20 +14,11 @@ export const JIANGMEN_2023: RulePack = {
   effectiveFrom: '2023-08-15',
   shareRequest: {
     pack,
-    review: {
-      id: 'provider-review',
-      title: { zh: '提供单位审核共享申请', en: 'Provider reviews the share request' },
-      actorRole: 'reviewer',
-      actorDepartment: 'provider',
-      deadline: {
-        basis: 'administrative',
-        targetKey: 'share-request.review',
-        from: 'receipt',
-        citation: { pack, article: '第十一条', summary: '本办法未规定审核时限，适用管理目标时限' },
-      },
-      reasonsRequiredFor: ['refuse'],
-      citation: { pack, article: '第十一条', summary: '使用共享数据不得超出申请时提出的业务场景范围' },
-    },
+    review: providerReview(
+      { basis: 'administrative', targetKey: 'share-request.review', from: 'receipt', citation: { pack, article: '第十一条', summary: '本办法未规定审核时限，适用管理目标时限' } },
+      { pack, article: '第十一条', summary: '使用共享数据不得超出申请时提出的业务场景范围' },
+      { zh: '提供单位审核共享申请', en: 'Provider reviews the share request' },
+    ),
     unconditional: { pack, article: '第十一条', summary: '共享数据按申请的业务场景使用' },
     noneRefused: { pack, article: '第十一条', summary: '本办法未规定不予共享数据的申请途径' },
     useLimits: { pack, article: '第十一条', summary: '不得超出业务场景范围，不得提供给其他单位和个人' },

@@ -1,4 +1,4 @@
-import { correctStep, triageStep, verifyStep } from '../correction-steps.js';
+import { correctStep, triageStep, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'quanzhou-2021' as const;

@@ -1,7 +1,23 @@
 import type { Citation, Text } from '../contracts/citation.js';
 import type { DeadlineRule, ExtensionRule, StepRule } from './rule-types.js';
 
-/** The three P2 step shapes; each pack fills in its deadline and citation. */
+/**
+ * The step shapes that recur across packs; each pack fills in its deadline,
+ * citation and, where its text names the step differently, the title.
+ */
+
+/** P1: the providing department reviews; a refusal needs reasons. */
+export function providerReview(deadline: DeadlineRule, citation: Citation, title: Text): StepRule {
+  return { id: 'provider-review', title, actorRole: 'reviewer', actorDepartment: 'provider', deadline, reasonsRequiredFor: ['refuse'], citation };
+}
+
+/** P1: the authority coordinates a disputed refusal; its outcome, with reasons, stands. */
+export function authorityCoordination(deadline: DeadlineRule, citation: Citation, title: Text): StepRule {
+  return { id: 'authority-coordination', title, actorRole: 'authority', actorDepartment: 'authority', deadline, reasonsRequiredFor: ['approve', 'refuse'], citation };
+}
+
+/** P2: the provider verifies and answers: confirm, or not-an-error with reasons. */
+
 export function verifyStep(deadline: DeadlineRule, citation: Citation, extension?: ExtensionRule, title?: Text): StepRule {
   return {
     id: 'provider-verification',
