@@ -1,3 +1,5 @@
 export { correction } from './correction.js';
 export { engineProbe } from './engine-probe.js';
+export { interfaceProvision } from './interface-provision.js';
+export { openCatalogObjection } from './open-catalog-objection.js';
 export { shareRequest } from './share-request.js';

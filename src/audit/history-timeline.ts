@@ -58,8 +58,8 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
   for (const event of events) {
     const base = { eventId: Number(event.eventId), time: timeOf(event) };
     if (event.workflowExecutionStartedEventAttributes) {
-      const [input] = decode(event.workflowExecutionStartedEventAttributes.input?.payloads as Payload[]) as Array<(Partial<ShareRequestInput> & Partial<CorrectionInput>) | undefined>;
-      entries.push({ ...base, action: 'case-received', actor: pickActor(input?.applicant ?? input?.reporter), details: { workflowType: event.workflowExecutionStartedEventAttributes.workflowType?.name, pack: input?.rules?.pack, resource: input?.resource?.id, items: input?.items, purpose: input?.purpose, description: input?.description, path: input?.path } });
+      const [input] = decode(event.workflowExecutionStartedEventAttributes.input?.payloads as Payload[]) as Array<(Partial<ShareRequestInput> & Partial<CorrectionInput> & { reason?: string; interfaces?: string }) | undefined>;
+      entries.push({ ...base, action: 'case-received', actor: pickActor(input?.applicant ?? input?.reporter), details: { workflowType: event.workflowExecutionStartedEventAttributes.workflowType?.name, pack: input?.rules?.pack, resource: input?.resource?.id, items: input?.items, purpose: input?.purpose, description: input?.description ?? input?.reason ?? input?.interfaces, path: input?.path } });
     } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
       const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input;
       const [args] = decode(request?.args?.payloads as Payload[]) as Array<(Partial<DecideArgs> & Partial<RequestExtensionArgs> & Partial<RaiseDisputeArgs>) | undefined>;

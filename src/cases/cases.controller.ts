@@ -9,6 +9,7 @@ import { presentCase, presentCaseSummary } from './case-presenter.js';
 import { CasesService } from './cases.service.js';
 import type { StartedCase } from './case-starter.service.js';
 import { CreateCorrectionDto } from './dto/create-correction.dto.js';
+import { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
 import { CreateShareRequestDto, RaiseDisputeDto } from './dto/create-share-request.dto.js';
 import { ListCasesQueryDto } from './dto/list-cases.dto.js';
 
@@ -61,6 +62,36 @@ export class CasesController {
   ) {
     const started = await this.cases.startCorrection(actor, body, idempotencyKey, wantsAsync(prefer));
     return reply(started, language, response);
+  }
+
+  @Post('open-catalog-objections')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Object to an open-catalog entry (P5, Chongqing Art. 32): the provider answers within 10 WD' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createOpenCatalogObjection(
+    @Body() body: CreateOpenCatalogObjectionDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return reply(await this.cases.startOpenCatalogObjection(actor, body, idempotencyKey, wantsAsync(prefer)), language, response);
+  }
+
+  @Post('interface-requests')
+  @Roles('authority')
+  @ApiOperation({ summary: 'The agency asks a producer for service interfaces (P6, Quanzhou 二（三）): 10 WD' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createInterfaceRequest(
+    @Body() body: CreateInterfaceRequestDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return reply(await this.cases.startInterfaceRequest(actor, body, idempotencyKey, wantsAsync(prefer)), language, response);
   }
 
   @Get()

@@ -7,6 +7,13 @@ import { caseStatusQuery, raiseDisputeUpdate } from '../../workflows/contracts/c
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 import { CORRECTION_WORKFLOW, correctionCaseId } from '../../workflows/contracts/correction.js';
+import {
+  INTERFACE_PROVISION_WORKFLOW,
+  interfaceCaseId,
+  OPEN_CATALOG_OBJECTION_WORKFLOW,
+  objectionCaseId,
+  type InterfaceProvisionInput,
+} from '../../workflows/contracts/single-step.js';
 import { SHARE_REQUEST_WORKFLOW, shareRequestCaseId } from '../../workflows/contracts/share-request.js';
 import { CatalogEntry } from '../catalog/catalog-entry.entity.js';
 import { Department } from '../catalog/department.entity.js';
@@ -20,6 +27,8 @@ import { CaseStarter, type StartedCase } from './case-starter.service.js';
 import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import { planCorrection } from './correction-planner.js';
+import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
+import { planInterfaceProvision, planOpenCatalogObjection } from './single-step-planners.js';
 import type { CreateCorrectionDto } from './dto/create-correction.dto.js';
 import type { PlanContext } from './plan-context.js';
 import { planShareRequest } from './share-request-planner.js';
@@ -51,6 +60,32 @@ export class CasesService {
   startCorrection(actor: Actor, dto: CreateCorrectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
     const newCaseId = () => correctionCaseId(randomUUID());
     return this.startAbout(actor, dto, { procedure: 'correction', workflowType: CORRECTION_WORKFLOW, newCaseId, plan: planCorrection }, idempotencyKey, respondAsync);
+  }
+
+  startOpenCatalogObjection(actor: Actor, dto: CreateOpenCatalogObjectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    const newCaseId = () => objectionCaseId(randomUUID());
+    const spec = { procedure: 'open-catalog-objection' as const, workflowType: OPEN_CATALOG_OBJECTION_WORKFLOW, newCaseId, plan: planOpenCatalogObjection };
+    return this.startAbout(actor, dto, spec, idempotencyKey, respondAsync);
+  }
+
+  startInterfaceRequest(actor: Actor, dto: CreateInterfaceRequestDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    return this.starter.start<InterfaceProvisionInput>({
+      actor,
+      procedure: 'interface-provision',
+      workflowType: INTERFACE_PROVISION_WORKFLOW,
+      request: dto,
+      idempotencyKey,
+      respondAsync,
+      newCaseId: () => interfaceCaseId(randomUUID()),
+      plan: async (caseId, receivedAt) => {
+        const em = this.orm.em.fork();
+        const agency = await em.findOne(Department, { id: actor.department });
+        if (!agency) throw unknownDepartment(actor.department);
+        const provider = await em.findOne(Department, { id: dto.providerDepartmentId });
+        const input = planInterfaceProvision(dto, { caseId, receivedAt, applicant: actor, agency, provider, administrativeTargets: this.config.ADMINISTRATIVE_TARGETS });
+        return { input, pack: input.rules.pack, resourceId: null, departments: participants(actor, input.departments) };
+      },
+    });
   }
 
   /** Starts a case about one catalog resource, planned by the procedure's planner. */

@@ -2,7 +2,7 @@ import type { Actor, Role } from './actor.js';
 import type { Citation, PackId, Text } from './citation.js';
 import type { DueDate } from './deadline.js';
 
-export type Procedure = 'share-request' | 'correction';
+export type Procedure = 'share-request' | 'correction' | 'open-catalog-objection' | 'interface-provision';
 
 /** A due date with what it rests on: an article, or an administrative target. */
 export interface StepDue extends DueDate {

@@ -69,6 +69,13 @@ export interface CorrectionRules {
   whileVerifying?: { text: Text; citation: Citation };
 }
 
+/** A procedure of one statutory step (P5 open-catalog objection, P6 interface provision). */
+export interface SingleStepRules {
+  pack: PackId;
+  step: StepRule;
+  reporters?: Array<'government' | 'public'>;
+}
+
 export interface RulePack {
   id: PackId;
   jurisdiction: Jurisdiction;
@@ -79,4 +86,8 @@ export interface RulePack {
   effectiveUntil?: string;
   shareRequest: ShareRequestRules;
   correction: CorrectionRules;
+  /** P5 开放目录更正申请, where the pack has it (Chongqing). */
+  openCatalogObjection?: SingleStepRules;
+  /** P6 服务接口提供, where the pack has it (Quanzhou). */
+  interfaceProvision?: SingleStepRules;
 }

@@ -41,4 +41,19 @@ export const CHONGQING_2019: RulePack = {
       citation: { pack, article: '第十九条', clause: '第三款', summary: '校核期间已提供合法有效证明材料的，受理单位应当照常办理' },
     },
   },
+  // The seed text puts the 10 WD answer and its extension in the third paragraph of Art. 32 (SPEC says ¶2).
+  openCatalogObjection: {
+    pack,
+    reporters: ['public', 'government'],
+    step: {
+      id: 'provider-answer',
+      title: { zh: '提供部门答复开放目录更正申请', en: 'Provider answers the open-catalog objection' },
+      actorRole: 'reviewer',
+      actorDepartment: 'provider',
+      deadline: { basis: 'statutory', workingDays: 10, from: 'receipt', citation: { pack, article: '第三十二条', clause: '第三款', summary: '提供部门应当在收到申请之日起10个工作日内予以答复' } },
+      extension: { approverRole: 'principal', approverDepartment: 'provider', maxWorkingDays: 10, citation: { pack, article: '第三十二条', clause: '第三款', summary: '延长答复期限须经主要负责人同意，不得超过10个工作日' } },
+      reasonsRequiredFor: ['refuse'],
+      citation: { pack, article: '第三十二条', clause: '第三款', summary: '同意更正的提请市主管部门变更开放目录；不同意的说明理由并提供依据' },
+    },
+  },
 };

@@ -68,4 +68,17 @@ export const QUANZHOU_2021: RulePack = {
       { pack, article: '七', clause: '（二）', summary: '从数据源头更正数据后重新向市汇聚共享平台汇聚' },
     ),
   },
+  interfaceProvision: {
+    pack,
+    step: {
+      id: 'producer-provision',
+      title: { zh: '数据生产单位按要求提供服务接口', en: 'Producer provides the service interfaces' },
+      actorRole: 'reviewer',
+      actorDepartment: 'provider',
+      deadline: { basis: 'statutory', workingDays: 10, from: 'receipt', citation: { pack, article: '二', clause: '（三）', summary: '数据生产单位应在10个工作日内按要求提供服务接口' } },
+      extension: { approverRole: 'authority', approverDepartment: 'authority', maxWorkingDays: 5, citation: { pack, article: '二', clause: '（三）', summary: '特殊情况提交书面延期申请，经数据管理机构批准，最长不超过5个工作日' } },
+      reasonsRequiredFor: [],
+      citation: { pack, article: '二', clause: '（三）', summary: '数据管理机构要求数据生产单位提供更多服务接口' },
+    },
+  },
 };

@@ -1,0 +1,72 @@
+import type { Jurisdiction } from '../../workflows/contracts/citation.js';
+import type { InterfaceProvisionInput, OpenCatalogObjectionInput } from '../../workflows/contracts/single-step.js';
+import { resolvePack } from '../../workflows/rules/pack-resolver.js';
+import { shanghaiDateOf } from '../calendar/plain-date.js';
+import type { Department } from '../catalog/department.entity.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { cite, notAllowed } from './case-errors.js';
+import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
+import { resolvePackFor, type PlanContext } from './plan-context.js';
+
+const notInPack = (pack: string, procedure: string) =>
+  notAllowed('PROCEDURE_NOT_IN_PACK', `${pack} 未规定${procedure}程序`, `${pack} provides no ${procedure} procedure`);
+
+/** P5: only where the pack has it, from the reporters it names, for a real change. */
+export function planOpenCatalogObjection(dto: CreateOpenCatalogObjectionDto, ctx: PlanContext): OpenCatalogObjectionInput {
+  const pack = resolvePackFor(ctx);
+  const rules = pack.openCatalogObjection;
+  if (!rules) throw notInPack(pack.id, '开放目录更正申请');
+  const kind = ctx.applicantDepartment.kind;
+  if (!rules.reporters?.includes(kind as 'public' | 'government')) {
+    throw notAllowed('REPORTER_NOT_ALLOWED', `只有公民、法人和其他组织可以提出更正申请（${cite(rules.step.citation)}）`, `Only citizens and organisations may object (${cite(rules.step.citation)})`);
+  }
+  if (ctx.resource.openType === dto.requestedOpenType) {
+    throw notAllowed('NO_CHANGE_REQUESTED', `目录中该资源的开放属性已是 ${dto.requestedOpenType}`, `The entry's open type is already ${dto.requestedOpenType}`);
+  }
+  return {
+    caseId: ctx.caseId,
+    receivedAt: ctx.receivedAt.toISOString(),
+    applicant: ctx.applicant,
+    resource: { id: ctx.resource.id, title: ctx.resource.title, providerDepartment: ctx.resource.providerDepartmentId, openType: ctx.resource.openType },
+    requestedOpenType: dto.requestedOpenType,
+    reason: dto.reason.trim(),
+    rules,
+    departments: { provider: ctx.resource.providerDepartmentId, authority: ctx.authority.id },
+    administrativeTargets: ctx.administrativeTargets,
+  };
+}
+
+export interface InterfacePlanContext {
+  caseId: string;
+  receivedAt: Date;
+  applicant: PlanContext['applicant'];
+  agency: Department;
+  provider: Department | null;
+  administrativeTargets: Record<string, number>;
+}
+
+/** P6: the agency of a pack that has the procedure asks one of its own jurisdiction's departments. */
+export function planInterfaceProvision(dto: CreateInterfaceRequestDto, ctx: InterfacePlanContext): InterfaceProvisionInput {
+  if (ctx.agency.kind !== 'authority') {
+    throw notAllowed('AGENCY_ONLY', '只有数据管理机构可以要求提供服务接口', 'Only the data agency may ask for interfaces');
+  }
+  const receivedOn = shanghaiDateOf(ctx.receivedAt);
+  const pack = resolvePack(ctx.agency.jurisdiction as Jurisdiction, receivedOn);
+  const rules = pack?.interfaceProvision;
+  if (!pack || !rules) throw notInPack(pack?.id ?? ctx.agency.jurisdiction, '服务接口提供');
+  if (!ctx.provider || ctx.provider.jurisdiction !== ctx.agency.jurisdiction || ctx.provider.kind !== 'government') {
+    throw new DomainError('invalid', 'VALIDATION_FAILED', { zh: '本地区没有该数据生产单位', en: 'No such producing department in your jurisdiction' }, [
+      { field: 'providerDepartmentId', message: `no producing department ${dto.providerDepartmentId} in ${ctx.agency.jurisdiction}` },
+    ]);
+  }
+  return {
+    caseId: ctx.caseId,
+    receivedAt: ctx.receivedAt.toISOString(),
+    applicant: ctx.applicant,
+    interfaces: dto.interfaces.trim(),
+    scenario: dto.scenario.trim(),
+    rules,
+    departments: { provider: ctx.provider.id, authority: ctx.agency.id },
+    administrativeTargets: ctx.administrativeTargets,
+  };
+}

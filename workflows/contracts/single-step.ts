@@ -1,0 +1,33 @@
+import type { Actor } from './actor.js';
+import type { SingleStepRules } from '../rules/rule-types.js';
+
+export const OPEN_CATALOG_OBJECTION_WORKFLOW = 'openCatalogObjection';
+export const INTERFACE_PROVISION_WORKFLOW = 'interfaceProvision';
+
+/** P5: an objection to an open-catalog entry (Chongqing Art. 32). */
+export interface OpenCatalogObjectionInput {
+  caseId: string;
+  receivedAt: string;
+  applicant: Actor;
+  resource: { id: string; title: string; providerDepartment: string; openType: string };
+  requestedOpenType: 'open' | 'conditional' | 'closed';
+  reason: string;
+  rules: SingleStepRules;
+  departments: { provider: string; authority: string };
+  administrativeTargets: Record<string, number>;
+}
+
+/** P6: the agency asks a producing department for more service interfaces (Quanzhou 二（三）). */
+export interface InterfaceProvisionInput {
+  caseId: string;
+  receivedAt: string;
+  applicant: Actor;
+  interfaces: string;
+  scenario: string;
+  rules: SingleStepRules;
+  departments: { provider: string; authority: string };
+  administrativeTargets: Record<string, number>;
+}
+
+export const objectionCaseId = (uuid: string) => `objection-${uuid}`;
+export const interfaceCaseId = (uuid: string) => `interfaces-${uuid}`;

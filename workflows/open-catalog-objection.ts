@@ -1,0 +1,49 @@
+import type { CaseStatus } from './contracts/case-status.js';
+import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
+import { activities } from './steps/activities-proxy.js';
+import { CaseRuntime } from './steps/case-runtime.js';
+import { reject } from './steps/rejection.js';
+import { workflowNow } from './steps/workflow-time.js';
+
+const STATES = {
+  answering: { id: 'awaiting-answer', text: { zh: '提供部门答复中', en: 'Awaiting the provider’s answer' } },
+  agreed: { id: 'agreed', text: { zh: '同意更正，已提请主管部门变更开放目录', en: 'Agreed; catalog change requested from the authority' } },
+  refused: { id: 'refused', text: { zh: '不同意更正', en: 'Objection refused' } },
+};
+
+/** P5 开放目录更正申请 (Chongqing Art. 32): agree → a pending catalog change linked to the case; refuse → reasons and basis. */
+export async function openCatalogObjection(input: OpenCatalogObjectionInput): Promise<CaseStatus> {
+  const rt = new CaseRuntime(
+    {
+      caseId: input.caseId,
+      procedure: 'open-catalog-objection',
+      pack: input.rules.pack,
+      receivedAt: input.receivedAt,
+      applicant: input.applicant,
+      departments: { provider: input.departments.provider, authority: input.departments.authority },
+      administrativeTargets: input.administrativeTargets,
+    },
+    STATES.answering,
+  );
+  const answer = await rt.runStep(input.rules.step, input.receivedAt, {
+    decisions: ['approve', 'refuse'],
+    check: (args) => {
+      if (args.decision === 'refuse' && !args.details?.basis?.trim()) {
+        reject('notAllowed', 'BASIS_REQUIRED', { zh: '不同意更正的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' });
+      }
+    },
+  });
+  if (answer.decision === 'refuse') {
+    return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: `${answer.reasons}（依据：${answer.details!.basis}）`, citation: input.rules.step.citation }, STATES.refused);
+  }
+  const changeId = `change-${input.caseId}`;
+  await activities.recordPendingCatalogChange({
+    changeId,
+    originCaseId: input.caseId,
+    entryId: input.resource.id,
+    change: { openType: input.requestedOpenType },
+    citation: input.rules.step.citation,
+    createdAt: workflowNow().toISOString(),
+  });
+  return rt.finish({ kind: STATES.agreed.id, text: STATES.agreed.text, pendingCatalogChangeId: changeId, citation: input.rules.step.citation }, STATES.agreed);
+}
