@@ -1,7 +1,7 @@
 import type { CaseStatus } from './contracts/case-status.js';
 import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
 import { activities } from './steps/activities-proxy.js';
-import { CaseRuntime } from './steps/case-runtime.js';
+import { singleStepCase } from './steps/single-step-case.js';
 import { reject } from './steps/rejection.js';
 import { workflowNow } from './steps/workflow-time.js';
 
@@ -13,18 +13,7 @@ const STATES = {
 
 /** P5 开放目录更正申请 (Chongqing Art. 32): agree → a pending catalog change linked to the case; refuse → reasons and basis. */
 export async function openCatalogObjection(input: OpenCatalogObjectionInput): Promise<CaseStatus> {
-  const rt = new CaseRuntime(
-    {
-      caseId: input.caseId,
-      procedure: 'open-catalog-objection',
-      pack: input.rules.pack,
-      receivedAt: input.receivedAt,
-      applicant: input.applicant,
-      departments: { provider: input.departments.provider, authority: input.departments.authority },
-      administrativeTargets: input.administrativeTargets,
-    },
-    STATES.answering,
-  );
+  const rt = singleStepCase('open-catalog-objection', input, STATES.answering);
   const answer = await rt.runStep(input.rules.step, input.receivedAt, {
     decisions: ['approve', 'refuse'],
     check: (args) => {
