@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DueDate } from '../workflows/contracts/deadline.js';
 import { CalendarStore } from '../src/calendar/calendar-store.js';
+import type { WorkingDayCalendar } from '../src/calendar/working-day-calendar.js';
 
 /** Computes due dates; the worker uses the PostgreSQL calendar, tests may inject a short one. */
 export interface DeadlineCalendar {
@@ -9,7 +10,13 @@ export interface DeadlineCalendar {
   extend(due: DueDate, workingDays: number): Promise<DueDate>;
 }
 
+/**
+ * The PostgreSQL calendar, kept in memory between calls and reloaded when a
+ * year is loaded or replaced (checked with one small query per call).
+ */
 export class PostgresDeadlineCalendar implements DeadlineCalendar {
+  private cached?: { version: string; calendar: WorkingDayCalendar };
+
   constructor(private readonly orm: MikroORM) {}
 
   async addWorkingDays(receivedAt: Date, workingDays: number): Promise<DueDate> {
@@ -20,7 +27,10 @@ export class PostgresDeadlineCalendar implements DeadlineCalendar {
     return (await this.load()).countFrom(due.dueDate, workingDays);
   }
 
-  private load() {
-    return new CalendarStore(this.orm.em.fork()).loadCalendar();
+  private async load(): Promise<WorkingDayCalendar> {
+    const store = new CalendarStore(this.orm.em.fork());
+    const version = await store.version();
+    if (this.cached?.version !== version) this.cached = { version, calendar: await store.loadCalendar() };
+    return this.cached.calendar;
   }
 }

@@ -49,4 +49,12 @@ export class CalendarStore {
   async loadCalendar(): Promise<WorkingDayCalendar> {
     return new WorkingDayCalendar(await this.listYears());
   }
+
+  /** Changes whenever a year is loaded or replaced: a cheap key for caching the calendar. */
+  async version(): Promise<string> {
+    const [row] = await this.em.getConnection().execute<Array<{ version: string }>>(
+      "select count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(loaded_at)::text, '') as version from holiday_year",
+    );
+    return row.version;
+  }
 }
