@@ -24,5 +24,8 @@ export function createCalendarActivities(calendar: DeadlineCalendar): CalendarAc
     async extendDueDate({ due, workingDays }) {
       return nonRetryableOnRangeError(() => calendar.extend(due, workingDays));
     },
+    async workingDaysLeft({ at, due }) {
+      return calendar.workingDaysLeft(new Date(at), due);
+    },
   };
 }

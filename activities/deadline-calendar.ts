@@ -8,6 +8,8 @@ export interface DeadlineCalendar {
   addWorkingDays(receivedAt: Date, workingDays: number): Promise<DueDate>;
   /** At most N working days added after an existing due date (an extension). */
   extend(due: DueDate, workingDays: number): Promise<DueDate>;
+  /** Working days left of a period when its clock stops (at least one). */
+  workingDaysLeft(at: Date, due: DueDate): Promise<number>;
 }
 
 /**
@@ -25,6 +27,10 @@ export class PostgresDeadlineCalendar implements DeadlineCalendar {
 
   async extend(due: DueDate, workingDays: number): Promise<DueDate> {
     return (await this.load()).countFrom(due.dueDate, workingDays);
+  }
+
+  async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
+    return (await this.load()).workingDaysLeft(at, due.dueDate);
   }
 
   private async load(): Promise<WorkingDayCalendar> {

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GrantActivities } from '../workflows/contracts/activities.js';
 
-/** Outcome records: grants (共享授权), pending catalog changes, corrections; idempotent by id. */
+/** Outcome records: grants (共享授权), open-data access, pending catalog changes, corrections; idempotent by id. */
 export function createGrantActivities(orm: MikroORM): GrantActivities {
   const sql = () => orm.em.fork().getConnection();
   return {
@@ -22,6 +22,14 @@ export function createGrantActivities(orm: MikroORM): GrantActivities {
         [c.changeId, c.originCaseId, c.entryId, JSON.stringify(c.change), JSON.stringify(c.citation), c.createdAt],
       );
       return c;
+    },
+    async recordOpenDataAccess(a) {
+      await sql().execute(
+        `insert into open_data_access (id, case_id, resource_id, applicant_id, scope, purpose, manner, approver_id, approver_name, citation, granted_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
+        [a.accessId, a.caseId, a.resourceId, a.applicantId, a.scope, a.purpose, a.manner, a.approver.id, a.approver.name, JSON.stringify(a.citation), a.grantedAt],
+      );
+      return a;
     },
     async recordCorrection(c) {
       await sql().execute(

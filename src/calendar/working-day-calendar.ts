@@ -37,6 +37,18 @@ export class WorkingDayCalendar {
     return this.countFrom(shanghaiDateOf(receivedAt), workingDays);
   }
 
+  /**
+   * Working days left of a period at an instant: those after its Asia/Shanghai
+   * date up to the due date. A clock stopped on its last day keeps one day.
+   */
+  workingDaysLeft(at: Date, dueDate: PlainDate): number {
+    let left = 0;
+    for (let date = addDays(shanghaiDateOf(at), 1); date <= dueDate; date = addDays(date, 1)) {
+      if (this.isWorkingDay(date)) left += 1;
+    }
+    return Math.max(left, 1);
+  }
+
   /** Counts `workingDays` working days after the date `start` (which itself is not counted). */
   countFrom(start: PlainDate, workingDays: number): DueDate {
     if (!Number.isInteger(workingDays) || workingDays < 1) {

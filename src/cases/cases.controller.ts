@@ -9,6 +9,7 @@ import { presentCase, presentCaseSummary } from './case-presenter.js';
 import { CasesService } from './cases.service.js';
 import type { StartedCase } from './case-starter.service.js';
 import { CreateCorrectionDto } from './dto/create-correction.dto.js';
+import { CreateOpenDataApplicationDto, SupplementDto } from './dto/create-open-data.dto.js';
 import { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
 import { CreateShareRequestDto, RaiseDisputeDto } from './dto/create-share-request.dto.js';
 import { ListCasesQueryDto } from './dto/list-cases.dto.js';
@@ -62,6 +63,29 @@ export class CasesController {
   ) {
     const started = await this.cases.startCorrection(actor, body, idempotencyKey, wantsAsync(prefer));
     return reply(started, language, response);
+  }
+
+  @Post('open-data-applications')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Apply for open data (P4 开放数据申请): open → access at once; conditional → review; closed → 422' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createOpenDataApplication(
+    @Body() body: CreateOpenDataApplicationDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return reply(await this.cases.startOpenDataApplication(actor, body, idempotencyKey, wantsAsync(prefer)), language, response);
+  }
+
+  @Post(':id/supplements')
+  @HttpCode(200)
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Send the supplement (补正) asked for; the period runs anew from its receipt' })
+  async supplement(@Param('id') id: string, @Body() body: SupplementDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.cases.submitSupplement(actor, id, body.content), language);
   }
 
   @Post('open-catalog-objections')

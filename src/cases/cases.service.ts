@@ -3,7 +3,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { caseStatusQuery, raiseDisputeUpdate } from '../../workflows/contracts/case-messages.js';
+import { caseStatusQuery, raiseDisputeUpdate, submitSupplementUpdate } from '../../workflows/contracts/case-messages.js';
+import { OPEN_DATA_WORKFLOW, openDataCaseId } from '../../workflows/contracts/open-data.js';
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 import { CORRECTION_WORKFLOW, correctionCaseId } from '../../workflows/contracts/correction.js';
@@ -27,6 +28,8 @@ import { CaseStarter, type StartedCase } from './case-starter.service.js';
 import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import { planCorrection } from './correction-planner.js';
+import type { CreateOpenDataApplicationDto } from './dto/create-open-data.dto.js';
+import { planOpenData } from './open-data-planner.js';
 import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
 import { planInterfaceProvision, planOpenCatalogObjection } from './single-step-planners.js';
 import type { CreateCorrectionDto } from './dto/create-correction.dto.js';
@@ -60,6 +63,22 @@ export class CasesService {
   startCorrection(actor: Actor, dto: CreateCorrectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
     const newCaseId = () => correctionCaseId(randomUUID());
     return this.startAbout(actor, dto, { procedure: 'correction', workflowType: CORRECTION_WORKFLOW, newCaseId, plan: planCorrection }, idempotencyKey, respondAsync);
+  }
+
+  async startOpenDataApplication(actor: Actor, dto: CreateOpenDataApplicationDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    const previous = dto.previousCaseId ? await this.orm.em.fork().findOne(CaseRecord, { id: dto.previousCaseId }) : undefined;
+    const newCaseId = () => openDataCaseId(randomUUID());
+    const plan = (body: CreateOpenDataApplicationDto, ctx: PlanContext) => planOpenData(body, { ...ctx, previous });
+    return this.startAbout(actor, dto, { procedure: 'open-data', workflowType: OPEN_DATA_WORKFLOW, newCaseId, plan }, idempotencyKey, respondAsync);
+  }
+
+  async submitSupplement(actor: Actor, caseId: string, content: string): Promise<CaseStatus> {
+    await this.visibleRecord(actor, caseId);
+    try {
+      return await this.client.workflow.getHandle(caseId).executeUpdate(submitSupplementUpdate, { args: [{ actor, content }] });
+    } catch (error) {
+      throw fromEngineError(error);
+    }
   }
 
   startOpenCatalogObjection(actor: Actor, dto: CreateOpenCatalogObjectionDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {

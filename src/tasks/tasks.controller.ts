@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '../auth/access.decorators.js';
 import type { Language } from '../common/errors/localized-text.js';
 import { RequestLanguage } from '../common/http/language.decorator.js';
 import { presentCase } from '../cases/case-presenter.js';
+import { ClockReasonDto } from '../cases/dto/create-open-data.dto.js';
 import { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
 import { presentTask } from './task-presenter.js';
 import { TasksService } from './tasks.service.js';
@@ -49,6 +50,30 @@ export class TasksController {
   @ApiOperation({ summary: 'Decide a task; answers with the case status once the task is closed' })
   async complete(@Param('id') id: string, @Body() body: CompleteTaskDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
     return presentCase(await this.tasks.complete(actor, id, body), language);
+  }
+
+  @Post(':id/clock/pause')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Stop the clock while a third party is consulted (where the text says that time is not counted)' })
+  async pause(@Param('id') id: string, @Body() body: ClockReasonDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.tasks.clock(actor, id, 'pause', body.reason), language);
+  }
+
+  @Post(':id/clock/resume')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Restart the clock with the working days left' })
+  async resume(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.tasks.clock(actor, id, 'resume'), language);
+  }
+
+  @Post(':id/supplement-requests')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Ask the applicant to supplement (补正) within the period the text allows; the period then runs anew' })
+  async requestSupplement(@Param('id') id: string, @Body() body: ClockReasonDto, @CurrentActor() actor: Actor, @RequestLanguage() language: Language) {
+    return presentCase(await this.tasks.clock(actor, id, 'supplement', body.reason), language);
   }
 
   @Post(':id/extension-requests')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from '@temporalio/client';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { decideUpdate, requestExtensionUpdate } from '../../workflows/contracts/case-messages.js';
+import { decideUpdate, pauseClockUpdate, requestExtensionUpdate, requestSupplementUpdate, resumeClockUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
@@ -82,6 +82,17 @@ export class TasksService {
       return await this.client.workflow.getHandle(task.caseId).executeUpdate(requestExtensionUpdate, {
         args: [{ taskId, actor, workingDays: dto.workingDays, reason: dto.reason }],
       });
+    } catch (error) {
+      throw await this.explain(taskId, error);
+    }
+  }
+
+  /** Stop or restart a step's clock, or ask for a supplement, where the step's text provides it. */
+  async clock(actor: Actor, taskId: string, action: 'pause' | 'resume' | 'supplement', reason?: string): Promise<CaseStatus> {
+    const task = await this.actionable(actor, taskId);
+    const update = { pause: pauseClockUpdate, resume: resumeClockUpdate, supplement: requestSupplementUpdate }[action];
+    try {
+      return await this.client.workflow.getHandle(task.caseId).executeUpdate(update, { args: [{ taskId, actor, reason }] });
     } catch (error) {
       throw await this.explain(taskId, error);
     }

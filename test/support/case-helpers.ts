@@ -56,3 +56,11 @@ export function reportError(system: TestSystem, user: string, body: Record<strin
 export function requestExtension(system: TestSystem, user: string, taskId: string, body: Record<string, unknown>) {
   return system.http.post(`/tasks/${encodeURIComponent(taskId)}/extension-requests`).set(system.as(user)).send(body);
 }
+
+export function applyOpenData(system: TestSystem, user: string, body: Record<string, unknown>) {
+  return system.http.post('/cases/open-data-applications').set(system.as(user)).send(body);
+}
+
+export function taskAction(system: TestSystem, user: string, taskId: string, action: string, body: Record<string, unknown> = {}) {
+  return system.http.post(`/tasks/${encodeURIComponent(taskId)}/${action}`).set(system.as(user)).send(body);
+}

@@ -19,6 +19,10 @@ export class ShortCalendar implements DeadlineCalendar {
     return this.after(Date.parse(due.dueAt), workingDays);
   }
 
+  async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
+    return Math.max(1, Math.ceil((Date.parse(due.dueAt) - at.getTime()) / this.msPerWorkingDay));
+  }
+
   private after(fromMs: number, workingDays: number): DueDate {
     const dueAt = new Date(fromMs + workingDays * this.msPerWorkingDay);
     return { dueDate: dueAt.toISOString().slice(0, 10), dueAt: dueAt.toISOString(), provisional: false, provisionalYears: [] };

@@ -9,6 +9,8 @@ export interface CalendarActivities {
   computeDueDate(request: DueDateRequest): Promise<DueDate>;
   /** Adds working days after an existing due date (an extension). */
   extendDueDate(request: { due: DueDate; workingDays: number }): Promise<DueDate>;
+  /** Working days left when a clock stops (at least one). */
+  workingDaysLeft(request: { at: string; due: DueDate }): Promise<number>;
 }
 
 export interface InboxActivities {
@@ -53,6 +55,20 @@ export interface GrantActivities {
   recordGrant(args: GrantArgs): Promise<GrantArgs>;
   recordPendingCatalogChange(args: PendingChangeArgs): Promise<PendingChangeArgs>;
   recordCorrection(args: CorrectionArgs): Promise<CorrectionArgs>;
+  recordOpenDataAccess(args: OpenDataAccessArgs): Promise<OpenDataAccessArgs>;
+}
+
+export interface OpenDataAccessArgs {
+  accessId: string;
+  caseId: string;
+  resourceId: string;
+  applicantId: string;
+  scope: string;
+  purpose: string;
+  manner: string;
+  approver: Pick<Actor, 'id' | 'name'>;
+  citation: Citation;
+  grantedAt: string;
 }
 
 export interface CorrectionArgs {

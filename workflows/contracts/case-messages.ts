@@ -20,6 +20,18 @@ export interface RequestExtensionArgs {
   reason: string;
 }
 
+/** Stop, restart or reset a step's clock, where the text provides it (reason required to stop). */
+export interface ClockArgs {
+  taskId: string;
+  actor: Actor;
+  reason?: string;
+}
+
+export interface SubmitSupplementArgs {
+  actor: Actor;
+  content: string;
+}
+
 export interface RaiseDisputeArgs {
   actor: Actor;
   reason: string;
@@ -31,6 +43,10 @@ export const decideUpdate = defineUpdate<CaseStatus, [DecideArgs]>('decide');
 export const requestExtensionUpdate = defineUpdate<CaseStatus, [RequestExtensionArgs]>('requestExtension');
 /** Waits until the case first waits for people (or closes) and returns its status: the reply to a start. */
 export const settledStatusUpdate = defineUpdate<CaseStatus>('settledStatus');
+export const pauseClockUpdate = defineUpdate<CaseStatus, [ClockArgs]>('pauseClock');
+export const resumeClockUpdate = defineUpdate<CaseStatus, [ClockArgs]>('resumeClock');
+export const requestSupplementUpdate = defineUpdate<CaseStatus, [ClockArgs]>('requestSupplement');
+export const submitSupplementUpdate = defineUpdate<CaseStatus, [SubmitSupplementArgs]>('submitSupplement');
 export const raiseDisputeUpdate = defineUpdate<CaseStatus, [RaiseDisputeArgs]>('raiseDispute');
 
 /** Failure type of a rejected message: the validator's reason, mapped to 409/422 by the API. */

@@ -2,7 +2,7 @@ import type { Actor, Role } from './actor.js';
 import type { Citation, PackId, Text } from './citation.js';
 import type { DueDate } from './deadline.js';
 
-export type Procedure = 'share-request' | 'correction' | 'open-catalog-objection' | 'interface-provision';
+export type Procedure = 'share-request' | 'correction' | 'open-data' | 'open-catalog-objection' | 'interface-provision';
 
 /** A due date with what it rests on: an article, or an administrative target. */
 export interface StepDue extends DueDate {
@@ -48,6 +48,27 @@ export interface BreachRecord {
   escalationTaskId: string;
 }
 
+/** Whether a step's clock runs; stopped only where a text provides it. */
+export interface ClockStatus {
+  state: 'running' | 'paused' | 'awaiting-supplement';
+  reason?: string;
+  since?: string;
+  citation?: Citation;
+  /** Working days left when the clock stopped for a consultation. */
+  workingDaysLeft?: number;
+}
+
+export interface SupplementStatus {
+  /** A request to supplement must be made before this instant. */
+  requestBefore: string;
+  citation: Citation;
+  requestedAt?: string;
+  requestedBy?: Actor;
+  reason?: string;
+  receivedAt?: string;
+  content?: string;
+}
+
 export interface StepStatus {
   stepId: string;
   taskId: string;
@@ -58,6 +79,8 @@ export interface StepStatus {
   openedAt: string;
   due: StepDue;
   overdue: boolean;
+  clock: ClockStatus;
+  supplement?: SupplementStatus;
   breach?: BreachRecord;
   extension?: ExtensionStatus;
   decision?: DecisionRecord;

@@ -25,6 +25,10 @@ export interface StepRule {
   actorDepartment: DepartmentOf;
   deadline: DeadlineRule;
   extension?: ExtensionRule;
+  /** The clock may stop while a third party is consulted; that time is not counted. */
+  pausableFor?: Citation;
+  /** A request to supplement (补正), made within N WD of the start, makes the period run anew from the supplement. */
+  supplement?: { withinWorkingDays: number; citation: Citation };
   /** Decisions that must come with reasons (e.g. a refusal, Jiangmen-2019 Art. 21). */
   reasonsRequiredFor: string[];
   citation: Citation;
@@ -69,6 +73,26 @@ export interface CorrectionRules {
   whileVerifying?: { text: Text; citation: Citation };
 }
 
+export type OrganisationType = 'domestic-enterprise' | 'university' | 'research-institute' | 'other';
+
+/** P4 开放数据申请 as one pack says it. */
+export interface OpenDataRules {
+  pack: PackId;
+  applicants: Array<'government' | 'public'>;
+  /** `open` resources: access after identity check, no review. */
+  directAccess: Citation;
+  /** The provider's (Quanzhou: the agency's) decision. */
+  review: StepRule;
+  /** Chongqing Art. 33: a refusal gives reasons and its basis. */
+  refusalNeedsBasis?: boolean;
+  /** Huarong Art. 28 ¶2: the applicant may ask the county authority for a re-review, whose answer stands. */
+  reReview?: StepRule;
+  /** Quanzhou 六（五）: the technical service unit assesses whether the need is reasonable. */
+  assessment?: StepRule;
+  /** Quanzhou 六（四）: who may apply, and for what use. */
+  eligibility?: { organisations: OrganisationType[]; nonCommercialOnly: OrganisationType[]; citation: Citation };
+}
+
 /** A procedure of one statutory step (P5 open-catalog objection, P6 interface provision). */
 export interface SingleStepRules {
   pack: PackId;
@@ -86,6 +110,7 @@ export interface RulePack {
   effectiveUntil?: string;
   shareRequest: ShareRequestRules;
   correction: CorrectionRules;
+  openData: OpenDataRules;
   /** P5 开放目录更正申请, where the pack has it (Chongqing). */
   openCatalogObjection?: SingleStepRules;
   /** P6 服务接口提供, where the pack has it (Quanzhou). */

@@ -7,8 +7,8 @@ import type { DeadlineRule, ExtensionRule, StepRule } from './rule-types.js';
  */
 
 /** P1: the providing department reviews; a refusal needs reasons. */
-export function providerReview(deadline: DeadlineRule, citation: Citation, title: Text): StepRule {
-  return { id: 'provider-review', title, actorRole: 'reviewer', actorDepartment: 'provider', deadline, reasonsRequiredFor: ['refuse'], citation };
+export function providerReview(deadline: DeadlineRule, citation: Citation, title: Text, extension?: ExtensionRule): StepRule {
+  return { id: 'provider-review', title, actorRole: 'reviewer', actorDepartment: 'provider', deadline, extension, reasonsRequiredFor: ['refuse'], citation };
 }
 
 /** P1: the authority coordinates a disputed refusal; its outcome, with reasons, stands. */

@@ -1,6 +1,19 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
-import { caseStatusQuery, decideUpdate, raiseDisputeUpdate, requestExtensionUpdate, settledStatusUpdate, type DecideArgs, type RaiseDisputeArgs } from '../contracts/case-messages.js';
+import {
+  caseStatusQuery,
+  decideUpdate,
+  pauseClockUpdate,
+  raiseDisputeUpdate,
+  requestExtensionUpdate,
+  requestSupplementUpdate,
+  resumeClockUpdate,
+  settledStatusUpdate,
+  submitSupplementUpdate,
+  type ClockArgs,
+  type DecideArgs,
+  type RaiseDisputeArgs,
+} from '../contracts/case-messages.js';
 import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure } from '../contracts/case-status.js';
 import type { Citation, PackId, Text } from '../contracts/citation.js';
 import type { DepartmentOf, StepRule } from '../rules/rule-types.js';
@@ -218,6 +231,8 @@ export class CaseRuntime implements StepContext {
       },
     );
 
+    this.registerClockHandlers();
+
     setHandler(
       raiseDisputeUpdate,
       async (args) => {
@@ -236,6 +251,32 @@ export class CaseRuntime implements StepContext {
         },
       },
     );
+  }
+
+  /** Stopping and restarting step clocks (consultation, supplement), where the step's text provides it. */
+  private registerClockHandlers(): void {
+    const stepTask = (args: ClockArgs) => {
+      const { step, kind } = this.route(args.taskId);
+      if (kind !== 'decision') reject('invalid', 'NOT_A_STEP_TASK', { zh: '只能对审核任务操作期限', en: 'Clocks belong to step tasks' });
+      return step;
+    };
+    const done = () => {
+      this.refreshWaitingFor();
+      return this.status;
+    };
+    setHandler(pauseClockUpdate, async (args) => (await stepTask(args).clock.pause(args), done()), { validator: (args) => stepTask(args).clock.validatePause(args) });
+    setHandler(resumeClockUpdate, async (args) => (await stepTask(args).clock.resume(), done()), { validator: (args) => stepTask(args).clock.validateResume(args) });
+    setHandler(requestSupplementUpdate, async (args) => (stepTask(args).clock.requestSupplement(args), done()), {
+      validator: (args) => stepTask(args).clock.validateSupplementRequest(args),
+    });
+    const awaitingSupplement = () => this.steps.find((s) => s.isOpen && s.clock.awaitingSupplement);
+    setHandler(submitSupplementUpdate, async (args) => (await awaitingSupplement()!.clock.receiveSupplement(args.content), done()), {
+      validator: (args) => {
+        if (args.actor.id !== this.init.applicant.id) reject('forbidden', 'NOT_THE_APPLICANT', { zh: '只有申请人可以补正', en: 'Only the applicant may supplement' });
+        if (!awaitingSupplement()) reject('conflict', 'NO_SUPPLEMENT_REQUESTED', { zh: '本案件未要求补正', en: 'No supplement was requested' });
+        if (!args.content?.trim()) reject('invalid', 'SUPPLEMENT_EMPTY', { zh: '补正内容不能为空', en: 'The supplement is empty' });
+      },
+    });
   }
 
   /** Called by a step's breach so the escalation shows as open until acknowledged. */

@@ -5,8 +5,10 @@ import type { DecisionRecord, StepDue, StepStatus } from '../contracts/case-stat
 import type { Text } from '../contracts/citation.js';
 import { escalationTaskId, extensionTaskId, stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import type { StepRule } from '../rules/rule-types.js';
+import type { DueDate } from '../contracts/deadline.js';
 import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
+import { StepClock } from './step-clock.js';
 import type { StepContext } from './step-context.js';
 import { workflowNow } from './workflow-time.js';
 
@@ -29,6 +31,7 @@ const ESCALATION_DAYS_KEY = 'escalation';
 export class StatutoryStep {
   readonly taskId: string;
   readonly status: StepStatus;
+  readonly clock: StepClock;
   private decided?: DecisionRecord;
   private dueVersion = 0;
 
@@ -49,7 +52,9 @@ export class StatutoryStep {
       openedAt: workflowNow().toISOString(),
       due,
       overdue: false,
+      clock: { state: 'running' },
     };
+    this.clock = new StepClock(this);
   }
 
   /** Computes the due date and opens the task; the caller then awaits `decision()`. */
@@ -58,6 +63,10 @@ export class StatutoryStep {
     const workingDays = deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
     const due = await activities.computeDueDate({ receivedAt: from, workingDays });
     const step = new StatutoryStep(ctx, rule, policy, { ...due, basis: deadline.basis, workingDays, from, citation: deadline.citation });
+    if (rule.supplement) {
+      const requestBefore = await activities.computeDueDate({ receivedAt: from, workingDays: rule.supplement.withinWorkingDays });
+      step.status.supplement = { requestBefore: requestBefore.dueAt, citation: rule.supplement.citation };
+    }
     await activities.openTask(step.task(step.taskId, 'decision', rule.title, rule.actorRole, step.status.actorDepartment));
     return step;
   }
@@ -71,13 +80,13 @@ export class StatutoryStep {
     while (!this.decided) {
       const version = this.dueVersion;
       const remaining = Date.parse(this.status.due.dueAt) - workflowNow().getTime();
-      if (!this.status.overdue && remaining <= 0) {
+      if (!this.status.overdue && !this.clock.stopped && remaining <= 0) {
         await this.recordBreach();
         continue;
       }
       this.ctx.markIdle();
       const changed = () => !!this.decided || this.dueVersion !== version;
-      if (this.status.overdue) await condition(changed);
+      if (this.status.overdue || this.clock.stopped) await condition(changed);
       else await condition(changed, remaining);
     }
     return this.decided;
@@ -187,9 +196,19 @@ export class StatutoryStep {
     extension.approvedWorkingDays = days;
     extension.originalDue = this.status.due;
     const extended = await activities.extendDueDate({ due: this.status.due, workingDays: days });
-    this.status.due = { ...this.status.due, ...extended, workingDays: this.status.due.workingDays + days };
+    await this.moveDue(extended, this.status.due.from, this.status.due.workingDays + days);
+  }
+
+  /** A new due date (extension, restarted or resumed clock): the timer and the inbox task follow. */
+  async moveDue(due: DueDate, from: string, workingDays = this.status.due.workingDays): Promise<void> {
+    this.status.due = { ...this.status.due, ...due, from, workingDays };
     this.dueVersion += 1;
-    await activities.updateTaskDue({ taskId: this.taskId, due: extended });
+    await activities.updateTaskDue({ taskId: this.taskId, due });
+  }
+
+  /** Wakes the deadline wait when the clock stops. */
+  clockStopped(): void {
+    this.dueVersion += 1;
   }
 
   // --- breach and escalation -------------------------------------------------
@@ -257,7 +276,7 @@ export class StatutoryStep {
     };
   }
 
-  private checkActor(actor: Actor, role: string, department: string): void {
+  checkActor(actor: Actor, role: string, department: string): void {
     if (actor.role !== role || actor.department !== department) {
       reject('forbidden', 'NOT_YOUR_TASK', {
         zh: `该任务须由${department}的${role}办理`,

@@ -114,4 +114,19 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     shareType: 'none', shareConditions: '暂不共享：仅提供“可用不可见”的比对、核查、统计接口', legalBasis: '《市场监督管理严重违法失信名单管理办法》',
     openType: 'closed', updateFrequency: '每季度',
   },
+  {
+    id: 'cq-psb-migration-stats', title: '户籍迁移统计汇总', providerDepartmentId: 'cq-public-security', jurisdiction: 'chongqing',
+    dataItems: items(['district', '区县'], ['moved-in', '迁入人数'], ['moved-out', '迁出人数']),
+    shareType: 'unconditional', openType: 'conditional', updateFrequency: '每月',
+  },
+  {
+    id: 'cq-psb-station-addresses', title: '派出所办公地址', providerDepartmentId: 'cq-public-security', jurisdiction: 'chongqing',
+    dataItems: items(['name', '名称'], ['address', '地址']),
+    shareType: 'unconditional', openType: 'open', updateFrequency: '每季度',
+  },
+  {
+    id: 'hr-land-use-plans', title: '土地利用规划成果', providerDepartmentId: 'hr-natural-resources', jurisdiction: 'huarong',
+    dataItems: items(['plan-no', '规划编号'], ['use', '用途分区']),
+    shareType: 'unconditional', openType: 'conditional', updateFrequency: '每年',
+  },
 ];

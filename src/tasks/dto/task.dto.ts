@@ -17,7 +17,7 @@ export class ListTasksQueryDto extends CaseListQueryDto {
   overdue?: boolean;
 }
 
-const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch', 'provided'];
+const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch', 'provided', 'reasonable', 'unreasonable'];
 
 export class CompleteTaskDto {
   @ApiProperty({

@@ -86,3 +86,14 @@ describeUnderHostTimeZone(() => {
     });
   });
 });
+
+describe('workingDaysLeft', () => {
+  it('counts the working days after the stop date up to the due date, skipping holidays', () => {
+    // Stopped on 2026-09-29 with the period due 2026-10-12: 9-30, 10-08, 10-09, 10-10 (make-up), 10-12.
+    expect(calendar.workingDaysLeft(shanghai('2026-09-29T15:00:00'), '2026-10-12')).toBe(5);
+  });
+
+  it('keeps one day for a clock stopped on its last day', () => {
+    expect(calendar.workingDaysLeft(shanghai('2026-10-12T09:00:00'), '2026-10-12')).toBe(1);
+  });
+});

@@ -56,4 +56,16 @@ export const CHONGQING_2019: RulePack = {
       citation: { pack, article: '第三十二条', clause: '第三款', summary: '同意更正的提请市主管部门变更开放目录；不同意的说明理由并提供依据' },
     },
   },
+  openData: {
+    pack,
+    applicants: ['public', 'government'],
+    directAccess: { pack, article: '第三十三条', clause: '第三款', summary: '无条件开放的，通过身份认证后直接获取' },
+    refusalNeedsBasis: true,
+    review: providerReview(
+      { basis: 'statutory', workingDays: 10, from: 'receipt', citation: { pack, article: '第三十三条', clause: '第二款', summary: '提供部门应当在收到申请之日起10个工作日内予以答复' } },
+      { pack, article: '第三十三条', clause: '第二款', summary: '同意的应当予以开放；不同意的应当说明理由，并提供依据' },
+      { zh: '提供部门答复有条件开放数据申请', en: 'Provider answers the open-data application' },
+      { approverRole: 'principal', approverDepartment: 'provider', maxWorkingDays: 10, citation: { pack, article: '第三十三条', clause: '第二款', summary: '延长答复期限须经主要负责人同意，不得超过10个工作日' } },
+    ),
+  },
 };

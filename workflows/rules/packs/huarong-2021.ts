@@ -62,4 +62,19 @@ export const HUARONG_2021: RulePack = {
       { pack, article: '第二十四条', summary: '提供部门及时校核，修正后及时告知使用部门' },
     ),
   },
+  openData: {
+    pack,
+    applicants: ['public', 'government'],
+    directAccess: { pack, article: '第二十五条', clause: '第二款', summary: '无条件开放类可以直接从开放平台获取' },
+    review: providerReview(
+      { basis: 'administrative', targetKey: 'open-data.review', from: 'receipt', citation: { pack, article: '第二十五条', clause: '第二款', summary: '本办法未规定审核时限' } },
+      { pack, article: '第二十五条', clause: '第二款', summary: '说明使用范围和用途，经提供部门审核同意后获取' },
+      { zh: '提供部门审核开放数据申请', en: 'Provider reviews the open-data application' },
+    ),
+    reReview: authorityCoordination(
+      { basis: 'administrative', targetKey: 'open-data.re-review', from: 'previous-step', citation: { pack, article: '第二十八条', clause: '第二款', summary: '本办法未规定复核时限' } },
+      { pack, article: '第二十八条', clause: '第二款', summary: '对提供方答复有异议的，可向县主管部门申请复核' },
+      { zh: '县主管部门复核开放数据申请', en: 'County authority re-reviews the application' },
+    ),
+  },
 };

@@ -34,4 +34,20 @@ export const JIANGMEN_2019: RulePack = {
       { pack, article: '第二十三条', clause: '第三款', summary: '确有错误的，须在收到反馈后2个工作日内更正' },
     ),
   },
+  // Art. 33 sends open-data applications to the Government Information Disclosure Regulations (国务院令第711号).
+  openData: {
+    pack,
+    applicants: ['public', 'government'],
+    directAccess: { pack, article: '第三十三条', summary: '依《政府信息公开条例》向数据生产单位申请' },
+    review: {
+      ...providerReview(
+        { basis: 'statutory', workingDays: 20, from: 'receipt', citation: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条第一款）', summary: '收到申请之日起20个工作日内予以答复' } },
+        { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条）', summary: '由数据生产单位依《政府信息公开条例》答复' },
+        { zh: '数据生产单位答复开放数据申请', en: 'Producing unit answers the open-data application' },
+        { approverRole: 'principal', approverDepartment: 'provider', maxWorkingDays: 20, citation: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条第一款）', summary: '经政府信息公开工作机构负责人同意可延长，延长期限最长不超过20个工作日' } },
+      ),
+      pausableFor: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条第二款）', summary: '征求第三方和其他机关意见所需时间不计算在期限内' },
+      supplement: { withinWorkingDays: 7, citation: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十条）', summary: '申请内容不明确的，收到申请之日起7个工作日内一次性告知补正；答复期限自收到补正的申请之日起计算' } },
+    },
+  },
 };

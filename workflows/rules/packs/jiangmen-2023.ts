@@ -31,4 +31,14 @@ export const JIANGMEN_2023: RulePack = {
       { pack, article: '第九条', summary: '做好公共数据资源目录常态化维护' },
     ),
   },
+  openData: {
+    pack,
+    applicants: ['public', 'government'],
+    directAccess: { pack, article: '第十六条', summary: '符合条件时开放' },
+    review: providerReview(
+      { basis: 'administrative', targetKey: 'open-data.review', from: 'receipt', citation: { pack, article: '第十六条', summary: '本办法未规定审核时限' } },
+      { pack, article: '第十六条', summary: '有条件开放的公共数据在符合相关要求或者条件时开放' },
+      { zh: '公共管理和服务机构审核有条件开放申请', en: 'Provider reviews the conditional-open application' },
+    ),
+  },
 };

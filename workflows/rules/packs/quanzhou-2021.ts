@@ -81,4 +81,32 @@ export const QUANZHOU_2021: RulePack = {
       citation: { pack, article: '二', clause: '（三）', summary: '数据管理机构要求数据生产单位提供更多服务接口' },
     },
   },
+  openData: {
+    pack,
+    applicants: ['government', 'public'],
+    directAccess: { pack, article: '六', clause: '（四）', summary: '普遍开放类可以直接从开放平台获取' },
+    eligibility: {
+      organisations: ['domestic-enterprise', 'university', 'research-institute'],
+      nonCommercialOnly: ['university', 'research-institute'],
+      citation: { pack, article: '六', clause: '（四）', summary: '授权开放类由内资控股法人企业、高校或科研院所申请；高校、科研院所仅限公益性用途' },
+    },
+    assessment: {
+      id: 'service-unit-assessment',
+      title: { zh: '技术服务单位开展需求合理性评估', en: 'Service unit assesses the need' },
+      actorRole: 'service-unit',
+      actorDepartment: 'service-unit',
+      deadline: { basis: 'administrative', targetKey: 'open-data.assessment', from: 'receipt', citation: { pack, article: '六', clause: '（五）', summary: '本规定未规定评估时限' } },
+      reasonsRequiredFor: ['unreasonable'],
+      citation: { pack, article: '六', clause: '（五）', summary: '数据管理机构委托技术服务单位开展需求合理性评估及接口授权' },
+    },
+    review: {
+      id: 'agency-confirmation',
+      title: { zh: '数据管理机构确认开放授权', en: 'Agency confirms the authorisation' },
+      actorRole: 'authority',
+      actorDepartment: 'authority',
+      deadline: { basis: 'administrative', targetKey: 'open-data.review', from: 'previous-step', citation: { pack, article: '六', clause: '（五）', summary: '本规定未规定确认时限' } },
+      reasonsRequiredFor: ['refuse'],
+      citation: { pack, article: '六', clause: '（五）', summary: '评估合理的经确认后开放接口并授权；认为不妥当的停止授权或作相应调整' },
+    },
+  },
 };

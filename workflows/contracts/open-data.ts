@@ -1,0 +1,23 @@
+import type { Actor } from './actor.js';
+import type { OpenDataRules, OrganisationType } from '../rules/rule-types.js';
+
+export const OPEN_DATA_WORKFLOW = 'openDataApplication';
+
+/** P4: a citizen, legal person or organisation applies for open data. */
+export interface OpenDataInput {
+  caseId: string;
+  receivedAt: string;
+  applicant: Actor;
+  resource: { id: string; title: string; providerDepartment: string; openType: string };
+  scope: string;
+  purpose: string;
+  organisationType?: OrganisationType;
+  /** Quanzhou: the application this one follows after a negotiation (六（五）). */
+  previousCaseId?: string;
+  path: 'direct' | 'review';
+  rules: OpenDataRules;
+  departments: { provider: string; authority: string; serviceUnit?: string };
+  administrativeTargets: Record<string, number>;
+}
+
+export const openDataCaseId = (uuid: string) => `open-data-${uuid}`;

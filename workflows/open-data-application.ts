@@ -1,0 +1,92 @@
+import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
+import type { Citation, Text } from './contracts/citation.js';
+import type { OpenDataInput } from './contracts/open-data.js';
+import { activities } from './steps/activities-proxy.js';
+import { CaseRuntime } from './steps/case-runtime.js';
+import { reject } from './steps/rejection.js';
+import type { DecisionPolicy } from './steps/statutory-step.js';
+import { workflowNow } from './steps/workflow-time.js';
+
+const STATES = {
+  granting: { id: 'granting', text: { zh: '无条件开放，正在开通', en: 'Open data: granting access' } },
+  assessment: { id: 'in-assessment', text: { zh: '技术服务单位评估需求中', en: 'Service unit assessing the need' } },
+  review: { id: 'under-review', text: { zh: '审核中', en: 'Under review' } },
+  granted: { id: 'granted', text: { zh: '已同意开放', en: 'Access granted' } },
+  refused: { id: 'refused', text: { zh: '不同意开放', en: 'Refused' } },
+  reReview: { id: 'in-re-review', text: { zh: '县主管部门复核中', en: 'County authority re-reviewing' } },
+  negotiate: { id: 'to-negotiate', text: { zh: '需求评估不合理，请与数据管理机构协商调整后重新申请', en: 'Need judged unreasonable: agree changes with the agency and apply again' } },
+} satisfies Record<string, { id: string; text: Text }>;
+
+const RE_REVIEW_WINDOW_KEY = 'open-data.re-review-window';
+
+/** P4 开放数据申请, for every pack. */
+export async function openDataApplication(input: OpenDataInput): Promise<CaseStatus> {
+  const { rules } = input;
+  const initial = input.path === 'direct' ? STATES.granting : rules.assessment ? STATES.assessment : STATES.review;
+  const rt = new CaseRuntime(
+    {
+      caseId: input.caseId,
+      procedure: 'open-data',
+      pack: rules.pack,
+      receivedAt: input.receivedAt,
+      applicant: input.applicant,
+      departments: { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit },
+      administrativeTargets: input.administrativeTargets,
+    },
+    initial,
+  );
+  const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {
+    const accessId = `access-${input.caseId}`;
+    await activities.recordOpenDataAccess({
+      accessId, caseId: input.caseId, resourceId: input.resource.id, applicantId: input.applicant.id, scope: input.scope, purpose: input.purpose,
+      manner, approver, citation, grantedAt: workflowNow().toISOString(),
+    });
+    return rt.finish({ kind: STATES.granted.id, text: STATES.granted.text, grantId: accessId, citation }, STATES.granted);
+  };
+  const refused = (decision: DecisionRecord, citation: Citation) =>
+    rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: withBasis(decision), citation }, STATES.refused);
+
+  if (input.path === 'direct') return grant({ id: 'platform', name: '开放平台（身份认证后直接获取）' }, 'platform', rules.directAccess);
+
+  let from = input.receivedAt;
+  if (rules.assessment) {
+    const assessed = await rt.runStep(rules.assessment, from, { decisions: ['reasonable', 'unreasonable'] });
+    if (assessed.decision === 'unreasonable') {
+      return rt.finish({ kind: STATES.negotiate.id, text: STATES.negotiate.text, reasons: assessed.reasons, citation: rules.assessment.citation }, STATES.negotiate);
+    }
+    from = assessed.decidedAt;
+    await rt.setState(STATES.review.id, STATES.review.text);
+  }
+  const decision = await rt.runStep(rules.review, from, reviewPolicy(input));
+  if (decision.decision === 'approve') return grant(decision.actor, rules.assessment ? 'interface' : 'platform', rules.review.citation);
+
+  if (rules.reReview) {
+    await rt.setState(STATES.refused.id, STATES.refused.text);
+    rt.addNotice({ zh: '对答复有异议的，可向县主管部门申请复核', en: 'If you disagree, you may ask the county authority for a re-review' }, rules.reReview.citation);
+    const asked = await rt.awaitDispute(rt.targetDays(RE_REVIEW_WINDOW_KEY), decision.decidedAt);
+    if (asked) {
+      await rt.setState(STATES.reReview.id, STATES.reReview.text);
+      const answer = await rt.runStep(rules.reReview, asked.at);
+      if (answer.decision === 'approve') return grant(answer.actor, 'platform', rules.reReview.citation);
+      return refused(answer, rules.reReview.citation);
+    }
+  }
+  return refused(decision, rules.review.citation);
+}
+
+function withBasis(decision: DecisionRecord): string | undefined {
+  const basis = decision.details?.basis?.trim();
+  return basis ? `${decision.reasons}（依据：${basis}）` : decision.reasons;
+}
+
+/** Chongqing Art. 33: a refusal gives reasons and its basis. */
+function reviewPolicy(input: OpenDataInput): DecisionPolicy {
+  return {
+    decisions: ['approve', 'refuse'],
+    check(args) {
+      if (input.rules.refusalNeedsBasis && args.decision === 'refuse' && !args.details?.basis?.trim()) {
+        reject('notAllowed', 'BASIS_REQUIRED', { zh: '不同意开放的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' });
+      }
+    },
+  };
+}
