@@ -14,6 +14,7 @@ const STATES = {
   granted: { id: 'granted', text: { zh: '已同意开放', en: 'Access granted' } },
   refused: { id: 'refused', text: { zh: '不同意开放', en: 'Refused' } },
   reReview: { id: 'in-re-review', text: { zh: '县主管部门复核中', en: 'County authority re-reviewing' } },
+  addedToScope: { id: 'added-to-open-scope', text: { zh: '符合开放标准，列入开放范围（待目录更新）', en: 'Meets the standard: joins the open scope (catalog change pending)' } },
   negotiate: { id: 'to-negotiate', text: { zh: '需求评估不合理，请与数据管理机构协商调整后重新申请', en: 'Need judged unreasonable: agree changes with the agency and apply again' } },
 } satisfies Record<string, { id: string; text: Text }>;
 
@@ -57,8 +58,11 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
     from = assessed.decidedAt;
     await rt.setState(STATES.review.id, STATES.review.text);
   }
-  const decision = await rt.runStep(rules.review, from, reviewPolicy(input));
-  if (decision.decision === 'approve') return grant(decision.actor, rules.assessment ? 'interface' : 'platform', rules.review.citation);
+  const review = input.path === 'outside-scope' && rules.outsideScope ? rules.outsideScope : rules.review;
+  const decision = await rt.runStep(review, from, reviewPolicy(input));
+  const approve = async (approver: DecisionRecord, citation: Citation) =>
+    input.path === 'outside-scope' ? addToOpenScope(rt, input, citation) : grant(approver.actor, rules.assessment ? 'interface' : 'platform', citation);
+  if (decision.decision === 'approve') return approve(decision, review.citation);
 
   if (rules.reReview) {
     await rt.setState(STATES.refused.id, STATES.refused.text);
@@ -67,11 +71,25 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
     if (asked) {
       await rt.setState(STATES.reReview.id, STATES.reReview.text);
       const answer = await rt.runStep(rules.reReview, asked.at);
-      if (answer.decision === 'approve') return grant(answer.actor, 'platform', rules.reReview.citation);
+      if (answer.decision === 'approve') return approve(answer, rules.reReview.citation);
       return refused(answer, rules.reReview.citation);
     }
   }
-  return refused(decision, rules.review.citation);
+  return refused(decision, review.citation);
+}
+
+/** The data joins the open scope through a catalog change (P3) linked to this case. */
+async function addToOpenScope(rt: CaseRuntime, input: OpenDataInput, citation: Citation): Promise<CaseStatus> {
+  const changeId = `change-${input.caseId}`;
+  await activities.recordPendingCatalogChange({
+    changeId,
+    originCaseId: input.caseId,
+    entryId: input.resource.id,
+    change: { openType: 'open' },
+    citation,
+    createdAt: workflowNow().toISOString(),
+  });
+  return rt.finish({ kind: STATES.addedToScope.id, text: STATES.addedToScope.text, pendingCatalogChangeId: changeId, citation }, STATES.addedToScope);
 }
 
 function withBasis(decision: DecisionRecord): string | undefined {

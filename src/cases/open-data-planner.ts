@@ -12,7 +12,7 @@ export function planOpenData(dto: CreateOpenDataApplicationDto, ctx: PlanContext
   if (!rules.applicants.includes(kind)) {
     throw notAllowed('APPLICANT_NOT_ALLOWED', '该类申请人不能申请开放数据', 'This kind of applicant may not apply for open data');
   }
-  if (ctx.resource.openType === 'closed') {
+  if (ctx.resource.openType === 'closed' && !rules.outsideScope) {
     const objection = pack.openCatalogObjection;
     throw notAllowed(
       'RESOURCE_NOT_OPEN',
@@ -20,7 +20,7 @@ export function planOpenData(dto: CreateOpenDataApplicationDto, ctx: PlanContext
       `This resource is not open${objection ? `; if you think the open catalog is wrong, object to it (POST /cases/open-catalog-objections, ${cite(objection.step.citation)})` : ''}`,
     );
   }
-  const path = ctx.resource.openType === 'open' ? 'direct' : 'review';
+  const path = ctx.resource.openType === 'open' ? 'direct' : ctx.resource.openType === 'closed' ? 'outside-scope' : 'review';
   if (path === 'review' && rules.eligibility) checkEligibility(dto, rules.eligibility);
   if (dto.previousCaseId) checkPrevious(dto.previousCaseId, ctx);
   return {

@@ -14,7 +14,8 @@ export interface OpenDataInput {
   organisationType?: OrganisationType;
   /** Quanzhou: the application this one follows after a negotiation (六（五）). */
   previousCaseId?: string;
-  path: 'direct' | 'review';
+  /** `outside-scope`: a `closed` resource the pack lets people ask to open (Huarong Art. 28 ¶2). */
+  path: 'direct' | 'review' | 'outside-scope';
   rules: OpenDataRules;
   departments: { provider: string; authority: string; serviceUnit?: string };
   administrativeTargets: Record<string, number>;

@@ -87,6 +87,8 @@ export interface OpenDataRules {
   refusalNeedsBasis?: boolean;
   /** Huarong Art. 28 ¶2: the applicant may ask the county authority for a re-review, whose answer stands. */
   reReview?: StepRule;
+  /** Huarong Art. 28 ¶2: data outside the open scope is reviewed; if it meets the standard it joins the open scope (P3). */
+  outsideScope?: StepRule;
   /** Quanzhou 六（五）: the technical service unit assesses whether the need is reasonable. */
   assessment?: StepRule;
   /** Quanzhou 六（四）: who may apply, and for what use. */

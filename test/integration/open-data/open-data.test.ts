@@ -41,6 +41,22 @@ describe('P4 open-data application', () => {
     await recordHistory(system, started.body.caseId, 'open-data.huarong-2021.re-review');
   });
 
+  it('Huarong Art. 28 ¶2: data outside the open scope is reviewed and, meeting the standard, joins it', async () => {
+    const started = await applyOpenData(system, 'citizen-zhang', { resourceId: 'hr-land-registration', scope: '抵押情况统计', purpose: '金融研究' }).expect(201);
+    expect(started.body.steps[0]).toMatchObject({ title: '提供部门审核开放范围外数据是否列入开放范围', due: { citation: { article: '第二十八条' } } });
+    const added = await complete(system, 'hr-land-ma', started.body.steps[0].taskId, { decision: 'approve' }).expect(200);
+    expect(added.body).toMatchObject({ state: 'added-to-open-scope', outcome: { pendingCatalogChangeId: `change-${started.body.caseId}` } });
+    expect(await sql(system, 'select change from pending_catalog_change where origin_case_id = ?', [started.body.caseId])).toEqual([{ change: { openType: 'open' } }]);
+    await recordHistory(system, started.body.caseId, 'open-data.huarong-2021.outside-scope');
+  });
+
+  it('Jiangmen after 2023-08-15: conditional opening on an administrative target (Art. 16)', async () => {
+    const started = await applyOpenData(system, 'citizen-zhang', { resourceId: 'jm-market-enterprise-detail', scope: '住所', purpose: '地址核验' }).expect(201);
+    expect(started.body).toMatchObject({ pack: 'jiangmen-2023', steps: [expect.objectContaining({ due: expect.objectContaining({ basis: 'administrative', citation: expect.objectContaining({ article: '第十六条' }) }) })] });
+    await complete(system, 'jm-market-head', started.body.steps[0].taskId, { decision: 'approve' }).expect(404);
+    await complete(system, 'jm-market-wang', started.body.steps[0].taskId, { decision: 'approve' }).expect(200);
+  });
+
   it('Quanzhou 六（四）（五）: eligibility, assessment by the service unit, confirmation by the agency, re-application after negotiation', async () => {
     const body = { resourceId: 'qz-market-annual-reports', scope: '从业人数字段', purpose: '产业研究' };
     expect((await applyOpenData(system, 'citizen-zhang', body).expect(422)).body.code).toBe('NOT_ELIGIBLE');

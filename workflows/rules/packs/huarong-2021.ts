@@ -71,6 +71,11 @@ export const HUARONG_2021: RulePack = {
       { pack, article: '第二十五条', clause: '第二款', summary: '说明使用范围和用途，经提供部门审核同意后获取' },
       { zh: '提供部门审核开放数据申请', en: 'Provider reviews the open-data application' },
     ),
+    outsideScope: providerReview(
+      { basis: 'administrative', targetKey: 'open-data.review', from: 'receipt', citation: { pack, article: '第二十八条', clause: '第二款', summary: '本办法未规定审核时限' } },
+      { pack, article: '第二十八条', clause: '第二款', summary: '符合开放标准的及时列入开放范围；不符合的说明理由' },
+      { zh: '提供部门审核开放范围外数据是否列入开放范围', en: 'Provider reviews whether the data joins the open scope' },
+    ),
     reReview: authorityCoordination(
       { basis: 'administrative', targetKey: 'open-data.re-review', from: 'previous-step', citation: { pack, article: '第二十八条', clause: '第二款', summary: '本办法未规定复核时限' } },
       { pack, article: '第二十八条', clause: '第二款', summary: '对提供方答复有异议的，可向县主管部门申请复核' },
