@@ -74,6 +74,13 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
     await recordHistory(system, started.body.caseId, 'correction.chongqing-2019.extension-refused');
   });
 
+  it('answers bad input with 400 and field errors, and starts nothing', async () => {
+    const before = await sql(system, 'select count(*)::int as n from case_record');
+    const response = await reportError(system, 'citizen-zhang', { resourceId: 'cq-psb-household', items: [], description: 'x'.repeat(501) }).expect(400);
+    expect([...new Set(response.body.errors.map((e: any) => e.field))].sort()).toEqual(['description', 'items']);
+    expect(await sql(system, 'select count(*)::int as n from case_record')).toEqual(before);
+  });
+
   it('requires what changed with a confirmation (no correction step in this pack)', async () => {
     const started = await reportError(system, 'cq-health-liu', report).expect(201);
     expect((await complete(system, 'cq-psb-sun', started.body.steps[0].taskId, { decision: 'confirm' }).expect(400)).body.code).toBe('WHAT_CHANGED_REQUIRED');
@@ -106,5 +113,12 @@ describe('P2 Chongqing-2019: an extension comes too late after the deadline', ()
     });
     const late = await requestExtension(system, 'cq-psb-sun', second.body.steps[0].taskId, { workingDays: 2, reason: '需调取档案' }).expect(422);
     expect(late.body.code).toBe('EXTENSION_TOO_LATE');
+    // The breach escalates to the authority with Art. 19's citation, and the step stays open.
+    await eventually(async () => {
+      expect(await inbox(system, 'cq-bigdata-he', { kind: 'escalation' })).toContainEqual(
+        expect.objectContaining({ caseId: second.body.caseId, procedure: 'correction', citation: expect.objectContaining({ article: '第十九条' }) }),
+      );
+    });
+    expect((await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200)).body.state).toBe('under-verification');
   });
 });

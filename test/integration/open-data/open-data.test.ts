@@ -19,6 +19,12 @@ describe('P4 open-data application', () => {
     expect(closed.body).toMatchObject({ code: 'RESOURCE_NOT_OPEN', message: expect.stringContaining('/cases/open-catalog-objections') });
   });
 
+  it('answers bad input with 400 and field errors; a government officer may not use a citizen procedure as someone else', async () => {
+    const response = await applyOpenData(system, 'citizen-zhang', { resourceId: 'cq-psb-migration-stats', scope: '', organisationType: 'foreign' }).expect(400);
+    expect([...new Set(response.body.errors.map((e: any) => e.field))].sort()).toEqual(['organisationType', 'purpose', 'scope']);
+    await applyOpenData(system, 'cq-psb-sun', { resourceId: 'cq-psb-migration-stats', scope: '全部', purpose: '研究' }).expect(403);
+  });
+
   it('Chongqing Art. 33: 10 WD, principal extension ≤ 10 WD, refusal with reasons and basis', async () => {
     const started = await applyOpenData(system, 'citizen-zhang', { resourceId: 'cq-psb-migration-stats', scope: '2025年各区县汇总', purpose: '人口流动研究' }).expect(201);
     const step = started.body.steps[0];
