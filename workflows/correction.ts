@@ -4,7 +4,7 @@ import type { Text } from './contracts/citation.js';
 import type { CorrectionInput } from './contracts/correction.js';
 import type { StepRule } from './rules/rule-types.js';
 import { activities } from './steps/activities-proxy.js';
-import { CaseRuntime } from './steps/case-runtime.js';
+import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
 import type { DecisionPolicy } from './steps/statutory-step.js';
 
@@ -26,18 +26,7 @@ const needsWhatChanged = (decision: string): DecisionPolicy['check'] => (args: D
 /** P2 数据纠错 / 疑义校核, for every pack. */
 export async function correction(input: CorrectionInput): Promise<CaseStatus> {
   const { rules } = input;
-  const rt = new CaseRuntime(
-    {
-      caseId: input.caseId,
-      procedure: 'correction',
-      pack: rules.pack,
-      receivedAt: input.receivedAt,
-      applicant: input.reporter,
-      departments: { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit },
-      administrativeTargets: input.administrativeTargets,
-    },
-    rules.triage ? STATES.triage : STATES.verifying,
-  );
+  const rt = openCase('correction', input, input.reporter, { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit }, rules.triage ? STATES.triage : STATES.verifying);
   if (rules.whileVerifying) rt.addNotice(rules.whileVerifying.text, rules.whileVerifying.citation);
   const startOf = (rule: StepRule, previous?: DecisionRecord) =>
     rule.deadline.from === 'previous-step' && previous ? previous.decidedAt : input.receivedAt;

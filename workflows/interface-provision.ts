@@ -1,6 +1,6 @@
 import type { CaseStatus } from './contracts/case-status.js';
 import type { InterfaceProvisionInput } from './contracts/single-step.js';
-import { singleStepCase } from './steps/single-step-case.js';
+import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
 
 const STATES = {
@@ -10,7 +10,7 @@ const STATES = {
 
 /** P6 服务接口提供 (Quanzhou 二（三）): 10 WD; a written extension approved by the agency, at most 5 WD. */
 export async function interfaceProvision(input: InterfaceProvisionInput): Promise<CaseStatus> {
-  const rt = singleStepCase('interface-provision', input, STATES.providing);
+  const rt = openCase('interface-provision', input, input.applicant, input.departments, STATES.providing);
   const provided = await rt.runStep(input.rules.step, input.receivedAt, {
     decisions: ['provided'],
     check: (args) => {

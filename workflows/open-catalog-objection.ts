@@ -1,7 +1,7 @@
 import type { CaseStatus } from './contracts/case-status.js';
 import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
 import { activities } from './steps/activities-proxy.js';
-import { singleStepCase } from './steps/single-step-case.js';
+import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
 import { workflowNow } from './steps/workflow-time.js';
 
@@ -13,7 +13,7 @@ const STATES = {
 
 /** P5 开放目录更正申请 (Chongqing Art. 32): agree → a pending catalog change linked to the case; refuse → reasons and basis. */
 export async function openCatalogObjection(input: OpenCatalogObjectionInput): Promise<CaseStatus> {
-  const rt = singleStepCase('open-catalog-objection', input, STATES.answering);
+  const rt = openCase('open-catalog-objection', input, input.applicant, input.departments, STATES.answering);
   const answer = await rt.runStep(input.rules.step, input.receivedAt, {
     decisions: ['approve', 'refuse'],
     check: (args) => {

@@ -2,7 +2,8 @@ import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
 import type { Citation, Text } from './contracts/citation.js';
 import type { OpenDataInput } from './contracts/open-data.js';
 import { activities } from './steps/activities-proxy.js';
-import { CaseRuntime } from './steps/case-runtime.js';
+import { openCase } from './steps/open-case.js';
+import type { CaseRuntime } from './steps/case-runtime.js';
 import { reject } from './steps/rejection.js';
 import type { DecisionPolicy } from './steps/statutory-step.js';
 import { workflowNow } from './steps/workflow-time.js';
@@ -24,18 +25,7 @@ const RE_REVIEW_WINDOW_KEY = 'open-data.re-review-window';
 export async function openDataApplication(input: OpenDataInput): Promise<CaseStatus> {
   const { rules } = input;
   const initial = input.path === 'direct' ? STATES.granting : rules.assessment ? STATES.assessment : STATES.review;
-  const rt = new CaseRuntime(
-    {
-      caseId: input.caseId,
-      procedure: 'open-data',
-      pack: rules.pack,
-      receivedAt: input.receivedAt,
-      applicant: input.applicant,
-      departments: { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit },
-      administrativeTargets: input.administrativeTargets,
-    },
-    initial,
-  );
+  const rt = openCase('open-data', input, input.applicant, { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit }, initial);
   const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {
     const accessId = `access-${input.caseId}`;
     await activities.recordOpenDataAccess({

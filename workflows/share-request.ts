@@ -4,7 +4,8 @@ import type { Citation } from './contracts/citation.js';
 import type { ShareRequestInput } from './contracts/share-request.js';
 import { SHARE_STATES } from './share-request-states.js';
 import { activities } from './steps/activities-proxy.js';
-import { CaseRuntime } from './steps/case-runtime.js';
+import type { CaseRuntime } from './steps/case-runtime.js';
+import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
 import type { DecisionPolicy } from './steps/statutory-step.js';
 import { workflowNow } from './steps/workflow-time.js';
@@ -15,18 +16,7 @@ const DISPUTE_WINDOW_KEY = 'share-request.dispute-window';
 export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus> {
   const { rules } = input;
   const initial = input.path === 'unconditional' ? SHARE_STATES.granting : rules.consultation ? SHARE_STATES.consultation : SHARE_STATES.review;
-  const rt = new CaseRuntime(
-    {
-      caseId: input.caseId,
-      procedure: 'share-request',
-      pack: rules.pack,
-      receivedAt: input.receivedAt,
-      applicant: input.applicant,
-      departments: { provider: input.departments.provider, authority: input.departments.authority, 'city-authority': input.departments.cityAuthority },
-      administrativeTargets: input.administrativeTargets,
-    },
-    input.path === 'reclassification' ? SHARE_STATES.countyReview : initial,
-  );
+  const rt = openCase('share-request', input, input.applicant, { provider: input.departments.provider, authority: input.departments.authority, 'city-authority': input.departments.cityAuthority }, input.path === 'reclassification' ? SHARE_STATES.countyReview : initial);
   rt.addNotice({ zh: `共享数据仅限用于申请所述用途和业务场景：${input.purpose}`, en: `Shared data may be used only for the stated purpose and scenario: ${input.purpose}` }, rules.useLimits);
 
   const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {

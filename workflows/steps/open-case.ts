@@ -1,0 +1,35 @@
+import type { Actor } from '../contracts/actor.js';
+import type { Procedure } from '../contracts/case-status.js';
+import type { PackId, Text } from '../contracts/citation.js';
+import type { DepartmentOf } from '../rules/rule-types.js';
+import { CaseRuntime } from './case-runtime.js';
+
+/** What every procedure's input carries about its case. */
+export interface CaseBasics {
+  caseId: string;
+  receivedAt: string;
+  rules: { pack: PackId };
+  administrativeTargets: Record<string, number>;
+}
+
+/** The runtime of a new case: who applied, which departments act in it, and its first state. */
+export function openCase(
+  procedure: Procedure,
+  basics: CaseBasics,
+  applicant: Actor,
+  departments: Partial<Record<DepartmentOf, string>>,
+  state: { id: string; text: Text },
+): CaseRuntime {
+  return new CaseRuntime(
+    {
+      caseId: basics.caseId,
+      procedure,
+      pack: basics.rules.pack,
+      receivedAt: basics.receivedAt,
+      applicant,
+      departments,
+      administrativeTargets: basics.administrativeTargets,
+    },
+    state,
+  );
+}
