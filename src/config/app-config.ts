@@ -1,3 +1,4 @@
+import { DEFAULT_TASK_QUEUE } from '../../workflows/contracts/task-queue.js';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -22,7 +23,7 @@ export class AppConfig {
   TEMPORAL_NAMESPACE = 'default';
 
   @IsString() @MinLength(1)
-  TEMPORAL_TASK_QUEUE = 'approvals';
+  TEMPORAL_TASK_QUEUE = DEFAULT_TASK_QUEUE;
 
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
