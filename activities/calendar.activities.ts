@@ -27,5 +27,8 @@ export function createCalendarActivities(calendar: DeadlineCalendar): CalendarAc
     async workingDaysLeft({ at, due }) {
       return calendar.workingDaysLeft(new Date(at), due);
     },
+    async computeMonthEnd({ from, month }) {
+      return nonRetryableOnRangeError(() => calendar.monthEnd(new Date(from), month));
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DueDate } from '../workflows/contracts/deadline.js';
+import { monthEndDue } from '../src/calendar/month-end-due.js';
 import { CalendarStore } from '../src/calendar/calendar-store.js';
 import type { WorkingDayCalendar } from '../src/calendar/working-day-calendar.js';
 
@@ -10,6 +11,8 @@ export interface DeadlineCalendar {
   extend(due: DueDate, workingDays: number): Promise<DueDate>;
   /** Working days left of a period when its clock stops (at least one). */
   workingDaysLeft(at: Date, due: DueDate): Promise<number>;
+  /** 24:00 at the end of a month of the year `from` falls in (a calendar date, not working days). */
+  monthEnd(from: Date, month: number): Promise<DueDate>;
 }
 
 /**
@@ -31,6 +34,10 @@ export class PostgresDeadlineCalendar implements DeadlineCalendar {
 
   async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
     return (await this.load()).workingDaysLeft(at, due.dueDate);
+  }
+
+  async monthEnd(from: Date, month: number): Promise<DueDate> {
+    return monthEndDue(from, month);
   }
 
   private async load(): Promise<WorkingDayCalendar> {

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { TEXT_ARRAY_FROM_JSON } from './sql-fragments.js';
 import type { InboxActivities } from '../workflows/contracts/activities.js';
 import type { InboxTaskInput } from '../workflows/contracts/inbox.js';
 
@@ -40,6 +41,14 @@ export function createInboxActivities(orm: MikroORM): InboxActivities {
       await sql().execute('update inbox_task set due_at = ?, due_date = ?, provisional = ? where id = ?', [due.dueAt, due.dueDate, due.provisional, taskId]);
       return args;
     },
+    async recordLateApplication(args) {
+      await sql().execute(
+        `insert into breach (task_id, case_id, procedure, pack, step_id, department, citation, due_at, recorded_at, kind)
+         values (?, ?, ?, ?, 'application', ?, ?, ?, ?, 'late-application') on conflict (task_id) do nothing`,
+        [args.breachId, args.caseId, args.procedure, args.pack, args.department, JSON.stringify(args.citation), args.dueAt, args.receivedAt],
+      );
+      return args;
+    },
     async recordBreach(args) {
       await orm.em.fork().transactional(async (em) => {
         const connection = em.getConnection();
@@ -60,7 +69,7 @@ export function createInboxActivities(orm: MikroORM): InboxActivities {
       const { caseId, state, currentStep, participantDepartments, updatedAt } = args;
       await sql().execute(
         `update case_record set state = ?, current_step = ?, updated_at = ?,
-           participant_departments = (select coalesce(array_agg(d), '{}') from jsonb_array_elements_text(?::jsonb) as d)
+           participant_departments = ${TEXT_ARRAY_FROM_JSON}
          where id = ? and updated_at <= ?`,
         [state, currentStep, updatedAt, JSON.stringify(participantDepartments), caseId, updatedAt],
       );

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AnnualReportsModule } from './annual-reports/annual-reports.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
@@ -12,6 +13,7 @@ import { TemporalModule } from './engine/temporal.module.js';
 import { GrantsModule } from './grants/grants.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         TasksModule,
         AuditModule,
         GrantsModule,
+        SupervisionModule,
+        AnnualReportsModule,
       ],
     };
   }

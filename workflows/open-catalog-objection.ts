@@ -1,9 +1,8 @@
 import type { CaseStatus } from './contracts/case-status.js';
 import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
-import { activities } from './steps/activities-proxy.js';
+import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
-import { workflowNow } from './steps/workflow-time.js';
 
 const STATES = {
   answering: { id: 'awaiting-answer', text: { zh: '提供部门答复中', en: 'Awaiting the provider’s answer' } },
@@ -25,14 +24,12 @@ export async function openCatalogObjection(input: OpenCatalogObjectionInput): Pr
   if (answer.decision === 'refuse') {
     return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: `${answer.reasons}（依据：${answer.details!.basis}）`, citation: input.rules.step.citation }, STATES.refused);
   }
-  const changeId = `change-${input.caseId}`;
-  await activities.recordPendingCatalogChange({
-    changeId,
-    originCaseId: input.caseId,
+  const linked = await requestCatalogChange(rt, {
     entryId: input.resource.id,
     change: { openType: input.requestedOpenType },
     citation: input.rules.step.citation,
-    createdAt: workflowNow().toISOString(),
+    trigger: 'open-catalog-objection',
+    description: `提供部门同意开放目录更正申请，提请市主管部门变更开放目录（${input.caseId}）`,
   });
-  return rt.finish({ kind: STATES.agreed.id, text: STATES.agreed.text, pendingCatalogChangeId: changeId, citation: input.rules.step.citation }, STATES.agreed);
+  return rt.finish({ kind: STATES.agreed.id, text: STATES.agreed.text, pendingCatalogChangeId: linked.changeId, catalogUpdateCaseId: linked.catalogUpdateCaseId, citation: input.rules.step.citation }, STATES.agreed);
 }

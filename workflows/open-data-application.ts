@@ -2,6 +2,7 @@ import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
 import type { Citation, Text } from './contracts/citation.js';
 import type { OpenDataInput } from './contracts/open-data.js';
 import { activities } from './steps/activities-proxy.js';
+import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { reject } from './steps/rejection.js';
@@ -70,16 +71,14 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
 
 /** The data joins the open scope through a catalog change (P3) linked to this case. */
 async function addToOpenScope(rt: CaseRuntime, input: OpenDataInput, citation: Citation): Promise<CaseStatus> {
-  const changeId = `change-${input.caseId}`;
-  await activities.recordPendingCatalogChange({
-    changeId,
-    originCaseId: input.caseId,
+  const linked = await requestCatalogChange(rt, {
     entryId: input.resource.id,
     change: { openType: 'open' },
     citation,
-    createdAt: workflowNow().toISOString(),
+    trigger: 'open-scope',
+    description: `开放范围外的数据经审核符合开放标准，列入开放范围（${input.caseId}）`,
   });
-  return rt.finish({ kind: STATES.addedToScope.id, text: STATES.addedToScope.text, pendingCatalogChangeId: changeId, citation }, STATES.addedToScope);
+  return rt.finish({ kind: STATES.addedToScope.id, text: STATES.addedToScope.text, pendingCatalogChangeId: linked.changeId, catalogUpdateCaseId: linked.catalogUpdateCaseId, citation }, STATES.addedToScope);
 }
 
 function withBasis(decision: DecisionRecord): string | undefined {

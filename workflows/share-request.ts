@@ -5,6 +5,7 @@ import type { ShareRequestInput } from './contracts/share-request.js';
 import { SHARE_STATES } from './share-request-states.js';
 import { activities } from './steps/activities-proxy.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
+import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
 import type { DecisionPolicy } from './steps/statutory-step.js';
@@ -48,17 +49,16 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
     await rt.setState(SHARE_STATES.cityConsent.id, SHARE_STATES.cityConsent.text);
     const city = await rt.runStep(rules.reclassification.cityConsent, county.decidedAt);
     if (city.decision === 'refuse') return refused(rt, city, SHARE_STATES.notReclassified);
-    const changeId = `change-${input.caseId}`;
-    await activities.recordPendingCatalogChange({
-      changeId,
-      originCaseId: input.caseId,
+    const citation = rules.reclassification.cityConsent.citation;
+    const linked = await requestCatalogChange(rt, {
       entryId: input.resource.id,
       change: { shareType: 'conditional' },
-      citation: rules.reclassification.cityConsent.citation,
-      createdAt: workflowNow().toISOString(),
+      citation,
+      trigger: 'reclassification',
+      description: `不予共享类数据经县主管部门论证审核、市主管部门同意变更为共享类（${input.caseId}）`,
     });
     return rt.finish(
-      { kind: 'reclassification-approved', text: SHARE_STATES.reclassified.text, pendingCatalogChangeId: changeId, citation: rules.reclassification.cityConsent.citation },
+      { kind: 'reclassification-approved', text: SHARE_STATES.reclassified.text, pendingCatalogChangeId: linked.changeId, catalogUpdateCaseId: linked.catalogUpdateCaseId, citation },
       SHARE_STATES.reclassified,
     );
   }

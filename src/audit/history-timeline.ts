@@ -43,7 +43,18 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
   openTask: (t) => ({ action: `task-opened:${t.kind}`, citation: t.citation, details: { taskId: t.id, step: t.stepId, role: t.role, department: t.department, dueAt: t.dueAt, dueDate: t.dueDate, dueBasis: t.dueBasis, provisional: t.provisional } }),
   completeTask: (t) => ({ action: 'task-closed', decision: t.decision, details: { taskId: t.taskId, by: t.actorId } }),
   cancelTask: (t) => ({ action: 'task-cancelled', details: { taskId: t.taskId } }),
-  updateTaskDue: (t) => ({ action: 'deadline-moved', details: { taskId: t.taskId, dueAt: t.due.dueAt, dueDate: t.due.dueDate } }),
+  updateTaskDue: (t) =>
+    t.change
+      ? { action: 'deadline-recomputed:holiday-schedule', details: { taskId: t.taskId, dueAt: t.due.dueAt, dueDate: t.due.dueDate, provisional: t.due.provisional, previousDueAt: t.change.previousDueAt, year: t.change.year, notices: t.change.notices } }
+      : { action: 'deadline-moved', details: { taskId: t.taskId, dueAt: t.due.dueAt, dueDate: t.due.dueDate } },
+  recordLateApplication: (b) => ({ action: 'late-application-breach', citation: b.citation, details: { department: b.department, dueAt: b.dueAt, receivedAt: b.receivedAt } }),
+  applyCatalogChange: (c) =>
+    c.notApplied ? { action: 'catalog-change-not-applied', reason: c.notApplied } : { action: 'catalog-versions-created', details: { versions: c.versions } },
+  openLinkedCatalogUpdate: (p) => ({ action: 'catalog-update-case-linked', details: { catalogUpdateCaseId: p.linkedCaseId, entryId: p.entry.id, baseVersion: p.entry.version, authority: p.authorityDepartment } }),
+  settlePendingChange: (c) => ({ action: `catalog-change-${c.status}`, details: { changeId: c.changeId, catalogUpdateCaseId: c.catalogCaseId } }),
+  computeMonthEnd: (d) => ({ action: 'deadline-computed', details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional } }),
+  planAnnualReportRound: (p) => ({ action: 'annual-report-round-planned', details: { reporters: p.reporters.map((r) => r.departmentId), authority: p.authority } }),
+  casesWithDueIn: (ids) => ({ action: 'calendar-affected-cases', details: { cases: ids } }),
   recordBreach: (b) => ({ action: 'deadline-breached', citation: b.citation, details: { taskId: b.taskId, step: b.stepId, department: b.department, dueAt: b.dueAt, escalationTaskId: b.escalation.id } }),
   recordGrant: (g) => ({ action: 'grant-recorded', citation: g.citation, details: { grantId: g.grantId, approver: g.approver, manner: g.manner, items: g.items, grantee: g.granteeDepartment } }),
   recordPendingCatalogChange: (c) => ({ action: 'catalog-change-pending', citation: c.citation, details: { changeId: c.changeId, entryId: c.entryId, change: c.change } }),
@@ -72,6 +83,12 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
       const describe = (ACTIVITY_ENTRIES as Record<string, Describe<keyof Activities> | undefined>)[meta?.activity_type ?? ''];
       const [recorded] = decode(details.result?.payloads as Payload[]) as Array<Parameters<Describe<keyof Activities>>[0] | undefined>;
       if (describe && recorded) entries.push({ ...base, ...describe(recorded) });
+    } else if (event.workflowExecutionSignaledEventAttributes) {
+      const signal = event.workflowExecutionSignaledEventAttributes;
+      const [change] = decode(signal.input?.payloads as Payload[]) as Array<{ year?: number; revision?: number; notices?: unknown } | undefined>;
+      entries.push({ ...base, action: `signal:${signal.signalName}`, details: { year: change?.year, revision: change?.revision, notices: change?.notices } });
+    } else if (event.startChildWorkflowExecutionInitiatedEventAttributes) {
+      entries.push({ ...base, action: 'linked-case-started', details: { caseId: event.startChildWorkflowExecutionInitiatedEventAttributes.workflowId } });
     } else if (event.timerFiredEventAttributes) {
       entries.push({ ...base, action: 'timer-fired' });
     } else if (event.workflowExecutionCompletedEventAttributes) {

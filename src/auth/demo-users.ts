@@ -18,6 +18,8 @@ export const DEMO_USERS: readonly Actor[] = [
   { id: 'cq-health-liu', name: '刘洋（市卫生健康委）', role: 'applicant', department: 'cq-health' },
   { id: 'cq-psb-sun', name: '孙丽（市公安局）', role: 'reviewer', department: 'cq-public-security' },
   { id: 'cq-psb-head', name: '黄局长（市公安局）', role: 'principal', department: 'cq-public-security' },
+  { id: 'cq-yuzhong-zhou', name: '周涛（渝中区政府办公室）', role: 'reviewer', department: 'cq-yuzhong' },
+  { id: 'cq-jiangbei-qian', name: '钱进（江北区政府办公室）', role: 'reviewer', department: 'cq-jiangbei' },
   { id: 'cq-bigdata-he', name: '何军（市大数据发展局）', role: 'authority', department: 'cq-big-data' },
   // Huarong (county) and Yueyang (city)
   { id: 'hr-civil-xu', name: '徐静（县民政局）', role: 'applicant', department: 'hr-civil-affairs' },

@@ -4,13 +4,17 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { concurrentYearLoad, yearNotLoaded } from './calendar-errors.js';
 import { CalendarStore, type StoredHolidaySchedule } from './calendar-store.js';
+import { DeadlineRecompute } from './deadline-recompute.service.js';
 import type { HolidaySchedule } from './holiday-schedule.js';
 import { findScheduleProblems } from './holiday-schedule-rules.js';
 import type { DueDate } from './working-day-calendar.js';
 
 @Injectable()
 export class CalendarService {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly recompute: DeadlineRecompute,
+  ) {}
 
   private store(): CalendarStore {
     return new CalendarStore(this.orm.em.fork());
@@ -26,15 +30,18 @@ export class CalendarService {
     return schedule;
   }
 
-  async replaceYear(schedule: HolidaySchedule, actor: Actor): Promise<StoredHolidaySchedule> {
+  /** Stores the year, then has the open cases' due dates recomputed on it (SPEC §2). */
+  async replaceYear(schedule: HolidaySchedule, actor: Actor): Promise<StoredHolidaySchedule & { recompute: { workflowId: string } }> {
     const problems = findScheduleProblems(schedule.year, schedule.days);
     if (problems.length > 0) throw invalidRequest(problems);
+    let stored: StoredHolidaySchedule;
     try {
-      return await this.store().replaceYear(schedule, actor.id);
+      stored = await this.store().replaceYear(schedule, actor.id);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw concurrentYearLoad(schedule.year);
       throw error;
     }
+    return { ...stored, recompute: await this.recompute.start(stored) };
   }
 
   async dueDate(receivedAt: Date, workingDays: number): Promise<DueDate> {

@@ -55,3 +55,9 @@ export function shanghaiDateOf(instant: Date): PlainDate {
 export function shanghaiMidnight(date: PlainDate): Date {
   return new Date(toUtcMs(date) - SHANGHAI_OFFSET_MS);
 }
+
+/** The last day of a month (1–12) of a year. */
+export function lastDayOfMonth(year: number, month: number): PlainDate {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`not a month: ${month}`);
+  return fromUtcMs(Date.UTC(year, month, 1) - DAY_MS);
+}

@@ -8,6 +8,7 @@ import { RequestLanguage } from '../common/http/language.decorator.js';
 import { presentCase, presentCaseSummary } from './case-presenter.js';
 import { CasesService } from './cases.service.js';
 import type { StartedCase } from './case-starter.service.js';
+import { CreateCatalogUpdateDto } from './dto/create-catalog-update.dto.js';
 import { CreateCorrectionDto } from './dto/create-correction.dto.js';
 import { CreateOpenDataApplicationDto, SupplementDto } from './dto/create-open-data.dto.js';
 import { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
@@ -116,6 +117,24 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return reply(await this.cases.startInterfaceRequest(actor, body, idempotencyKey, wantsAsync(prefer)), language, response);
+  }
+
+  @Post('catalog-updates')
+  @Roles('reviewer', 'principal')
+  @ApiOperation({
+    summary: 'A providing department asks to update its catalog entries (P3 目录更新) after a law revision or change of functions',
+    description: 'Chongqing: due within 10 WD of the trigger (a late one is accepted and recorded as a breach, Art. 14, 50(8)); the authority reviews within 5 WD. Jiangmen-2019: the update is due within 15 WD of the trigger (Art. 11).',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async createCatalogUpdate(
+    @Body() body: CreateCatalogUpdateDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return reply(await this.cases.startCatalogUpdate(actor, body, idempotencyKey, wantsAsync(prefer)), language, response);
   }
 
   @Get()

@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { caseStatusQuery, raiseDisputeUpdate, submitSupplementUpdate } from '../../workflows/contracts/case-messages.js';
+import { CATALOG_UPDATE_WORKFLOW, catalogUpdateCaseId, type CatalogUpdateInput } from '../../workflows/contracts/catalog-update.js';
 import { OPEN_DATA_WORKFLOW, openDataCaseId } from '../../workflows/contracts/open-data.js';
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
@@ -27,7 +28,9 @@ import { CaseRecord } from './case-record.entity.js';
 import { CaseStarter, type StartedCase } from './case-starter.service.js';
 import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
+import { planCatalogUpdate } from './catalog-update-planner.js';
 import { planCorrection } from './correction-planner.js';
+import type { CreateCatalogUpdateDto } from './dto/create-catalog-update.dto.js';
 import type { CreateOpenDataApplicationDto } from './dto/create-open-data.dto.js';
 import { planOpenData } from './open-data-planner.js';
 import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
@@ -107,6 +110,25 @@ export class CasesService {
     });
   }
 
+  startCatalogUpdate(actor: Actor, dto: CreateCatalogUpdateDto, idempotencyKey?: string, respondAsync = false): Promise<StartedCase> {
+    return this.starter.start<CatalogUpdateInput>({
+      actor,
+      procedure: 'catalog-update',
+      workflowType: CATALOG_UPDATE_WORKFLOW,
+      request: dto,
+      idempotencyKey,
+      respondAsync,
+      newCaseId: () => catalogUpdateCaseId(randomUUID()),
+      plan: async (caseId, receivedAt) => {
+        const em = this.orm.em.fork();
+        const entries = await em.find(CatalogEntry, { id: { $in: dto.changes.map((c) => c.entryId) } });
+        const departments = entries.length > 0 ? await em.find(Department, { jurisdiction: entries[0].jurisdiction }) : [];
+        const input = planCatalogUpdate(dto, { caseId, receivedAt, applicant: actor, entries, departments, administrativeTargets: this.config.ADMINISTRATIVE_TARGETS });
+        return { input, pack: input.rules.pack, resourceId: input.changes[0].entryId, departments: participants(actor, input.departments) };
+      },
+    });
+  }
+
   /** Starts a case about one catalog resource, planned by the procedure's planner. */
   private startAbout<D extends { resourceId: string }, I extends PlannedInput>(
     actor: Actor,
@@ -151,11 +173,23 @@ export class CasesService {
 
   async status(actor: Actor, caseId: string): Promise<CaseStatus> {
     await this.visibleRecord(actor, caseId);
+    let status: CaseStatus;
     try {
-      return await this.client.workflow.getHandle(caseId).query(caseStatusQuery);
+      status = await this.client.workflow.getHandle(caseId).query(caseStatusQuery);
     } catch (error) {
       throw fromEngineError(error);
     }
+    const linked = await this.linkedCatalogChange(caseId);
+    return linked ? { ...status, linkedCatalogChange: linked } : status;
+  }
+
+  /** The catalog change a decision of this case asked for, as its P3 case has settled it so far. */
+  private async linkedCatalogChange(caseId: string): Promise<CaseStatus['linkedCatalogChange']> {
+    const [row] = await this.orm.em.fork().getConnection().execute<Array<{ id: string; status: 'pending' | 'applied' | 'refused'; catalog_case_id: string | null; settled_at: Date | null }>>(
+      'select id, status, catalog_case_id, settled_at from pending_catalog_change where origin_case_id = ?',
+      [caseId],
+    );
+    return row && { changeId: row.id, status: row.status, catalogUpdateCaseId: row.catalog_case_id, settledAt: row.settled_at ? new Date(row.settled_at).toISOString() : null };
   }
 
   async raiseDispute(actor: Actor, caseId: string, reason: string): Promise<CaseStatus> {

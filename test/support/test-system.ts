@@ -35,8 +35,8 @@ export interface TestSystem {
 }
 
 export interface TestSystemOptions {
-  /** An injected calendar (e.g. seconds instead of working days); defaults to PostgreSQL's. */
-  calendar?: DeadlineCalendar;
+  /** An injected calendar (e.g. seconds instead of working days), or one built on the system's database; defaults to PostgreSQL's. */
+  calendar?: DeadlineCalendar | ((orm: MikroORM) => DeadlineCalendar);
   /** The API's clock (e.g. set to a day when an older pack was in force). */
   clock?: Clock;
   /** Start without a worker (tests that start one themselves). */
@@ -94,7 +94,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        activities: createActivities({ orm, calendar: options.calendar }),
+        activities: createActivities({ orm, calendar: typeof options.calendar === 'function' ? options.calendar(orm) : options.calendar }),
         options: { workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, workflowsPath: undefined, bundlerOptions: undefined },
       });
       running = worker.run();

@@ -1,5 +1,7 @@
 import type { Actor } from './actor.js';
-import type { Procedure } from './case-status.js';
+import type { AnnualReportRoundPlan } from './annual-report.js';
+import type { CatalogFields, EntryChange } from './catalog-update.js';
+import type { DueChange, Procedure } from './case-status.js';
 import type { Citation, PackId } from './citation.js';
 import type { DueDate, DueDateRequest } from './deadline.js';
 import type { InboxTaskInput } from './inbox.js';
@@ -11,15 +13,37 @@ export interface CalendarActivities {
   extendDueDate(request: { due: DueDate; workingDays: number }): Promise<DueDate>;
   /** Working days left when a clock stops (at least one). */
   workingDaysLeft(request: { at: string; due: DueDate }): Promise<number>;
+  /** 24:00 at the end of a month of `from`'s year (Asia/Shanghai). */
+  computeMonthEnd(request: { from: string; month: number }): Promise<DueDate>;
 }
 
 export interface InboxActivities {
   openTask(task: InboxTaskInput): Promise<InboxTaskInput>;
   completeTask(args: CompleteTaskArgs): Promise<CompleteTaskArgs>;
   cancelTask(args: { taskId: string; at: string }): Promise<{ taskId: string; at: string }>;
-  updateTaskDue(args: { taskId: string; due: DueDate }): Promise<{ taskId: string; due: DueDate }>;
+  /** `change` says why the due date moved when no one in the case moved it (a new holiday schedule). */
+  updateTaskDue(args: UpdateTaskDueArgs): Promise<UpdateTaskDueArgs>;
+  /** A breach that has no task of its own (a late P3 application, Chongqing Art. 50(8)). */
+  recordLateApplication(args: LateApplicationArgs): Promise<LateApplicationArgs>;
   recordBreach(args: BreachArgs): Promise<BreachArgs>;
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
+}
+
+export interface UpdateTaskDueArgs {
+  taskId: string;
+  due: DueDate;
+  change?: DueChange;
+}
+
+export interface LateApplicationArgs {
+  breachId: string;
+  caseId: string;
+  procedure: Procedure;
+  pack: PackId;
+  department: string;
+  citation: Citation;
+  dueAt: string;
+  receivedAt: string;
 }
 
 export interface CompleteTaskArgs {
@@ -106,4 +130,62 @@ export interface PendingChangeArgs {
   createdAt: string;
 }
 
-export type Activities = CalendarActivities & InboxActivities & GrantActivities;
+/** P3: the catalog's only writer, and the links between pending changes and their P3 cases. */
+export interface CatalogActivities {
+  /** One transaction: a new version per entry (with its diff), the entry itself and, where the pack has one, the responsibility list. */
+  applyCatalogChange(args: ApplyCatalogChangeArgs): Promise<AppliedCatalogChange>;
+  /** Records a decision's pending change and registers its linked P3 case (both idempotent), returning what the P3 case needs. */
+  openLinkedCatalogUpdate(args: LinkedCatalogUpdateArgs): Promise<LinkedCatalogUpdatePlan>;
+  settlePendingChange(args: SettlePendingChangeArgs): Promise<SettlePendingChangeArgs>;
+}
+
+export interface ApplyCatalogChangeArgs {
+  caseId: string;
+  changes: EntryChange[];
+  approver: Pick<Actor, 'id' | 'name'>;
+  appliedAt: string;
+  updateResponsibilityList: boolean;
+}
+
+export interface FieldDiff {
+  field: keyof CatalogFields;
+  before: unknown;
+  after: unknown;
+}
+
+/** Either every entry got its version, or (`notApplied`) nothing was written and the reason says why. */
+export interface AppliedCatalogChange {
+  caseId: string;
+  versions: Array<{ entryId: string; version: number; diff: FieldDiff[] }>;
+  notApplied?: string;
+}
+
+export interface LinkedCatalogUpdateArgs extends PendingChangeArgs {
+  originProcedure: Procedure;
+  linkedCaseId: string;
+  /** The case_record's applicant of the linked case: the providing department acts through it. */
+  applicant: Actor;
+}
+
+export interface LinkedCatalogUpdatePlan {
+  linkedCaseId: string;
+  entry: { id: string; jurisdiction: string; version: number; fields: CatalogFields };
+  authorityDepartment: string;
+}
+
+export interface SettlePendingChangeArgs {
+  changeId: string;
+  status: 'applied' | 'refused';
+  catalogCaseId: string;
+  at: string;
+}
+
+/** P7 and the calendar recompute. */
+export interface ScheduleActivities {
+  /** Who reports in a round, each with its case registered (idempotent). */
+  planAnnualReportRound(args: { jurisdiction: string; roundYear: number; receivedAt: string; pack: PackId }): Promise<AnnualReportRoundPlan>;
+  /** Open cases with a step whose due date is provisional or falls in the year. */
+  casesWithDueIn(args: { year: number }): Promise<string[]>;
+}
+
+export type Activities = CalendarActivities & InboxActivities & GrantActivities & CatalogActivities & ScheduleActivities;

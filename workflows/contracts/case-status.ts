@@ -1,8 +1,10 @@
 import type { Actor, Role } from './actor.js';
 import type { Citation, PackId, Text } from './citation.js';
+import type { CatalogChangeOrigin, CatalogFields, CatalogTrigger } from './catalog-update.js';
 import type { DueDate } from './deadline.js';
 
-export type Procedure = 'share-request' | 'correction' | 'open-data' | 'open-catalog-objection' | 'interface-provision';
+export const PROCEDURES = ['share-request', 'correction', 'open-data', 'open-catalog-objection', 'interface-provision', 'catalog-update', 'annual-report'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
 
 /** A due date with what it rests on: an article, or an administrative target. */
 export interface StepDue extends DueDate {
@@ -11,6 +13,23 @@ export interface StepDue extends DueDate {
   /** The instant the period runs from. */
   from: string;
   citation: Citation;
+  /** Working days counted from `from` to the due date, where not `workingDays` (a clock resumed with days left). */
+  counted?: number;
+  /** A calendar date, not working days (Chongqing Art. 47: 「1月底前」): the last day of this month of `from`'s year. */
+  monthEnd?: number;
+  /** Each time the due date moved other than by a decision of the case (a new holiday schedule). */
+  changes?: DueChange[];
+}
+
+/** A due date recomputed because a year's holiday schedule was loaded or replaced. */
+export interface DueChange {
+  at: string;
+  previousDueAt: string;
+  previousProvisional: boolean;
+  dueAt: string;
+  provisional: boolean;
+  year: number;
+  notices: Array<{ title: string; url: string }>;
 }
 
 export interface DecisionRecord {
@@ -92,9 +111,21 @@ export interface CaseOutcome {
   reasons?: string;
   grantId?: string;
   pendingCatalogChangeId?: string;
+  /** The P3 case that will apply the change asked for here. */
+  catalogUpdateCaseId?: string;
+  /** P3: the catalog versions the update created. */
+  catalogVersions?: Array<{ entryId: string; version: number }>;
   /** P2: what was corrected, visible to the reporter. */
   correction?: { whatChanged: string; correctedAt: string; correctedBy: string };
   citation?: Citation;
+}
+
+export interface CatalogUpdateStatus {
+  trigger: CatalogTrigger;
+  changes: Array<{ entryId: string; baseVersion: number; change: Partial<CatalogFields> }>;
+  origin?: CatalogChangeOrigin;
+  /** Chongqing Art. 14 ¶1: the application was due within N WD of the trigger. */
+  application?: { dueAt: string; dueDate: string; provisional: boolean; late: boolean; citation: Citation; breachCitation?: Citation };
 }
 
 /** What the status query answers; the API maps it to its response. */
@@ -110,6 +141,10 @@ export interface CaseStatus {
   /** Who must act now (open tasks), with their deadlines. */
   waitingFor: Array<{ taskId: string; kind: TaskKind; role: Role; department: string; dueAt: string }>;
   outcome?: CaseOutcome;
+  /** P3: what is asked to change, why, and whether the application itself was on time. */
+  catalogUpdate?: CatalogUpdateStatus;
+  /** The API adds it: the catalog change this case asked for, and the P3 case that settles it. */
+  linkedCatalogChange?: { changeId: string; status: 'pending' | 'applied' | 'refused'; catalogUpdateCaseId: string | null; settledAt: string | null };
   /** Plain-language notes for the applicant (use limits, rights of objection, …). */
   notices: Array<{ text: Text; citation: Citation }>;
   closed: boolean;

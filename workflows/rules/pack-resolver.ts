@@ -1,4 +1,4 @@
-import type { Jurisdiction } from '../contracts/citation.js';
+import type { Jurisdiction, PackId } from '../contracts/citation.js';
 import { CHONGQING_2019 } from './packs/chongqing-2019.js';
 import { HUARONG_2021 } from './packs/huarong-2021.js';
 import { JIANGMEN_2019 } from './packs/jiangmen-2019.js';
@@ -16,4 +16,10 @@ export function resolvePack(jurisdiction: Jurisdiction, receivedOn: string): Rul
   return RULE_PACKS.find(
     (pack) => pack.jurisdiction === jurisdiction && pack.effectiveFrom <= receivedOn && (!pack.effectiveUntil || receivedOn <= pack.effectiveUntil),
   );
+}
+
+export function packById(id: PackId): RulePack {
+  const pack = RULE_PACKS.find((p) => p.id === id);
+  if (!pack) throw new Error(`unknown rule pack ${id}`);
+  return pack;
 }

@@ -7,7 +7,9 @@ export type DepartmentOf = 'provider' | 'applicant' | 'authority' | 'city-author
 /** A deadline set by an article, or an administrative target where the text sets none. */
 export type DeadlineRule =
   | { basis: 'statutory'; workingDays: number; from: 'receipt' | 'trigger' | 'previous-step'; citation: Citation }
-  | { basis: 'administrative'; targetKey: string; from: 'receipt' | 'previous-step'; citation: Citation };
+  | { basis: 'administrative'; targetKey: string; from: 'receipt' | 'previous-step'; citation: Citation }
+  /** A calendar date: the end of a month of the year the period starts in (Chongqing Art. 47 「1月底前」). */
+  | { basis: 'statutory'; monthEnd: number; from: 'receipt'; citation: Citation };
 
 export interface ExtensionRule {
   approverRole: Role;
@@ -102,6 +104,26 @@ export interface SingleStepRules {
   reporters?: Array<'government' | 'public'>;
 }
 
+/** P3 目录更新 as one pack says it. */
+export interface CatalogUpdateRules {
+  pack: PackId;
+  /** Chongqing Art. 14 ¶1: apply within N WD of the trigger; a late application is accepted and recorded as a breach (Art. 50(8)). */
+  applyWithin?: { workingDays: number; citation: Citation; breachCitation: Citation };
+  /** The authority reviews and updates the catalog; the deadline runs from receipt or, Jiangmen-2019 Art. 11, from the trigger. */
+  review: StepRule;
+  /** Chongqing Art. 13, 14 ¶2: the responsibility list (责任清单) is updated in the same step. */
+  responsibilityList?: Citation;
+}
+
+/** P7 年度政务数据资源管理情况 (Chongqing Art. 47). */
+export interface AnnualReportRules {
+  pack: PackId;
+  /** Each district government and municipal department: last year's report by the end of January. */
+  departmentReport: StepRule;
+  /** The authority: the city's report to the municipal government by the end of February. */
+  authorityReport: StepRule;
+}
+
 export interface RulePack {
   id: PackId;
   jurisdiction: Jurisdiction;
@@ -117,4 +139,8 @@ export interface RulePack {
   openCatalogObjection?: SingleStepRules;
   /** P6 服务接口提供, where the pack has it (Quanzhou). */
   interfaceProvision?: SingleStepRules;
+  /** P3 目录更新: every pack. */
+  catalogUpdate: CatalogUpdateRules;
+  /** P7 annual report, where the pack has it (Chongqing). */
+  annualReport?: AnnualReportRules;
 }

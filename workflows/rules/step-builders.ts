@@ -54,3 +54,16 @@ export function triageStep(deadline: DeadlineRule, citation: Citation): StepRule
     citation,
   };
 }
+
+/** P3: the authority reviews the catalog update and, approving, applies it; a refusal needs reasons. */
+export function catalogReviewStep(deadline: DeadlineRule, citation: Citation, title?: Text): StepRule {
+  return {
+    id: 'authority-catalog-review',
+    title: title ?? { zh: '主管部门审核并更新政务数据资源目录', en: 'Authority reviews and updates the catalog' },
+    actorRole: 'authority',
+    actorDepartment: 'authority',
+    deadline,
+    reasonsRequiredFor: ['refuse'],
+    citation,
+  };
+}

@@ -14,6 +14,7 @@ import {
   type DecideArgs,
   type RaiseDisputeArgs,
 } from '../contracts/case-messages.js';
+import { calendarChangedSignal, type CalendarChange } from '../contracts/calendar-change.js';
 import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure } from '../contracts/case-status.js';
 import type { Citation, PackId, Text } from '../contracts/citation.js';
 import type { DepartmentOf, StepRule } from '../rules/rule-types.js';
@@ -78,6 +79,10 @@ export class CaseRuntime implements StepContext {
     const department = who === 'applicant' ? this.init.applicant.department : this.init.departments[who];
     if (!department) throw new Error(`case ${this.caseId} has no ${who} department`);
     return department;
+  }
+
+  get administrativeTargets(): Record<string, number> {
+    return this.init.administrativeTargets;
   }
 
   targetDays(targetKey: string): number {
@@ -232,6 +237,12 @@ export class CaseRuntime implements StepContext {
     );
 
     this.registerClockHandlers();
+
+    // A signal, not an update: the calendar's sender needs no answer, and a closed case simply ignores it.
+    setHandler(calendarChangedSignal, async (change: CalendarChange) => {
+      for (const step of this.steps) await step.recomputeDue(change);
+      this.refreshWaitingFor();
+    });
 
     setHandler(
       raiseDisputeUpdate,

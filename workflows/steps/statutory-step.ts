@@ -1,7 +1,8 @@
 import { condition } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import type { DecideArgs, RequestExtensionArgs } from '../contracts/case-messages.js';
-import type { DecisionRecord, StepDue, StepStatus } from '../contracts/case-status.js';
+import type { CalendarChange } from '../contracts/calendar-change.js';
+import type { DecisionRecord, DueChange, StepDue, StepStatus } from '../contracts/case-status.js';
 import type { Text } from '../contracts/citation.js';
 import { escalationTaskId, extensionTaskId, stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import type { StepRule } from '../rules/rule-types.js';
@@ -17,6 +18,16 @@ export interface DecisionPolicy {
   decisions: string[];
   check?(args: DecideArgs): void;
 }
+
+/** What a moved due date is counted from; `counted` is the working days from `from` (a resumed clock counts only those left). */
+export interface DueBasis {
+  from: string;
+  workingDays?: number;
+  counted?: number;
+  change?: DueChange;
+}
+
+const countedDays = (due: StepDue) => due.counted ?? due.workingDays;
 
 const APPROVE_OR_REFUSE: DecisionPolicy = { decisions: ['approve', 'refuse'] };
 const ESCALATION_DAYS_KEY = 'escalation';
@@ -59,16 +70,24 @@ export class StatutoryStep {
 
   /** Computes the due date and opens the task; the caller then awaits `decision()`. */
   static async open(ctx: StepContext, rule: StepRule, from: string, policy: DecisionPolicy = APPROVE_OR_REFUSE): Promise<StatutoryStep> {
-    const deadline = rule.deadline;
-    const workingDays = deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
-    const due = await activities.computeDueDate({ receivedAt: from, workingDays });
-    const step = new StatutoryStep(ctx, rule, policy, { ...due, basis: deadline.basis, workingDays, from, citation: deadline.citation });
+    const step = new StatutoryStep(ctx, rule, policy, await StatutoryStep.firstDue(ctx, rule, from));
     if (rule.supplement) {
       const requestBefore = await activities.computeDueDate({ receivedAt: from, workingDays: rule.supplement.withinWorkingDays });
       step.status.supplement = { requestBefore: requestBefore.dueAt, citation: rule.supplement.citation };
     }
     await activities.openTask(step.task(step.taskId, 'decision', rule.title, rule.actorRole, step.status.actorDepartment));
     return step;
+  }
+
+  private static async firstDue(ctx: StepContext, rule: StepRule, from: string): Promise<StepDue> {
+    const deadline = rule.deadline;
+    if ('monthEnd' in deadline) {
+      const due = await activities.computeMonthEnd({ from, month: deadline.monthEnd });
+      return { ...due, basis: deadline.basis, workingDays: 0, from, citation: deadline.citation, monthEnd: deadline.monthEnd };
+    }
+    const workingDays = deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
+    const due = await activities.computeDueDate({ receivedAt: from, workingDays });
+    return { ...due, basis: deadline.basis, workingDays, from, citation: deadline.citation };
   }
 
   get isOpen(): boolean {
@@ -195,15 +214,40 @@ export class StatutoryStep {
     const days = args.workingDays ?? extension.requestedWorkingDays;
     extension.approvedWorkingDays = days;
     extension.originalDue = this.status.due;
-    const extended = await activities.extendDueDate({ due: this.status.due, workingDays: days });
-    await this.moveDue(extended, this.status.due.from, this.status.due.workingDays + days);
+    const current = this.status.due;
+    const extended = await activities.extendDueDate({ due: current, workingDays: days });
+    await this.moveDue(extended, { from: current.from, workingDays: current.workingDays + days, counted: countedDays(current) + days });
   }
 
-  /** A new due date (extension, restarted or resumed clock): the timer and the inbox task follow. */
-  async moveDue(due: DueDate, from: string, workingDays = this.status.due.workingDays): Promise<void> {
-    this.status.due = { ...this.status.due, ...due, from, workingDays };
+  /** A new due date (extension, restarted or resumed clock, new holiday schedule): the timer and the inbox task follow. */
+  async moveDue(due: DueDate, basis: DueBasis): Promise<void> {
+    const workingDays = basis.workingDays ?? this.status.due.workingDays;
+    this.status.due = { ...this.status.due, ...due, from: basis.from, workingDays, counted: basis.counted ?? workingDays };
     this.dueVersion += 1;
-    await activities.updateTaskDue({ taskId: this.taskId, due });
+    await activities.updateTaskDue({ taskId: this.taskId, due, change: basis.change });
+  }
+
+  /**
+   * A year's holiday schedule was loaded or replaced: the same working days,
+   * counted from the same instant on the new calendar. Breached steps, stopped
+   * clocks and calendar-date deadlines are left as they are.
+   */
+  async recomputeDue(change: CalendarChange): Promise<void> {
+    const due = this.status.due;
+    if (!this.isOpen || this.status.overdue || this.clock.stopped || due.monthEnd) return;
+    const fresh = await activities.computeDueDate({ receivedAt: due.from, workingDays: countedDays(due) });
+    if (fresh.dueAt === due.dueAt && fresh.provisional === due.provisional) return;
+    const record: DueChange = {
+      at: workflowNow().toISOString(),
+      previousDueAt: due.dueAt,
+      previousProvisional: due.provisional,
+      dueAt: fresh.dueAt,
+      provisional: fresh.provisional,
+      year: change.year,
+      notices: change.notices.map(({ title, url }) => ({ title, url })),
+    };
+    due.changes = [...(due.changes ?? []), record];
+    await this.moveDue(fresh, { from: due.from, counted: countedDays(due), change: record });
   }
 
   /** Wakes the deadline wait when the clock stops. */

@@ -3,6 +3,7 @@ import type { ClockArgs } from '../contracts/case-messages.js';
 import type { StepStatus } from '../contracts/case-status.js';
 import type { DueDate } from '../contracts/deadline.js';
 import type { StepRule } from '../rules/rule-types.js';
+import type { DueBasis } from './statutory-step.js';
 import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
 import { workflowNow } from './workflow-time.js';
@@ -13,8 +14,8 @@ export interface ClockedStep {
   readonly status: StepStatus;
   readonly isOpen: boolean;
   checkActor(actor: Actor, role: string, department: string): void;
-  /** Sets a new due date running from `from`, moves the timer and the inbox task. */
-  moveDue(due: DueDate, from: string): Promise<void>;
+  /** Sets a new due date, moves the timer and the inbox task. */
+  moveDue(due: DueDate, basis: DueBasis): Promise<void>;
   /** Wakes the deadline wait: a stopped clock has no timer. */
   clockStopped(): void;
 }
@@ -61,7 +62,7 @@ export class StepClock {
     const left = this.step.status.clock.workingDaysLeft ?? 1;
     const due = await activities.computeDueDate({ receivedAt: now, workingDays: left });
     this.step.status.clock = { state: 'running' };
-    await this.step.moveDue(due, now);
+    await this.step.moveDue(due, { from: now, counted: left });
   }
 
   validateSupplementRequest(args: ClockArgs): void {
@@ -93,7 +94,7 @@ export class StepClock {
     Object.assign(this.step.status.supplement!, { receivedAt: now, content: content.trim() });
     const due = await activities.computeDueDate({ receivedAt: now, workingDays: this.step.status.due.workingDays });
     this.step.status.clock = { state: 'running' };
-    await this.step.moveDue(due, now);
+    await this.step.moveDue(due, { from: now });
   }
 
   private checkActor(actor: Actor): void {

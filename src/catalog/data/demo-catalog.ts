@@ -4,7 +4,7 @@ export interface DepartmentSeed {
   id: string;
   name: string;
   jurisdiction: string;
-  kind: 'government' | 'authority' | 'city-authority' | 'service-unit' | 'public' | 'oversight';
+  kind: 'government' | 'district-government' | 'authority' | 'city-authority' | 'service-unit' | 'public' | 'oversight';
 }
 
 export interface CatalogSeed {
@@ -20,6 +20,9 @@ export interface CatalogSeed {
   updateFrequency: string;
 }
 
+/** The imported catalog is taken as in force from this instant (its version 1); P3 versions follow. */
+export const CATALOG_IMPORT_EFFECTIVE_AT = '2019-01-01T00:00:00+08:00';
+
 /** Demo departments: for each jurisdiction a using department, a providing department and the authority. */
 export const DEMO_DEPARTMENTS: DepartmentSeed[] = [
   { id: 'platform-operations', name: '平台运营中心', jurisdiction: '*', kind: 'oversight' },
@@ -31,6 +34,8 @@ export const DEMO_DEPARTMENTS: DepartmentSeed[] = [
   { id: 'jm-data-authority', name: '江门市政务服务数据管理局', jurisdiction: 'jiangmen', kind: 'authority' },
   { id: 'cq-health', name: '重庆市卫生健康委员会', jurisdiction: 'chongqing', kind: 'government' },
   { id: 'cq-public-security', name: '重庆市公安局', jurisdiction: 'chongqing', kind: 'government' },
+  { id: 'cq-yuzhong', name: '重庆市渝中区人民政府', jurisdiction: 'chongqing', kind: 'district-government' },
+  { id: 'cq-jiangbei', name: '重庆市江北区人民政府', jurisdiction: 'chongqing', kind: 'district-government' },
   { id: 'cq-big-data', name: '重庆市大数据应用发展管理局', jurisdiction: 'chongqing', kind: 'authority' },
   { id: 'hr-civil-affairs', name: '华容县民政局', jurisdiction: 'huarong', kind: 'government' },
   { id: 'hr-natural-resources', name: '华容县自然资源局', jurisdiction: 'huarong', kind: 'government' },
@@ -129,4 +134,26 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     dataItems: items(['plan-no', '规划编号'], ['use', '用途分区']),
     shareType: 'unconditional', openType: 'conditional', updateFrequency: '每年',
   },
+  {
+    id: 'cq-psb-checkpoint-stats', title: '治安卡口通行统计', providerDepartmentId: 'cq-public-security', jurisdiction: 'chongqing',
+    dataItems: items(['checkpoint', '卡口'], ['date', '日期'], ['vehicles', '通行车辆数']),
+    shareType: 'conditional', shareConditions: '仅限交通管理和治安防控业务使用', legalBasis: '《重庆市公共安全技术防范管理条例》',
+    openType: 'closed', updateFrequency: '每日',
+  },
+  {
+    id: 'cq-psb-traffic-flow', title: '主要道路车流量统计', providerDepartmentId: 'cq-public-security', jurisdiction: 'chongqing',
+    dataItems: items(['road', '道路'], ['hour', '时段'], ['flow', '车流量']),
+    shareType: 'unconditional', openType: 'closed', updateFrequency: '每月',
+  },
+  {
+    id: 'hr-land-mineral-rights', title: '采矿权登记原始资料', providerDepartmentId: 'hr-natural-resources', jurisdiction: 'huarong',
+    dataItems: items(['licence', '许可证号'], ['holder', '权利人'], ['area', '矿区范围']),
+    shareType: 'none', shareConditions: '涉及国家秘密', legalBasis: '《中华人民共和国保守国家秘密法》', openType: 'closed', updateFrequency: '不定期',
+  },
+  {
+    id: 'jm-market-ad-licences', title: '广告发布登记信息', providerDepartmentId: 'jm-market', jurisdiction: 'jiangmen',
+    dataItems: items(['uscc', '统一社会信用代码'], ['licence', '登记编号']),
+    shareType: 'unconditional', openType: 'open', updateFrequency: '每日',
+  },
 ];
+

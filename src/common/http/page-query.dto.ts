@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PROCEDURES } from '../../../workflows/contracts/case-status.js';
 import { PACK_IDS } from '../../../workflows/contracts/citation.js';
 
-export const PROCEDURES = ['share-request', 'correction', 'open-data', 'open-catalog-objection', 'interface-provision'] as const;
 
 /** Keyset pagination and the procedure/pack filters that case and task lists share. */
 export class CaseListQueryDto {

@@ -2,9 +2,10 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000100CalendarYears } from './Migration20261122000100CalendarYears.js';
 import { Migration20261122000200ShareRequests } from './Migration20261122000200ShareRequests.js';
 import { Migration20261122000300Corrections } from './Migration20261122000300Corrections.js';
+import { Migration20261122000400CatalogVersions } from './Migration20261122000400CatalogVersions.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs need no file discovery. */
-export const MIGRATIONS: MigrationObject[] = [Migration20261122000100CalendarYears, Migration20261122000200ShareRequests, Migration20261122000300Corrections].map((migration) => ({
+export const MIGRATIONS: MigrationObject[] = [Migration20261122000100CalendarYears, Migration20261122000200ShareRequests, Migration20261122000300Corrections, Migration20261122000400CatalogVersions].map((migration) => ({
   name: migration.name,
   class: migration,
 }));

@@ -17,13 +17,13 @@ export class ListTasksQueryDto extends CaseListQueryDto {
   overdue?: boolean;
 }
 
-const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch', 'provided', 'reasonable', 'unreasonable'];
+const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch', 'provided', 'reasonable', 'unreasonable', 'submit'];
 
 export class CompleteTaskDto {
   @ApiProperty({
     example: 'approve',
     enum: TASK_DECISIONS,
-    description: 'approve | refuse (reviews, objections, extension approvals); confirm | not-an-error | corrected | dispatch (corrections); provided (interface requests); acknowledge (escalations)',
+    description: 'approve | refuse (reviews, objections, extension approvals); confirm | not-an-error | corrected | dispatch (corrections); provided (interface requests); submit (annual reports, with details.report); acknowledge (escalations)',
   })
   @IsIn(TASK_DECISIONS)
   decision!: string;

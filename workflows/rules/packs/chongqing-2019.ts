@@ -1,4 +1,4 @@
-import { authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
+import { catalogReviewStep, authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'chongqing-2019' as const;
@@ -54,6 +54,41 @@ export const CHONGQING_2019: RulePack = {
       extension: { approverRole: 'principal', approverDepartment: 'provider', maxWorkingDays: 10, citation: { pack, article: '第三十二条', clause: '第三款', summary: '延长答复期限须经主要负责人同意，不得超过10个工作日' } },
       reasonsRequiredFor: ['refuse'],
       citation: { pack, article: '第三十二条', clause: '第三款', summary: '同意更正的提请市主管部门变更开放目录；不同意的说明理由并提供依据' },
+    },
+  },
+  catalogUpdate: {
+    pack,
+    applyWithin: {
+      workingDays: 10,
+      citation: { pack, article: '第十四条', clause: '第一款', summary: '法律法规修改或者职能变更之日起10个工作日内申请更新目录' },
+      breachCitation: { pack, article: '第五十条', clause: '第（八）项', summary: '不得超过规定时间申请更新政务数据资源目录' },
+    },
+    review: catalogReviewStep(
+      { basis: 'statutory', workingDays: 5, from: 'receipt', citation: { pack, article: '第十四条', clause: '第二款', summary: '收到更新申请之日起5个工作日内审核、更新目录' } },
+      { pack, article: '第十四条', clause: '第二款', summary: '审核、更新政务数据资源目录，并同步更新责任清单' },
+      { zh: '市主管部门审核、更新目录并同步更新责任清单', en: 'City authority reviews, updates the catalog and the responsibility list' },
+    ),
+    responsibilityList: { pack, article: '第十三条', summary: '依据目录分解形成各政务部门的采集责任清单' },
+  },
+  annualReport: {
+    pack,
+    departmentReport: {
+      id: 'department-report',
+      title: { zh: '提交上一年度政务数据资源管理情况', en: "Submit last year's data-management report" },
+      actorRole: 'reviewer',
+      actorDepartment: 'provider',
+      deadline: { basis: 'statutory', monthEnd: 1, from: 'receipt', citation: { pack, article: '第四十七条', clause: '第一款', summary: '每年1月底前提交上一年度政务数据资源管理情况' } },
+      reasonsRequiredFor: [],
+      citation: { pack, article: '第四十七条', clause: '第一款', summary: '区县政府、市级政务部门向市主管部门提交' },
+    },
+    authorityReport: {
+      id: 'authority-report',
+      title: { zh: '向市人民政府提交上一年度本市政务数据资源管理情况年度报告', en: "Submit the city's annual report to the municipal government" },
+      actorRole: 'authority',
+      actorDepartment: 'authority',
+      deadline: { basis: 'statutory', monthEnd: 2, from: 'receipt', citation: { pack, article: '第四十七条', clause: '第二款', summary: '每年2月底前向市人民政府提交年度报告' } },
+      reasonsRequiredFor: [],
+      citation: { pack, article: '第四十七条', clause: '第二款', summary: '市主管部门向市人民政府提交年度报告' },
     },
   },
   openData: {

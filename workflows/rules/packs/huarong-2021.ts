@@ -1,4 +1,4 @@
-import { authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
+import { catalogReviewStep, authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'huarong-2021' as const;
@@ -60,6 +60,14 @@ export const HUARONG_2021: RulePack = {
     verify: verifyStep(
       { basis: 'administrative', targetKey: 'correction.verify', from: 'receipt', citation: { pack, article: '第二十四条', summary: '提供部门应当及时校核；本办法未规定时限' } },
       { pack, article: '第二十四条', summary: '提供部门及时校核，修正后及时告知使用部门' },
+    ),
+  },
+  catalogUpdate: {
+    pack,
+    review: catalogReviewStep(
+      { basis: 'administrative', targetKey: 'catalog-update.review', from: 'receipt', citation: { pack, article: '第八条', clause: '第三款', summary: '报县主管部门审核；本办法未规定时限' } },
+      { pack, article: '第八条', clause: '第三款', summary: '制定共享和开放清单，报县政务信息资源主管部门审核后编制部门目录并发布' },
+      { zh: '县主管部门审核共享和开放清单（部门目录更新）', en: 'County authority reviews the share and open lists' },
     ),
   },
   openData: {

@@ -1,4 +1,4 @@
-import { correctStep, providerReview, verifyStep } from '../step-builders.js';
+import { catalogReviewStep, correctStep, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2019' as const;
@@ -35,6 +35,14 @@ export const JIANGMEN_2019: RulePack = {
     ),
   },
   // Art. 33 sends open-data applications to the Government Information Disclosure Regulations (国务院令第711号).
+  // Art. 11 sets the update itself within 15 WD of the revision; the municipal authority aggregates, so it reviews here.
+  catalogUpdate: {
+    pack,
+    review: catalogReviewStep(
+      { basis: 'statutory', workingDays: 15, from: 'trigger', citation: { pack, article: '第十一条', summary: '法律法规修订或职能变化之日起15个工作日内更新目录' } },
+      { pack, article: '第十一条', summary: '市级政务部门维护本部门目录，市级主管部门统筹汇总' },
+    ),
+  },
   openData: {
     pack,
     applicants: ['public', 'government'],

@@ -1,4 +1,4 @@
-import { providerReview, verifyStep } from '../step-builders.js';
+import { catalogReviewStep, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2023' as const;
@@ -29,6 +29,13 @@ export const JIANGMEN_2023: RulePack = {
     verify: verifyStep(
       { basis: 'administrative', targetKey: 'correction.verify', from: 'receipt', citation: { pack, article: '第九条', summary: '本办法未规定纠错程序，适用管理目标时限' } },
       { pack, article: '第九条', summary: '做好公共数据资源目录常态化维护' },
+    ),
+  },
+  catalogUpdate: {
+    pack,
+    review: catalogReviewStep(
+      { basis: 'administrative', targetKey: 'catalog-update.review', from: 'receipt', citation: { pack, article: '第九条', summary: '做好目录常态化维护；本办法未规定时限' } },
+      { pack, article: '第九条', summary: '建立公共数据资源目录，做好常态化维护' },
     ),
   },
   openData: {

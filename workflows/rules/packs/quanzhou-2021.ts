@@ -1,4 +1,4 @@
-import { correctStep, triageStep, verifyStep } from '../step-builders.js';
+import { catalogReviewStep, correctStep, triageStep, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'quanzhou-2021' as const;
@@ -80,6 +80,14 @@ export const QUANZHOU_2021: RulePack = {
       reasonsRequiredFor: [],
       citation: { pack, article: '二', clause: '（三）', summary: '数据管理机构要求数据生产单位提供更多服务接口' },
     },
+  },
+  catalogUpdate: {
+    pack,
+    review: catalogReviewStep(
+      { basis: 'administrative', targetKey: 'catalog-update.review', from: 'receipt', citation: { pack, article: '四', clause: '（二）', summary: '政务数据资源发生变化时及时更新目录；未规定时限' } },
+      { pack, article: '四', clause: '（二）', summary: '数据生产单位梳理、编制本单位目录，资源变化时及时更新' },
+      { zh: '数据管理机构审核目录更新', en: 'Data agency reviews the catalog update' },
+    ),
   },
   openData: {
     pack,

@@ -1,0 +1,92 @@
+import type { CatalogUpdateInput } from './contracts/catalog-update.js';
+import type { CaseStatus } from './contracts/case-status.js';
+import { needsShareConditions } from './rules/catalog-rules.js';
+import { activities } from './steps/activities-proxy.js';
+import type { CaseRuntime } from './steps/case-runtime.js';
+import { openCase } from './steps/open-case.js';
+import { reject } from './steps/rejection.js';
+import { workflowNow } from './steps/workflow-time.js';
+
+const STATES = {
+  reviewing: { id: 'authority-review', text: { zh: '主管部门审核目录更新申请中', en: 'Authority reviewing the catalog update' } },
+  applied: { id: 'catalog-updated', text: { zh: '目录已更新', en: 'Catalog updated' } },
+  refused: { id: 'refused', text: { zh: '不予更新目录', en: 'Catalog update refused' } },
+  notApplicable: { id: 'not-applicable', text: { zh: '目录已由其他更新改变，本次变更无法适用', en: 'The catalog changed meanwhile; this change could not be applied' } },
+};
+
+/** 00:00 Asia/Shanghai of the trigger day: the day itself is not counted (民法典 第二百零一条). */
+const triggerInstant = (date: string) => `${date}T00:00:00+08:00`;
+
+/**
+ * P3 目录更新: the authority reviews; approval applies every entry's change as
+ * one new version each (atomically), refusal changes nothing. Chongqing: a
+ * late application is accepted and recorded as a breach (Art. 14 ¶1, 50(8)).
+ * A linked origin case (reclassification, objection, open scope) learns the outcome.
+ */
+export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStatus> {
+  const rt = openCase('catalog-update', input, input.applicant, input.departments, STATES.reviewing);
+  rt.status.catalogUpdate = {
+    trigger: input.trigger,
+    changes: input.changes.map(({ entryId, baseVersion, change }) => ({ entryId, baseVersion, change })),
+    origin: input.origin,
+  };
+  await checkApplicationTimeliness(rt, input);
+  const rule = input.rules.review;
+  const from = rule.deadline.from === 'trigger' ? triggerInstant(input.trigger.date) : input.receivedAt;
+  // A linked change (e.g. a reclassification to conditional) may come without conditions: the approver then states them.
+  const review = await rt.runStep(rule, from, {
+    decisions: ['approve', 'refuse'],
+    check: (args) => {
+      if (args.decision === 'approve' && input.changes.some(needsShareConditions) && (!args.details?.shareConditions?.trim() || !args.details?.legalBasis?.trim())) {
+        reject('notAllowed', 'SHARE_CONDITIONS_REQUIRED', {
+          zh: '变更为有条件共享或不予共享的，须在 details.shareConditions 和 details.legalBasis 中写明共享条件及其依据',
+          en: 'A conditional or not-shared entry needs its conditions and their legal basis in details.shareConditions and details.legalBasis',
+        });
+      }
+    },
+  });
+  if (review.decision === 'refuse') {
+    await settleOrigin(input, 'refused');
+    return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: review.reasons, citation: rule.citation }, STATES.refused);
+  }
+  const applied = await activities.applyCatalogChange({
+    caseId: input.caseId,
+    changes: input.changes.map((c) => (needsShareConditions(c) ? { ...c, change: { ...c.change, shareConditions: review.details!.shareConditions.trim(), legalBasis: review.details!.legalBasis.trim() } } : c)),
+    approver: { id: review.actor.id, name: review.actor.name },
+    appliedAt: workflowNow().toISOString(),
+    updateResponsibilityList: !!input.rules.responsibilityList,
+  });
+  if (applied.notApplied) {
+    await settleOrigin(input, 'refused');
+    return rt.finish({ kind: STATES.notApplicable.id, text: STATES.notApplicable.text, reasons: applied.notApplied, citation: rule.citation }, STATES.notApplicable);
+  }
+  await settleOrigin(input, 'applied');
+  const catalogVersions = applied.versions.map(({ entryId, version }) => ({ entryId, version }));
+  return rt.finish({ kind: STATES.applied.id, text: STATES.applied.text, catalogVersions, citation: input.rules.responsibilityList ?? rule.citation }, STATES.applied);
+}
+
+async function checkApplicationTimeliness(rt: CaseRuntime, input: CatalogUpdateInput): Promise<void> {
+  const within = input.rules.applyWithin;
+  if (!within) return;
+  const due = await activities.computeDueDate({ receivedAt: triggerInstant(input.trigger.date), workingDays: within.workingDays });
+  const late = Date.parse(input.receivedAt) >= Date.parse(due.dueAt);
+  rt.status.catalogUpdate!.application = { dueAt: due.dueAt, dueDate: due.dueDate, provisional: due.provisional, late, citation: within.citation };
+  if (!late) return;
+  rt.status.catalogUpdate!.application.breachCitation = within.breachCitation;
+  rt.addNotice({ zh: `申请晚于${due.dueDate}，已记录超期申请更新目录的违规情形`, en: `Applied after ${due.dueDate}: the late application is recorded as a breach` }, within.breachCitation);
+  await activities.recordLateApplication({
+    breachId: `${input.caseId}.application`,
+    caseId: input.caseId,
+    procedure: 'catalog-update',
+    pack: input.rules.pack,
+    department: input.departments.provider,
+    citation: within.breachCitation,
+    dueAt: due.dueAt,
+    receivedAt: input.receivedAt,
+  });
+}
+
+async function settleOrigin(input: CatalogUpdateInput, status: 'applied' | 'refused'): Promise<void> {
+  if (!input.origin) return;
+  await activities.settlePendingChange({ changeId: input.origin.pendingChangeId, status, catalogCaseId: input.caseId, at: workflowNow().toISOString() });
+}
