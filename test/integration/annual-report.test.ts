@@ -68,6 +68,9 @@ describe('P7 Chongqing-2019 Art. 47: the yearly schedule opens the report tasks;
     // Applicants are not party to the reports.
     expect((await caseStatus(system, 'cq-health-liu', caseOf('cq-health')).expect(404)).body.code).toBe('CASE_NOT_FOUND');
     await recordHistory(system, caseOf('cq-yuzhong'), 'annual-report.chongqing-2019.submitted');
+    for await (const round of system.client.workflow.list({ query: `WorkflowType = 'annualReportRound' AND TaskQueue = '${system.config.TEMPORAL_TASK_QUEUE}'` })) {
+      await recordHistory(system, round.workflowId, 'annual-report-round.chongqing-2019');
+    }
     await recordHistory(system, caseOf('cq-jiangbei'), 'annual-report.chongqing-2019.late');
   });
 });

@@ -45,6 +45,7 @@ describe('loading a year recomputes provisional due dates (real calendar)', () =
       ]),
     );
     await recordHistory(system, started.body.caseId, 'open-catalog-objection.chongqing-2019.calendar-recomputed');
+    await recordHistory(system, loaded.body.recompute.workflowId, 'calendar-recompute.2030');
   });
 });
 

@@ -137,5 +137,6 @@ describe('P3 catalog update: Jiangmen-2019 Art. 11 (the update within 15 WD of t
     expect(overdue.closed).toBe(false);
     const approved = await complete(system, 'jm-data-zhao', step.taskId, { decision: 'approve' }).expect(200);
     expect(approved.body).toMatchObject({ state: 'catalog-updated', outcome: { catalogVersions: [{ entryId: 'jm-market-ad-licences', version: 2 }] } });
+    await recordHistory(system, started.body.caseId, 'catalog-update.jiangmen-2019.overdue-approved');
   });
 });

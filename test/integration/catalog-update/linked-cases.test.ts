@@ -79,6 +79,7 @@ describe('P3 cases started by the decisions that need them, linked to their orig
     });
     expect((await caseStatus(system, 'hr-civil-xu', first.originId).expect(200)).body.linkedCatalogChange.status).toBe('applied');
     await recordHistory(system, first.linked.caseId, 'catalog-update.huarong-2021.linked-reclassification');
+    await recordHistory(system, first.originId, 'share-request.huarong-2021.reclassification-linked');
 
     const second = await reclassify('hr-land-survey-raw', ['parcel']);
     await complete(system, 'hr-approval-hu', second.linked.steps[0].taskId, { decision: 'refuse', reasons: '涉密测绘成果暂不调整共享属性' }).expect(200);
