@@ -67,3 +67,16 @@ export function catalogReviewStep(deadline: DeadlineRule, citation: Citation, ti
     citation,
   };
 }
+
+/** P7: a report due by the end of a month (「某月底前」), by a department's staff or by the authority. */
+export function reportStep(id: string, title: Text, by: 'provider' | 'authority', monthEnd: number, citation: Citation): StepRule {
+  return {
+    id,
+    title,
+    actorRole: by === 'authority' ? 'authority' : 'reviewer',
+    actorDepartment: by,
+    deadline: { basis: 'statutory', monthEnd, from: 'receipt', citation },
+    reasonsRequiredFor: [],
+    citation,
+  };
+}

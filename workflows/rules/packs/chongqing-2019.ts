@@ -1,4 +1,4 @@
-import { catalogReviewStep, authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
+import { catalogReviewStep, reportStep, authorityCoordination, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'chongqing-2019' as const;
@@ -72,24 +72,20 @@ export const CHONGQING_2019: RulePack = {
   },
   annualReport: {
     pack,
-    departmentReport: {
-      id: 'department-report',
-      title: { zh: '提交上一年度政务数据资源管理情况', en: "Submit last year's data-management report" },
-      actorRole: 'reviewer',
-      actorDepartment: 'provider',
-      deadline: { basis: 'statutory', monthEnd: 1, from: 'receipt', citation: { pack, article: '第四十七条', clause: '第一款', summary: '每年1月底前提交上一年度政务数据资源管理情况' } },
-      reasonsRequiredFor: [],
-      citation: { pack, article: '第四十七条', clause: '第一款', summary: '区县政府、市级政务部门向市主管部门提交' },
-    },
-    authorityReport: {
-      id: 'authority-report',
-      title: { zh: '向市人民政府提交上一年度本市政务数据资源管理情况年度报告', en: "Submit the city's annual report to the municipal government" },
-      actorRole: 'authority',
-      actorDepartment: 'authority',
-      deadline: { basis: 'statutory', monthEnd: 2, from: 'receipt', citation: { pack, article: '第四十七条', clause: '第二款', summary: '每年2月底前向市人民政府提交年度报告' } },
-      reasonsRequiredFor: [],
-      citation: { pack, article: '第四十七条', clause: '第二款', summary: '市主管部门向市人民政府提交年度报告' },
-    },
+    departmentReport: reportStep(
+      'department-report',
+      { zh: '提交上一年度政务数据资源管理情况', en: "Submit last year's data-management report" },
+      'provider',
+      1,
+      { pack, article: '第四十七条', clause: '第一款', summary: '区县政府、市级政务部门每年1月底前向市主管部门提交上一年度政务数据资源管理情况' },
+    ),
+    authorityReport: reportStep(
+      'authority-report',
+      { zh: '向市人民政府提交上一年度本市政务数据资源管理情况年度报告', en: "Submit the city's annual report to the municipal government" },
+      'authority',
+      2,
+      { pack, article: '第四十七条', clause: '第二款', summary: '市主管部门每年2月底前向市人民政府提交年度报告' },
+    ),
   },
   openData: {
     pack,
