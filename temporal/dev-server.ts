@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { mkdirSync, openSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import path from 'node:path';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attributes.js';
 import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
@@ -20,8 +21,24 @@ export interface RunningDevServer {
   process: ManagedProcess;
 }
 
+/** True when something already listens on the port. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /** `temporal server start-dev` with this system's search attributes registered. */
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  // A server left behind by a killed run would answer in place of ours, with its old workflows: refuse, and say so.
+  if (await portInUse(options.port)) {
+    throw new Error(`127.0.0.1:${options.port} is already in use (a Temporal dev server left from an earlier run?); stop it, or set TEMPORAL_ADDRESS to use it`);
+  }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   args.push('--http-port', String(options.port + 10), '--metrics-port', String(options.port + 20));
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
