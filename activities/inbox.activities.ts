@@ -61,7 +61,7 @@ export function createInboxActivities(orm: MikroORM): InboxActivities {
           ctx,
         );
         await connection.execute('update inbox_task set overdue = true where id = ?', [args.taskId], 'run', ctx);
-        await connection.execute(INSERT_TASK, taskParams(args.escalation), 'run', ctx);
+        if (args.escalation) await connection.execute(INSERT_TASK, taskParams(args.escalation), 'run', ctx);
       });
       return args;
     },

@@ -55,7 +55,7 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
   computeMonthEnd: (d) => ({ action: 'deadline-computed', details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional } }),
   planAnnualReportRound: (p) => ({ action: 'annual-report-round-planned', details: { reporters: p.reporters.map((r) => r.departmentId), authority: p.authority } }),
   casesWithDueIn: (ids) => ({ action: 'calendar-affected-cases', details: { cases: ids } }),
-  recordBreach: (b) => ({ action: 'deadline-breached', citation: b.citation, details: { taskId: b.taskId, step: b.stepId, department: b.department, dueAt: b.dueAt, escalationTaskId: b.escalation.id } }),
+  recordBreach: (b) => ({ action: 'deadline-breached', citation: b.citation, details: { taskId: b.taskId, step: b.stepId, department: b.department, dueAt: b.dueAt, escalationTaskId: b.escalation?.id } }),
   recordGrant: (g) => ({ action: 'grant-recorded', citation: g.citation, details: { grantId: g.grantId, approver: g.approver, manner: g.manner, items: g.items, grantee: g.granteeDepartment } }),
   recordPendingCatalogChange: (c) => ({ action: 'catalog-change-pending', citation: c.citation, details: { changeId: c.changeId, entryId: c.entryId, change: c.change } }),
   recordOpenDataAccess: (a) => ({ action: 'open-data-access-recorded', citation: a.citation, details: { accessId: a.accessId, approver: a.approver, manner: a.manner, scope: a.scope } }),

@@ -58,6 +58,9 @@ describe('P7 Chongqing-2019 Art. 47: the yearly schedule opens the report tasks;
     }, 20_000);
     expect(breaches.find((b: any) => b.department === 'cq-health')).toMatchObject({ caseId: caseOf('cq-health'), citation: { article: '第四十七条', clause: '第一款' } });
     expect(breaches.find((b: any) => b.department === 'cq-big-data')).toMatchObject({ citation: { article: '第四十七条', clause: '第二款' } });
+    // Departments' missing reports go to the authority to chase; the authority's own is not escalated to itself.
+    const escalations = await inbox(system, 'cq-bigdata-he', { kind: 'escalation', procedure: 'annual-report' });
+    expect(escalations.map((t) => t.caseId).sort()).toEqual(['cq-health', 'cq-jiangbei', 'cq-public-security'].map(caseOf));
     expect(await sql(system, "select count(*)::int as n from case_record where procedure = 'annual-report'")).toEqual([{ n: 5 }]);
     // A late report is still taken; the breach stays on record.
     const jiangbei = (await caseStatus(system, 'cq-jiangbei-qian', caseOf('cq-jiangbei')).expect(200)).body;

@@ -71,7 +71,8 @@ export interface BreachArgs {
   citation: Citation;
   dueAt: string;
   recordedAt: string;
-  escalation: InboxTaskInput;
+  /** Absent when the overdue step is the authority's own: there is no one in the system above it to escalate to. */
+  escalation?: InboxTaskInput;
 }
 
 /** Each returns what it recorded, so that the history shows it. */

@@ -64,7 +64,8 @@ export interface BreachRecord {
   recordedAt: string;
   dueAt: string;
   citation: Citation;
-  escalationTaskId: string;
+  /** The authority's escalation task; absent when the overdue step is the authority's own. */
+  escalationTaskId?: string;
 }
 
 /** Whether a step's clock runs; stopped only where a text provides it. */

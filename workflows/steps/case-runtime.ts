@@ -161,7 +161,7 @@ export class CaseRuntime implements StepContext {
       if (s.extension?.state === 'requested' && step.rule.extension) {
         waiting.push({ taskId: s.extension.approvalTaskId, kind: 'extension-approval', role: step.rule.extension.approverRole, department: this.departmentOf(step.rule.extension.approverDepartment), dueAt: s.due.dueAt });
       }
-      if (s.breach && this.openEscalations.has(s.breach.escalationTaskId)) {
+      if (s.breach?.escalationTaskId && this.openEscalations.has(s.breach.escalationTaskId)) {
         waiting.push({ taskId: s.breach.escalationTaskId, kind: 'escalation', role: 'authority', department: this.departmentOf('authority'), dueAt: s.due.dueAt });
       }
     }

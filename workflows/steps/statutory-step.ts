@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import type { DecideArgs, RequestExtensionArgs } from '../contracts/case-messages.js';
 import type { CalendarChange } from '../contracts/calendar-change.js';
@@ -31,6 +31,7 @@ const countedDays = (due: StepDue) => due.counted ?? due.workingDays;
 
 const APPROVE_OR_REFUSE: DecisionPolicy = { decisions: ['approve', 'refuse'] };
 const ESCALATION_DAYS_KEY = 'escalation';
+const NO_SELF_ESCALATION_PATCH = 'no-self-escalation';
 
 /**
  * One statutory step, written once for every procedure: an inbox task, a due
@@ -265,18 +266,19 @@ export class StatutoryStep {
 
   private async recordBreach(): Promise<void> {
     const now = workflowNow().toISOString();
-    const escalationId = escalationTaskId(this.taskId);
     const authority = this.ctx.departmentOf('authority');
     const citation = this.status.due.citation;
+    // The authority's own step (a P3 review, its P7 report) has no one above it in the system: the breach is
+    // recorded for the supervisor. Cases that breached such a step before this rule replay as they ran.
+    const ownStep = this.status.actorDepartment === authority && patched(NO_SELF_ESCALATION_PATCH);
+    const escalationId = ownStep ? undefined : escalationTaskId(this.taskId);
     this.status.overdue = true;
     this.status.breach = { recordedAt: now, dueAt: this.status.due.dueAt, citation, escalationTaskId: escalationId };
-    this.ctx.trackEscalation(escalationId);
+    if (escalationId) this.ctx.trackEscalation(escalationId);
     if (this.status.extension?.state === 'requested') {
       this.status.extension.state = 'lapsed';
       await activities.cancelTask({ taskId: this.status.extension.approvalTaskId, at: now });
     }
-    const escalationDue = await activities.computeDueDate({ receivedAt: now, workingDays: this.ctx.targetDays(ESCALATION_DAYS_KEY) });
-    const title: Text = { zh: `超期督办：${this.rule.title.zh}`, en: `Overdue, supervise: ${this.rule.title.en}` };
     await activities.recordBreach({
       taskId: this.taskId,
       caseId: this.ctx.caseId,
@@ -287,14 +289,20 @@ export class StatutoryStep {
       citation,
       dueAt: this.status.due.dueAt,
       recordedAt: now,
-      escalation: {
-        ...this.task(escalationId, 'escalation', title, 'authority', authority),
-        dueAt: escalationDue.dueAt,
-        dueDate: escalationDue.dueDate,
-        dueBasis: 'administrative',
-        provisional: escalationDue.provisional,
-      },
+      escalation: escalationId ? await this.escalationTask(escalationId, now) : undefined,
     });
+  }
+
+  private async escalationTask(id: string, now: string): Promise<InboxTaskInput> {
+    const escalationDue = await activities.computeDueDate({ receivedAt: now, workingDays: this.ctx.targetDays(ESCALATION_DAYS_KEY) });
+    const title: Text = { zh: `超期督办：${this.rule.title.zh}`, en: `Overdue, supervise: ${this.rule.title.en}` };
+    return {
+      ...this.task(id, 'escalation', title, 'authority', this.ctx.departmentOf('authority')),
+      dueAt: escalationDue.dueAt,
+      dueDate: escalationDue.dueDate,
+      dueBasis: 'administrative',
+      provisional: escalationDue.provisional,
+    };
   }
 
   // --- helpers -------------------------------------------------------------------

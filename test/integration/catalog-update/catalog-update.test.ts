@@ -135,6 +135,11 @@ describe('P3 catalog update: Jiangmen-2019 Art. 11 (the update within 15 WD of t
       return seen.body;
     });
     expect(overdue.closed).toBe(false);
+    // The step is the authority's own: no escalation to itself; the supervisor sees the breach.
+    expect(overdue.steps[0].breach.escalationTaskId).toBeUndefined();
+    expect(await sql(system, "select count(*)::int as n from inbox_task where case_id = ? and kind = 'escalation'", [started.body.caseId])).toEqual([{ n: 0 }]);
+    const breaches = (await system.http.get('/breaches').query({ procedure: 'catalog-update', pack: 'jiangmen-2019' }).set(system.as('supervisor')).expect(200)).body;
+    expect(breaches.find((b: any) => b.caseId === started.body.caseId)).toMatchObject({ kind: 'step-overdue', department: 'jm-data-authority', citation: { article: '第十一条' } });
     const approved = await complete(system, 'jm-data-zhao', step.taskId, { decision: 'approve' }).expect(200);
     expect(approved.body).toMatchObject({ state: 'catalog-updated', outcome: { catalogVersions: [{ entryId: 'jm-market-ad-licences', version: 2 }] } });
     await recordHistory(system, started.body.caseId, 'catalog-update.jiangmen-2019.overdue-approved');
