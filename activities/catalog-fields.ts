@@ -30,8 +30,3 @@ export function diffFields(before: CatalogFields, after: CatalogFields): FieldDi
 export function changedMeanwhile(asked: CatalogFields, current: CatalogFields, change: Partial<CatalogFields>): Array<keyof CatalogFields> {
   return (Object.keys(change) as Array<keyof CatalogFields>).filter((field) => !same(asked[field], current[field]));
 }
-
-/** Jiangmen-2019 Art. 20, Chongqing Art. 25: a conditional or not-shared entry states its conditions and their legal basis. */
-export function lacksShareBasis(fields: CatalogFields): boolean {
-  return fields.shareType !== 'unconditional' && (!fields.shareConditions?.trim() || !fields.legalBasis?.trim());
-}

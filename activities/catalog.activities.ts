@@ -1,9 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { TEXT_ARRAY_FROM_JSON } from './sql-fragments.js';
+import { inTransaction, TEXT_ARRAY_FROM_JSON } from './sql.js';
 import type { AppliedCatalogChange, CatalogActivities } from '../workflows/contracts/activities.js';
-import { changedMeanwhile, diffFields, fieldsOfRow, lacksShareBasis } from './catalog-fields.js';
-
-type Row = Record<string, unknown>;
+import { lacksShareBasis } from '../workflows/rules/catalog-rules.js';
+import { changedMeanwhile, diffFields, fieldsOfRow } from './catalog-fields.js';
 
 /** Rolls the transaction back and says why, in words for the case's outcome. */
 class ChangeNotApplicable extends Error {}
@@ -18,9 +17,7 @@ export function createCatalogActivities(orm: MikroORM): CatalogActivities {
   return {
     async applyCatalogChange(args) {
       try {
-        return await orm.em.fork().transactional(async (em): Promise<AppliedCatalogChange> => {
-          const ctx = em.getTransactionContext();
-          const query = (sql: string, params: unknown[]) => em.getConnection().execute<Row[]>(sql, params, 'all', ctx);
+        return await inTransaction(orm, async (query): Promise<AppliedCatalogChange> => {
           const done = await query('select entry_id, version, diff from catalog_version where case_id = ? order by entry_id', [args.caseId]);
           if (done.length > 0) {
             return { caseId: args.caseId, versions: done.map((r) => ({ entryId: r.entry_id as string, version: r.version as number, diff: r.diff as never })) };
@@ -67,9 +64,7 @@ export function createCatalogActivities(orm: MikroORM): CatalogActivities {
     },
 
     async openLinkedCatalogUpdate(args) {
-      return orm.em.fork().transactional(async (em) => {
-        const ctx = em.getTransactionContext();
-        const query = (sql: string, params: unknown[]) => em.getConnection().execute<Row[]>(sql, params, 'all', ctx);
+      return inTransaction(orm, async (query) => {
         const [entry] = await query('select * from catalog_entry where id = ?', [args.entryId]);
         const [origin] = await query('select pack from case_record where id = ?', [args.originCaseId]);
         const [authority] = await query("select id from department where jurisdiction = ? and kind = 'authority' order by id limit 1", [entry.jurisdiction]);

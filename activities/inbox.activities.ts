@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { TEXT_ARRAY_FROM_JSON } from './sql-fragments.js';
+import { inTransaction, TEXT_ARRAY_FROM_JSON } from './sql.js';
 import type { InboxActivities } from '../workflows/contracts/activities.js';
 import type { InboxTaskInput } from '../workflows/contracts/inbox.js';
 
@@ -50,18 +50,14 @@ export function createInboxActivities(orm: MikroORM): InboxActivities {
       return args;
     },
     async recordBreach(args) {
-      await orm.em.fork().transactional(async (em) => {
-        const connection = em.getConnection();
-        const ctx = em.getTransactionContext();
-        await connection.execute(
+      await inTransaction(orm, async (query) => {
+        await query(
           `insert into breach (task_id, case_id, procedure, pack, step_id, department, citation, due_at, recorded_at)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (task_id) do nothing`,
           [args.taskId, args.caseId, args.procedure, args.pack, args.stepId, args.department, JSON.stringify(args.citation), args.dueAt, args.recordedAt],
-          'run',
-          ctx,
         );
-        await connection.execute('update inbox_task set overdue = true where id = ?', [args.taskId], 'run', ctx);
-        if (args.escalation) await connection.execute(INSERT_TASK, taskParams(args.escalation), 'run', ctx);
+        await query('update inbox_task set overdue = true where id = ?', [args.taskId]);
+        if (args.escalation) await query(INSERT_TASK, taskParams(args.escalation));
       });
       return args;
     },

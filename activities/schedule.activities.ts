@@ -1,17 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { TEXT_ARRAY_FROM_JSON } from './sql-fragments.js';
+import { inTransaction, TEXT_ARRAY_FROM_JSON, type Row } from './sql.js';
 import { annualReportCaseId, type Reporter } from '../workflows/contracts/annual-report.js';
 import type { ScheduleActivities } from '../workflows/contracts/activities.js';
-
-type Row = Record<string, unknown>;
 
 /** P7's round plan and the calendar recompute's list of cases. */
 export function createScheduleActivities(orm: MikroORM): ScheduleActivities {
   return {
     async planAnnualReportRound({ jurisdiction, roundYear, receivedAt, pack }) {
-      return orm.em.fork().transactional(async (em) => {
-        const ctx = em.getTransactionContext();
-        const query = (sql: string, params: unknown[]) => em.getConnection().execute<Row[]>(sql, params, 'all', ctx);
+      return inTransaction(orm, async (query) => {
         const departments = await query(
           "select id, kind from department where jurisdiction = ? and kind in ('government', 'district-government', 'authority') order by kind, id",
           [jurisdiction],

@@ -83,9 +83,6 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
     }
     return { entryId: entry.id, jurisdiction, baseVersion: entry.version, before, change };
   });
-  if (entries.some((e) => e.jurisdiction !== jurisdiction)) {
-    throw invalid('changes', '一次申请只能更新同一地区的目录', 'one request updates entries of one jurisdiction');
-  }
   return {
     caseId: ctx.caseId,
     receivedAt: ctx.receivedAt.toISOString(),

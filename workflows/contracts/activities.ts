@@ -126,7 +126,7 @@ export interface PendingChangeArgs {
   changeId: string;
   originCaseId: string;
   entryId: string;
-  change: Record<string, string>;
+  change: Partial<CatalogFields>;
   citation: Citation;
   createdAt: string;
 }

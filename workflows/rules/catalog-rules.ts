@@ -1,4 +1,9 @@
-import type { EntryChange } from '../contracts/catalog-update.js';
+import type { CatalogFields, EntryChange } from '../contracts/catalog-update.js';
+
+/** Jiangmen-2019 Art. 20, Chongqing Art. 25: a conditional or not-shared entry states its conditions and their legal basis. */
+export function lacksShareBasis(fields: CatalogFields): boolean {
+  return fields.shareType !== 'unconditional' && (!fields.shareConditions?.trim() || !fields.legalBasis?.trim());
+}
 
 /**
  * Jiangmen-2019 Art. 20, Chongqing Art. 25: a conditional or not-shared entry
@@ -7,8 +12,7 @@ import type { EntryChange } from '../contracts/catalog-update.js';
  */
 export function needsShareConditions({ before, change }: Pick<EntryChange, 'before' | 'change'>): boolean {
   const after = { ...before, ...change };
-  if (after.shareType === 'unconditional') return false;
   const typeChanged = change.shareType !== undefined && change.shareType !== before.shareType;
-  if (typeChanged) return !change.shareConditions?.trim() || !change.legalBasis?.trim();
-  return !after.shareConditions?.trim() || !after.legalBasis?.trim();
+  if (typeChanged && after.shareType !== 'unconditional') return !change.shareConditions?.trim() || !change.legalBasis?.trim();
+  return lacksShareBasis(after);
 }

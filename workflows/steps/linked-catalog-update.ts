@@ -28,7 +28,7 @@ export interface CatalogChangeRequest {
 export async function requestCatalogChange(rt: CaseRuntime, request: CatalogChangeRequest): Promise<{ changeId: string; catalogUpdateCaseId?: string }> {
   const changeId = `change-${rt.caseId}`;
   const now = workflowNow().toISOString();
-  const pending = { changeId, originCaseId: rt.caseId, entryId: request.entryId, change: request.change as Record<string, string>, citation: request.citation, createdAt: now };
+  const pending = { changeId, originCaseId: rt.caseId, entryId: request.entryId, change: request.change, citation: request.citation, createdAt: now };
   if (!patched(LINKED_CATALOG_UPDATE_PATCH)) {
     await activities.recordPendingCatalogChange(pending);
     return { changeId };

@@ -1,7 +1,7 @@
-import { changedMeanwhile, diffFields, lacksShareBasis } from '../../../activities/catalog-fields.js';
+import { changedMeanwhile, diffFields } from '../../../activities/catalog-fields.js';
 import { monthEndDue } from '../../../src/calendar/month-end-due.js';
 import type { CatalogFields } from '../../../workflows/contracts/catalog-update.js';
-import { needsShareConditions } from '../../../workflows/rules/catalog-rules.js';
+import { lacksShareBasis, needsShareConditions } from '../../../workflows/rules/catalog-rules.js';
 import { RULE_PACKS } from '../../../workflows/rules/pack-resolver.js';
 
 const entry: CatalogFields = {
