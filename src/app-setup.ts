@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DomainErrorFilter } from './common/http/domain-error.filter.js';
+import { buildOpenApiDocument } from './common/http/openapi-document.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 
 /** Everything an API instance needs besides its modules; shared by main.ts and the tests. */
@@ -10,15 +11,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Data-sharing approvals')
-      .setDescription('Statutory procedures of local data-sharing regulations, run as Temporal workflows.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { ANNUAL_REPORT_ROUND_WORKFLOW, annualReportScheduleId, type AnnualReportRoundInput } from '../../workflows/contracts/annual-report.js';
 import { AppConfig } from '../config/app-config.js';
-import { fromEngineError } from '../engine/engine-errors.js';
+import { CaseEngine, type ScheduleSummary } from '../engine/case-engine.js';
 
 const RETRY_MS = 30_000;
 
@@ -17,7 +17,7 @@ export class AnnualReportSchedule implements OnApplicationBootstrap, OnApplicati
   private retry?: NodeJS.Timeout;
 
   constructor(
-    @Inject(Client) private readonly client: Client,
+    private readonly engine: CaseEngine,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,42 +42,30 @@ export class AnnualReportSchedule implements OnApplicationBootstrap, OnApplicati
   /** Creates the schedule unless it exists. */
   async ensure(): Promise<void> {
     const args: [AnnualReportRoundInput] = [{ administrativeTargets: this.config.ADMINISTRATIVE_TARGETS }];
-    try {
-      await this.client.schedule.create({
-        scheduleId: this.scheduleId,
-        // 1 January 00:00 in Asia/Shanghai is 31 December 16:00 UTC all years (no DST since 1991); UTC needs no tz database on the server.
-        spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 31, hour: 16, minute: 0 }] },
-        action: { type: 'startWorkflow', workflowType: ANNUAL_REPORT_ROUND_WORKFLOW, taskQueue: this.config.TEMPORAL_TASK_QUEUE, workflowId: `annual-report-round@${this.config.TEMPORAL_TASK_QUEUE}`, args },
-        policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '30 days' },
-      });
-      this.logger.log({ scheduleId: this.scheduleId }, 'annual report schedule created');
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    }
+    const created = await this.engine.ensureSchedule({
+      scheduleId: this.scheduleId,
+      // 1 January 00:00 in Asia/Shanghai is 31 December 16:00 UTC all years (no DST since 1991); UTC needs no tz database on the server.
+      spec: { calendars: [{ month: 'DECEMBER', dayOfMonth: 31, hour: 16, minute: 0 }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: ANNUAL_REPORT_ROUND_WORKFLOW,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId: `annual-report-round@${this.config.TEMPORAL_TASK_QUEUE}`,
+        args,
+      },
+      policies: { overlap: ScheduleOverlapPolicy.ALLOW_ALL, catchupWindow: '30 days' },
+    });
+    if (created) this.logger.log({ scheduleId: this.scheduleId }, 'annual report schedule created');
   }
 
   /** Runs the round now (an administrator catching up, or a test), as the schedule would. */
   async trigger(): Promise<{ scheduleId: string }> {
-    try {
-      await this.ensure();
-      await this.client.schedule.getHandle(this.scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL);
-    } catch (error) {
-      throw fromEngineError(error);
-    }
+    await this.ensure().catch(() => undefined);
+    await this.engine.triggerSchedule(this.scheduleId);
     return { scheduleId: this.scheduleId };
   }
 
-  async describe() {
-    try {
-      const d = await this.client.schedule.getHandle(this.scheduleId).describe();
-      return {
-        scheduleId: d.scheduleId,
-        nextActionTimes: d.info.nextActionTimes.map((t) => t.toISOString()),
-        recentActions: d.info.recentActions.map((a) => ({ at: a.takenAt.toISOString(), workflowId: a.action.workflow.workflowId })),
-        paused: d.state.paused,
-      };
-    } catch (error) {
-      throw fromEngineError(error);
-    }
+  describe(): Promise<ScheduleSummary> {
+    return this.engine.describeSchedule(this.scheduleId);
   }
 }

@@ -1,24 +1,36 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { CurrentActor, Roles } from '../auth/access.decorators.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { CurrentActor } from '../auth/access.decorators.js';
+import { DomainError, fieldError } from '../common/errors/domain-error.js';
+import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { AuditService } from './audit.service.js';
+import { HistoryTimelineDto, RawHistoryDto } from './dto/history.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiExtraModels(HistoryTimelineDto, RawHistoryDto)
 @Controller('cases')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get(':id/history')
-  @Roles('auditor', 'supervisor')
-  @ApiOperation({ summary: "The case's workflow history as a timeline (time, actor, action, decision, reason, citation)" })
+  @Allowed('auditor', 'supervisor')
+  @ApiOperation({
+    summary: "The case's workflow history as a timeline (time, actor, action, decision, reason, citation)",
+    description: 'format=raw answers with Temporal’s own JSON of the history instead.',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['timeline', 'raw'] })
-  history(@Param('id') id: string, @CurrentActor() actor: Actor, @Query('format') format?: string) {
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(HistoryTimelineDto) }, { $ref: getSchemaPath(RawHistoryDto) }] } })
+  @ApiErrors(400, 404, 503)
+  history(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Query('format') format?: string,
+  ): Promise<HistoryTimelineDto | RawHistoryDto> {
     if (format !== undefined && format !== 'timeline' && format !== 'raw') {
       throw new DomainError('invalid', 'VALIDATION_FAILED', { zh: 'format 只能是 timeline 或 raw', en: 'format must be timeline or raw' }, [
-        { field: 'format', message: 'format must be one of: timeline, raw' },
+        fieldError('format', 'isIn', 'format 必须是以下之一：timeline, raw', 'format must be one of: timeline, raw'),
       ]);
     }
     return this.audit.history(actor, id, format ?? 'timeline');

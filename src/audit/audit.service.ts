@@ -1,26 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { CasesService } from '../cases/cases.service.js';
-import { fromEngineError } from '../engine/engine-errors.js';
+import { CaseEngine } from '../engine/case-engine.js';
+import type { HistoryTimelineDto, RawHistoryDto } from './dto/history.dto.js';
 import { toTimeline } from './history-timeline.js';
 
 @Injectable()
 export class AuditService {
   constructor(
-    @Inject(Client) private readonly client: Client,
+    private readonly engine: CaseEngine,
     private readonly cases: CasesService,
   ) {}
 
-  async history(actor: Actor, caseId: string, format: 'timeline' | 'raw') {
+  async history(actor: Actor, caseId: string, format: 'timeline' | 'raw'): Promise<HistoryTimelineDto | RawHistoryDto> {
     await this.cases.visibleRecord(actor, caseId);
-    try {
-      const history = await this.client.workflow.getHandle(caseId).fetchHistory();
-      if (format === 'raw') return JSON.parse(historyToJSON(history)) as unknown;
-      return { caseId, entries: toTimeline(history.events ?? []) };
-    } catch (error) {
-      throw fromEngineError(error);
-    }
+    const history = await this.engine.history(caseId);
+    if (format === 'raw') return JSON.parse(historyToJSON(history)) as RawHistoryDto;
+    return { caseId, entries: toTimeline(history.events ?? []) };
   }
 }

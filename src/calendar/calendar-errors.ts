@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, fieldError } from '../common/errors/domain-error.js';
 
 export const yearNotLoaded = (year: number) =>
   new DomainError('not-found', 'CALENDAR_YEAR_NOT_LOADED', {
@@ -8,7 +8,7 @@ export const yearNotLoaded = (year: number) =>
 
 export const yearOutOfRange = (year: string) =>
   new DomainError('invalid', 'CALENDAR_YEAR_INVALID', { zh: `年份无效：${year}`, en: `Not a valid year: ${year}` }, [
-    { field: 'year', message: 'year must be a whole number between 1990 and 2200' },
+    fieldError('year', 'isYearInRange', 'year 须为1990至2200之间的整数', 'year must be a whole number between 1990 and 2200'),
   ]);
 
 export const concurrentYearLoad = (year: number) =>

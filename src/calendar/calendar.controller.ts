@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import { CurrentActor } from '../auth/access.decorators.js';
+import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { yearOutOfRange } from './calendar-errors.js';
 import { CalendarService } from './calendar.service.js';
 import { DueDateDto, DueDateQueryDto } from './dto/due-date.dto.js';
+import { HolidayYearDto, LoadedHolidayYearDto } from './dto/holiday-year-response.dto.js';
 import { ReplaceHolidayYearDto } from './dto/holiday-year.dto.js';
 
 function parseYear(raw: string): number {
@@ -12,6 +14,8 @@ function parseYear(raw: string): number {
   if (!/^\d{4}$/.test(raw) || year < 1990 || year > 2200) throw yearOutOfRange(raw);
   return year;
 }
+
+const YEAR_PARAM = { name: 'year', schema: { type: 'integer' as const, minimum: 1990, maximum: 2200 }, example: 2027 };
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -21,25 +25,41 @@ export class CalendarController {
 
   @Get('years')
   @ApiOperation({ summary: 'Loaded holiday schedules (one per year)' })
-  listYears() {
+  @ApiOkResponse({ type: [HolidayYearDto] })
+  listYears(): Promise<HolidayYearDto[]> {
     return this.calendar.listYears();
   }
 
   @Get('years/:year')
   @ApiOperation({ summary: "One year's holiday schedule" })
-  getYear(@Param('year') year: string) {
+  @ApiParam(YEAR_PARAM)
+  @ApiOkResponse({ type: HolidayYearDto })
+  @ApiErrors(400, 404)
+  getYear(@Param('year') year: string): Promise<HolidayYearDto> {
     return this.calendar.getYear(parseYear(year));
   }
 
   @Put('years/:year')
-  @Roles('admin')
-  @ApiOperation({ summary: "Load or replace a year's schedule from the State Council notice (admin)" })
-  replaceYear(@Param('year') year: string, @Body() body: ReplaceHolidayYearDto, @CurrentActor() actor: Actor) {
+  @Allowed('admin')
+  @ApiOperation({
+    summary: "Load or replace a year's schedule from the State Council notice (admin)",
+    description: 'Starts a workflow that recounts the due dates of open cases the year can touch.',
+  })
+  @ApiParam(YEAR_PARAM)
+  @ApiOkResponse({ type: LoadedHolidayYearDto })
+  @ApiErrors(400, 409, 503)
+  replaceYear(
+    @Param('year') year: string,
+    @Body() body: ReplaceHolidayYearDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<LoadedHolidayYearDto> {
     return this.calendar.replaceYear({ year: parseYear(year), notices: body.notices, days: body.days }, actor);
   }
 
   @Get('due-date')
   @ApiOperation({ summary: 'The due date N working days after a receipt instant' })
+  @ApiOkResponse({ type: DueDateDto })
+  @ApiErrors(400)
   dueDate(@Query() query: DueDateQueryDto): Promise<DueDateDto> {
     return this.calendar.dueDate(new Date(query.receivedAt), query.workingDays);
   }

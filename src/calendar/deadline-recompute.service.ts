@@ -1,8 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { CALENDAR_RECOMPUTE_WORKFLOW, calendarRecomputeId, type CalendarChange } from '../../workflows/contracts/calendar-change.js';
-import { AppConfig } from '../config/app-config.js';
-import { fromEngineError } from '../engine/engine-errors.js';
+import { CaseEngine } from '../engine/case-engine.js';
 import type { StoredHolidaySchedule } from './calendar-store.js';
 
 /**
@@ -12,10 +10,7 @@ import type { StoredHolidaySchedule } from './calendar-store.js';
  */
 @Injectable()
 export class DeadlineRecompute {
-  constructor(
-    @Inject(Client) private readonly client: Client,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly engine: CaseEngine) {}
 
   async start(schedule: StoredHolidaySchedule): Promise<{ workflowId: string }> {
     const change: CalendarChange = {
@@ -26,16 +21,7 @@ export class DeadlineRecompute {
       loadedAt: schedule.loadedAt,
     };
     const workflowId = calendarRecomputeId(schedule.year, schedule.revision);
-    try {
-      await this.client.workflow.start(CALENDAR_RECOMPUTE_WORKFLOW, {
-        workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [change],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-    } catch (error) {
-      throw fromEngineError(error);
-    }
+    await this.engine.startWorkflow({ workflowType: CALENDAR_RECOMPUTE_WORKFLOW, workflowId, args: [change] });
     return { workflowId };
   }
 }

@@ -1,12 +1,12 @@
 import type { Citation } from '../../workflows/contracts/citation.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, fieldError } from '../common/errors/domain-error.js';
 
 export const resourceNotFound = (id: string) =>
   new DomainError('not-found', 'CATALOG_ENTRY_NOT_FOUND', { zh: `目录中没有资源 ${id}`, en: `No catalog entry ${id}` });
 
 export const unknownItems = (items: string[]) =>
   new DomainError('invalid', 'VALIDATION_FAILED', { zh: `资源中没有这些数据项：${items.join('、')}`, en: `The resource has no such items: ${items.join(', ')}` }, [
-    { field: 'items', message: `unknown data items: ${items.join(', ')}` },
+    fieldError('items', 'unknownItems', `资源中没有这些数据项：${items.join('、')}`, `unknown data items: ${items.join(', ')}`),
   ]);
 
 export const unknownDepartment = (department: string) =>
@@ -24,5 +24,5 @@ export const idempotencyKeyReused = () =>
 
 export const badIdempotencyKey = () =>
   new DomainError('invalid', 'VALIDATION_FAILED', { zh: 'Idempotency-Key 须为1至200个可见字符', en: 'Idempotency-Key must be 1–200 visible characters' }, [
-    { field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
+    fieldError('Idempotency-Key', 'matches', 'Idempotency-Key 须为1至200个可见 ASCII 字符', 'must be 1–200 visible ASCII characters'),
   ]);

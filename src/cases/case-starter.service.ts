@@ -1,29 +1,21 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { settledStatusUpdate } from '../../workflows/contracts/case-messages.js';
-import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
-import type { PackId } from '../../workflows/contracts/citation.js';
+import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { Clock } from '../common/clock.js';
-import { AppConfig } from '../config/app-config.js';
-import { fromEngineError } from '../engine/engine-errors.js';
+import { CaseEngine } from '../engine/case-engine.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
 import { CaseRecord } from './case-record.entity.js';
+import { CaseContextLoader } from './procedures/case-context-loader.js';
+import type { PlannedCase, ProcedureDefinition } from './procedures/procedure-definition.js';
 
-export interface CaseStart<I> {
+/** How the caller asked for a start: who, with which key, and whether to wait for the first step. */
+export interface StartOptions {
   actor: Actor;
-  procedure: Procedure;
-  workflowType: string;
-  /** What the caller sent; the same key with another body is a conflict. */
-  request: unknown;
   idempotencyKey?: string;
-  /** Builds the workflow input for a new case; may throw a 4xx DomainError (nothing is created then). */
-  plan(caseId: string, receivedAt: Date): Promise<{ input: I; pack: PackId; resourceId: string | null; departments: string[] }>;
-  newCaseId(): string;
   /** `Prefer: respond-async`: answer as soon as the case is started, without waiting for its first step. */
-  respondAsync?: boolean;
+  respondAsync: boolean;
 }
 
 export interface StartedCase {
@@ -58,9 +50,9 @@ export function requestHash(actor: Actor, request: unknown): string {
 }
 
 /**
- * Starts a case idempotently: the case index row first, then the workflow
- * whose id is the case id. The same Idempotency-Key and body return the same
- * case; a failed start leaves nothing behind.
+ * The one start path of every procedure: the case index row first, then the
+ * workflow whose id is the case id. The same Idempotency-Key and body return
+ * the same case; a failed start leaves nothing behind.
  */
 @Injectable()
 export class CaseStarter {
@@ -68,32 +60,33 @@ export class CaseStarter {
 
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
-    @Inject(Client) private readonly client: Client,
-    private readonly config: AppConfig,
+    private readonly engine: CaseEngine,
+    private readonly contexts: CaseContextLoader,
     private readonly clock: Clock,
   ) {}
 
-  async start<I>(spec: CaseStart<I>): Promise<StartedCase> {
-    if (spec.idempotencyKey !== undefined && !KEY_PATTERN.test(spec.idempotencyKey)) throw badIdempotencyKey();
-    const hash = requestHash(spec.actor, spec.request);
-    const existing = await this.findByKey(spec.actor, spec.idempotencyKey, hash);
-    if (existing) return { created: false, status: await this.resume(existing, spec) };
+  async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
+    const { actor, idempotencyKey } = options;
+    if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
+    const hash = requestHash(actor, request);
+    const existing = await this.findByKey(actor, idempotencyKey, hash);
+    if (existing) return { created: false, status: await this.resume(existing, procedure, request, options) };
 
-    const caseId = spec.newCaseId();
+    const caseId = procedure.caseId(randomUUID());
     const receivedAt = this.clock.now();
-    const plan = await spec.plan(caseId, receivedAt);
+    const plan = await procedure.plan({ caseId, receivedAt, applicant: actor }, request, this.contexts);
     const em = this.orm.em.fork();
     const record = em.create(CaseRecord, {
       id: caseId,
-      procedure: spec.procedure,
+      procedure: procedure.procedure,
       pack: plan.pack,
-      applicantId: spec.actor.id,
-      applicantDepartment: spec.actor.department,
+      applicantId: actor.id,
+      applicantDepartment: actor.department,
       participantDepartments: plan.departments,
       resourceId: plan.resourceId,
       state: 'received',
       currentStep: null,
-      idempotencyKey: spec.idempotencyKey ?? null,
+      idempotencyKey: idempotencyKey ?? null,
       requestHash: hash,
       receivedAt,
       updatedAt: receivedAt,
@@ -102,13 +95,13 @@ export class CaseStarter {
       await em.flush();
     } catch (error) {
       // Another request with the same key won the race: answer with its case.
-      if (error instanceof UniqueConstraintViolationException && spec.idempotencyKey) {
-        const winner = await this.findByKey(spec.actor, spec.idempotencyKey, hash);
-        if (winner) return { created: false, status: await this.resume(winner, spec) };
+      if (error instanceof UniqueConstraintViolationException && idempotencyKey) {
+        const winner = await this.findByKey(actor, idempotencyKey, hash);
+        if (winner) return { created: false, status: await this.resume(winner, procedure, request, options) };
       }
       throw error;
     }
-    const status = await this.startAndSettle(caseId, spec, plan.input, record);
+    const status = await this.startWorkflow(record, procedure, plan, options);
     return { created: true, pending: status.state === 'received', status };
   }
 
@@ -120,31 +113,34 @@ export class CaseStarter {
   }
 
   /**
-   * Starts the workflow and asks, in the same call, for its status once it
-   * first waits for people (update-with-start). USE_EXISTING makes a repeated
-   * start of the same case attach to it. If the worker does not get there in
+   * Starts the workflow and, unless the caller prefers an early answer, waits
+   * for its status at its first step. If the worker does not get there in
    * time, the case is accepted all the same and shown as received.
    */
-  private async startAndSettle<I>(caseId: string, spec: CaseStart<I>, input: I, record: CaseRecord): Promise<CaseStatus> {
-    const start = new WithStartWorkflowOperation(spec.workflowType, {
-      workflowId: caseId,
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      searchAttributes: { CaseProcedure: [spec.procedure], CasePack: [record.pack], CaseDepartment: record.participantDepartments },
-    });
-    const settled = spec.respondAsync
-      ? undefined
-      : this.client.workflow.executeUpdateWithStart(settledStatusUpdate, { startWorkflowOperation: start });
-    settled?.catch(() => undefined);
+  private async startWorkflow<D>(
+    record: CaseRecord,
+    procedure: ProcedureDefinition<D>,
+    plan: PlannedCase,
+    options: StartOptions,
+  ): Promise<CaseStatus> {
+    const start = {
+      caseId: record.id,
+      workflowType: procedure.workflowType,
+      input: plan.input,
+      searchAttributes: {
+        CaseProcedure: [procedure.procedure],
+        CasePack: [record.pack],
+        CaseDepartment: record.participantDepartments,
+      },
+    };
+    let settled: Promise<CaseStatus> | undefined;
     try {
-      if (settled) await start.workflowHandle();
-      else await this.client.workflow.start(spec.workflowType, start.options);
+      ({ firstStep: settled } = await this.engine.startCase(start, !options.respondAsync));
     } catch (error) {
-      if (!(await this.workflowExists(caseId))) await this.orm.em.fork().nativeDelete(CaseRecord, { id: caseId });
-      throw fromEngineError(error);
+      if (!(await this.engine.exists(record.id))) await this.orm.em.fork().nativeDelete(CaseRecord, { id: record.id });
+      throw error;
     }
-    return settled ? this.withinSettleTime(settled, record, spec.actor) : receivedStatus(record, spec.actor);
+    return settled ? this.withinSettleTime(settled, record, options.actor) : receivedStatus(record, options.actor);
   }
 
   private async withinSettleTime(settled: Promise<CaseStatus>, record: CaseRecord, actor: Actor): Promise<CaseStatus> {
@@ -154,19 +150,8 @@ export class CaseStarter {
     });
     try {
       return (await Promise.race([settled, timeout])) ?? receivedStatus(record, actor);
-    } catch (error) {
-      throw fromEngineError(error);
     } finally {
       clearTimeout(timer);
-    }
-  }
-
-  private async workflowExists(caseId: string): Promise<boolean> {
-    try {
-      await this.client.workflow.getHandle(caseId).describe();
-      return true;
-    } catch {
-      return false;
     }
   }
 
@@ -174,24 +159,24 @@ export class CaseStarter {
    * An earlier attempt with this key may have died between writing the index
    * row and starting the workflow: start it now, with the original receipt time.
    */
-  private async resume<I>(record: CaseRecord, spec: CaseStart<I>): Promise<CaseStatus> {
-    if (!(await this.workflowExists(record.id))) {
+  private async resume<D>(
+    record: CaseRecord,
+    procedure: ProcedureDefinition<D>,
+    request: D,
+    options: StartOptions,
+  ): Promise<CaseStatus> {
+    if (!(await this.engine.exists(record.id))) {
       this.logger.warn({ caseId: record.id }, 'resuming a case whose workflow was never started');
-      const plan = await spec.plan(record.id, record.receivedAt);
-      return this.startAndSettle(record.id, spec, plan.input, record);
+      const newCase = { caseId: record.id, receivedAt: record.receivedAt, applicant: options.actor };
+      const plan = await procedure.plan(newCase, request, this.contexts);
+      return this.startWorkflow(record, procedure, plan, options);
     }
-    return this.settledStatus(record, spec.actor);
-  }
-
-  /** The status of an existing case, as a start replies with it. */
-  private settledStatus(record: CaseRecord, actor: Actor): Promise<CaseStatus> {
-    const handle = this.client.workflow.getHandle<(input: unknown) => Promise<CaseStatus>>(record.id);
-    // A closed case cannot take the update: its result is its status.
-    const settled = handle.executeUpdate(settledStatusUpdate).catch(async (error: unknown) => {
-      if ((await handle.describe()).status.name === 'COMPLETED') return handle.result();
-      throw error;
-    });
+    // A query adds nothing to the case's history; only a case that has not reached its first step yet is
+    // asked with the update that waits for it, so replays of a key cannot use up the run's update budget.
+    const current = await this.engine.status(record.id);
+    if (current.closed || current.steps.length > 0) return current;
+    const settled = this.engine.settledStatus(record.id);
     settled.catch(() => undefined);
-    return this.withinSettleTime(settled, record, actor);
+    return this.withinSettleTime(settled, record, options.actor);
   }
 }

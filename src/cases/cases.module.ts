@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseStarter } from './case-starter.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { CaseContextLoader } from './procedures/case-context-loader.js';
 
-@Module({ controllers: [CasesController], providers: [CasesService, CaseStarter], exports: [CasesService] })
+@Module({ controllers: [CasesController], providers: [CasesService, CaseStarter, CaseContextLoader], exports: [CasesService] })
 export class CasesModule {}

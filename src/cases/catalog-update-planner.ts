@@ -7,7 +7,8 @@ import { needsShareConditions } from '../../workflows/rules/catalog-rules.js';
 import { isPlainDate, shanghaiDateOf } from '../calendar/plain-date.js';
 import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
 import type { Department } from '../catalog/department.entity.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, fieldError } from '../common/errors/domain-error.js';
+import { invalidRequest } from '../common/http/validation.pipe.js';
 import { notAllowed, resourceNotFound } from './case-errors.js';
 import type { CreateCatalogUpdateDto } from './dto/create-catalog-update.dto.js';
 
@@ -22,7 +23,7 @@ export interface CatalogUpdateContext {
   administrativeTargets: Record<string, number>;
 }
 
-const invalid = (field: string, zh: string, en: string) => new DomainError('invalid', 'VALIDATION_FAILED', { zh, en }, [{ field, message: en }]);
+const invalid = (field: string, code: string, zh: string, en: string) => invalidRequest([fieldError(field, code, zh, en)]);
 
 export const fieldsOfEntry = (e: CatalogEntry): CatalogFields => ({
   title: e.title,
@@ -43,13 +44,13 @@ export const fieldsOfEntry = (e: CatalogEntry): CatalogFields => ({
  */
 export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdateContext): CatalogUpdateInput {
   const receivedOn = shanghaiDateOf(ctx.receivedAt);
-  if (!isPlainDate(dto.trigger.date)) throw invalid('trigger.date', '触发日期不是有效日期', 'trigger.date is not a calendar date');
+  if (!isPlainDate(dto.trigger.date)) throw invalid('trigger.date', 'isCalendarDate', '触发日期不是有效日期', 'trigger.date is not a calendar date');
   if (dto.trigger.date > receivedOn) {
-    throw invalid('trigger.date', '法律法规修改或职能变更的日期不能晚于今天', 'trigger.date cannot be in the future');
+    throw invalid('trigger.date', 'notInFuture', '法律法规修改或职能变更的日期不能晚于今天', 'trigger.date cannot be in the future');
   }
   const ids = dto.changes.map((c) => c.entryId);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw invalid('changes', `资源 ${duplicate} 重复出现`, `entry ${duplicate} appears twice`);
+  if (duplicate) throw invalid('changes', 'arrayUnique', `资源 ${duplicate} 重复出现`, `entry ${duplicate} appears twice`);
   const byId = new Map(ctx.entries.map((e) => [e.id, e]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing) throw resourceNotFound(missing);
@@ -79,7 +80,7 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
       throw notAllowed('SHARE_CONDITIONS_REQUIRED', `资源 ${entry.id} 为有条件共享或不予共享，须写明共享条件及其依据`, `Entry ${entry.id} is conditional or not shared: give its conditions and legal basis`);
     }
     if (change.providerDepartmentId && !ctx.departments.some((d) => d.id === change.providerDepartmentId && ['government', 'district-government'].includes(d.kind))) {
-      throw invalid(`changes.${index}.change.providerDepartmentId`, `本地区没有部门 ${change.providerDepartmentId}`, `no department ${change.providerDepartmentId} in ${jurisdiction}`);
+      throw invalid(`changes.${index}.change.providerDepartmentId`, 'unknownDepartment', `本地区没有部门 ${change.providerDepartmentId}`, `no department ${change.providerDepartmentId} in ${jurisdiction}`);
     }
     return { entryId: entry.id, jurisdiction, baseVersion: entry.version, before, change };
   });

@@ -3,7 +3,8 @@ import type { InterfaceProvisionInput, OpenCatalogObjectionInput } from '../../w
 import { resolvePack } from '../../workflows/rules/pack-resolver.js';
 import { shanghaiDateOf } from '../calendar/plain-date.js';
 import type { Department } from '../catalog/department.entity.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { fieldError } from '../common/errors/domain-error.js';
+import { invalidRequest } from '../common/http/validation.pipe.js';
 import { cite, notAllowed } from './case-errors.js';
 import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
 import { resolvePackFor, type PlanContext } from './plan-context.js';
@@ -55,8 +56,13 @@ export function planInterfaceProvision(dto: CreateInterfaceRequestDto, ctx: Inte
   const rules = pack?.interfaceProvision;
   if (!pack || !rules) throw notInPack(pack?.id ?? ctx.agency.jurisdiction, '服务接口提供');
   if (!ctx.provider || ctx.provider.jurisdiction !== ctx.agency.jurisdiction || ctx.provider.kind !== 'government') {
-    throw new DomainError('invalid', 'VALIDATION_FAILED', { zh: '本地区没有该数据生产单位', en: 'No such producing department in your jurisdiction' }, [
-      { field: 'providerDepartmentId', message: `no producing department ${dto.providerDepartmentId} in ${ctx.agency.jurisdiction}` },
+    throw invalidRequest([
+      fieldError(
+        'providerDepartmentId',
+        'unknownProvider',
+        `本地区没有数据生产单位 ${dto.providerDepartmentId}`,
+        `no producing department ${dto.providerDepartmentId} in ${ctx.agency.jurisdiction}`,
+      ),
     ]);
   }
   return {

@@ -1,62 +1,42 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import { addDays, isPlainDate, shanghaiMidnight } from '../calendar/plain-date.js';
+import { fieldError } from '../common/errors/domain-error.js';
+import { ApiErrors } from '../common/http/api-contract.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
-import { JURISDICTIONS } from '../../workflows/contracts/citation.js';
-import { CatalogService } from './catalog.service.js';
+import { CatalogService, type EntryVersion } from './catalog.service.js';
+import type { CatalogEntry } from './catalog-entry.entity.js';
+import { CatalogEntryDto, CatalogVersionDto, DepartmentDto, ResponsibilityItemDto } from './dto/catalog-response.dto.js';
+import { AsOfQueryDto, CatalogQueryDto, DepartmentFilterDto, DepartmentsQueryDto } from './dto/catalog-query.dto.js';
 
-const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const EARLIEST = Date.UTC(1949, 9, 1);
+const LATEST = Date.UTC(2200, 0, 1);
 
-class AsOfQueryDto {
-  @IsOptional() @Matches(AS_OF, { message: 'asOf must be YYYY-MM-DD (the end of that day, Asia/Shanghai) or an ISO-8601 instant with its offset' })
-  asOf?: string;
-}
-
-/** A day means its end (24:00 Asia/Shanghai); an instant means itself. */
+/** A day means its end (24:00 Asia/Shanghai); an instant means itself; both within 1949–2200. */
 function asOfInstant(asOf: string): Date {
-  if (asOf.length === 10) {
-    if (!isPlainDate(asOf)) throw invalidRequest([{ field: 'asOf', message: `${asOf} is not a calendar date` }]);
-    return new Date(shanghaiMidnight(addDays(asOf, 1)).getTime() - 1);
+  const at = asOf.length === 10 && isPlainDate(asOf) ? new Date(shanghaiMidnight(addDays(asOf, 1)).getTime() - 1) : new Date(asOf);
+  if (Number.isNaN(at.getTime()) || at.getTime() < EARLIEST || at.getTime() >= LATEST) {
+    throw invalidRequest([
+      fieldError('asOf', 'isDateInRange', `asOf 须为1949-10-01至2199-12-31之间的日期或时间：${asOf}`, `${asOf} is not a date between 1949-10-01 and 2199-12-31`),
+    ]);
   }
-  const at = new Date(asOf);
-  if (Number.isNaN(at.getTime())) throw invalidRequest([{ field: 'asOf', message: `${asOf} is not an instant` }]);
   return at;
 }
 
-class CatalogQueryDto extends AsOfQueryDto {
-  @IsOptional() @IsIn(JURISDICTIONS)
-  jurisdiction?: string;
-
-  @IsOptional() @IsString() @MaxLength(100)
-  department?: string;
-
-  @IsOptional() @IsIn(['unconditional', 'conditional', 'none'])
-  shareType?: string;
-}
-
-class DepartmentFilterDto {
-  @IsOptional() @IsString() @MaxLength(100)
-  department?: string;
-}
-
-class DepartmentsQueryDto {
-  @IsOptional() @IsIn(JURISDICTIONS)
-  jurisdiction?: string;
-}
-
-const presentEntry = (e: Awaited<ReturnType<CatalogService['entry']>>) => ({
+const presentEntry = (e: CatalogEntry | EntryVersion): CatalogEntryDto => ({
   id: e.id,
   title: e.title,
   providerDepartmentId: e.providerDepartmentId,
-  jurisdiction: e.jurisdiction,
+  jurisdiction: e.jurisdiction as Jurisdiction,
   dataItems: e.dataItems,
-  shareType: e.shareType,
-  shareConditions: e.shareConditions,
-  legalBasis: e.legalBasis,
-  openType: e.openType,
+  shareType: e.shareType as CatalogEntryDto['shareType'],
+  shareConditions: e.shareConditions ?? null,
+  legalBasis: e.legalBasis ?? null,
+  openType: e.openType as CatalogEntryDto['openType'],
   updateFrequency: e.updateFrequency,
   version: e.version,
+  ...('effectiveAt' in e ? { effectiveAt: e.effectiveAt } : {}),
 });
 
 @ApiTags('catalog')
@@ -66,39 +46,49 @@ export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get('catalog')
-  @ApiOperation({ summary: 'Catalog entries (政务数据资源目录), filtered' })
-  @ApiQuery({ name: 'jurisdiction', required: false, enum: JURISDICTIONS })
-  @ApiQuery({ name: 'shareType', required: false, enum: ['unconditional', 'conditional', 'none'] })
-  @ApiQuery({ name: 'department', required: false })
-  @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD or an ISO instant: the catalog as it stood then' })
-  async entries(@Query() query: CatalogQueryDto) {
-    if (query.asOf) return this.catalog.entriesAsOf(query, asOfInstant(query.asOf));
-    return (await this.catalog.entries(query)).map(presentEntry);
+  @ApiOperation({ summary: 'Catalog entries (政务数据资源目录), filtered; with asOf, as they stood then' })
+  @ApiOkResponse({ type: [CatalogEntryDto] })
+  @ApiErrors(400)
+  async entries(@Query() query: CatalogQueryDto): Promise<CatalogEntryDto[]> {
+    const entries = query.asOf ? await this.catalog.entriesAsOf(query, asOfInstant(query.asOf)) : await this.catalog.entries(query);
+    return entries.map(presentEntry);
   }
 
   @Get('catalog/responsibility-list')
   @ApiOperation({ summary: 'Chongqing responsibility list (责任清单, Art. 13), updated with each catalog update' })
-  @ApiQuery({ name: 'department', required: false })
-  async responsibilityList(@Query() query: DepartmentFilterDto) {
+  @ApiOkResponse({ type: [ResponsibilityItemDto] })
+  @ApiErrors(400)
+  responsibilityList(@Query() query: DepartmentFilterDto): Promise<ResponsibilityItemDto[]> {
     return this.catalog.responsibilityList(query.department);
   }
 
   @Get('catalog/:id')
-  @ApiQuery({ name: 'asOf', required: false })
-  async entry(@Param('id') id: string, @Query() query: AsOfQueryDto) {
-    if (query.asOf) return this.catalog.entryAsOf(id, asOfInstant(query.asOf));
-    return presentEntry(await this.catalog.entry(id));
+  @ApiOperation({ summary: 'One catalog entry; with asOf, the version in force then' })
+  @ApiOkResponse({ type: CatalogEntryDto })
+  @ApiErrors(400, 404)
+  async entry(@Param('id') id: string, @Query() query: AsOfQueryDto): Promise<CatalogEntryDto> {
+    return presentEntry(query.asOf ? await this.catalog.entryAsOf(id, asOfInstant(query.asOf)) : await this.catalog.entry(id));
   }
 
   @Get('catalog/:id/versions')
   @ApiOperation({ summary: "An entry's versions: diff, who, when and the P3 case that made each" })
-  async versions(@Param('id') id: string) {
+  @ApiOkResponse({ type: [CatalogVersionDto] })
+  @ApiErrors(404)
+  versions(@Param('id') id: string): Promise<CatalogVersionDto[]> {
     return this.catalog.versions(id);
   }
 
   @Get('departments')
-  @ApiQuery({ name: 'jurisdiction', required: false, enum: JURISDICTIONS })
-  async departments(@Query() query: DepartmentsQueryDto) {
-    return (await this.catalog.departments(query.jurisdiction)).map(({ id, name, jurisdiction, kind }) => ({ id, name, jurisdiction, kind }));
+  @ApiOperation({ summary: 'Registered departments (and the public), by jurisdiction' })
+  @ApiOkResponse({ type: [DepartmentDto] })
+  @ApiErrors(400)
+  async departments(@Query() query: DepartmentsQueryDto): Promise<DepartmentDto[]> {
+    const departments = await this.catalog.departments(query.jurisdiction);
+    return departments.map(({ id, name, jurisdiction, kind }) => ({
+      id,
+      name,
+      jurisdiction: jurisdiction as Jurisdiction,
+      kind: kind as DepartmentDto['kind'],
+    }));
   }
 }

@@ -3,7 +3,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { FieldDiff } from '../../workflows/contracts/activities.js';
 import type { CatalogFields } from '../../workflows/contracts/catalog-update.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { CatalogEntry } from './catalog-entry.entity.js';
+import { CatalogEntry, type DataItem } from './catalog-entry.entity.js';
+import type { ResponsibilityItemDto } from './dto/catalog-response.dto.js';
 import { Department } from './department.entity.js';
 
 export interface CatalogFilter {
@@ -26,9 +27,11 @@ export interface VersionRecord {
   recordedAt: string;
   changedBy: { id: string; name: string };
   caseId: string | null;
-  diff: FieldDiff[];
+  diff: Array<FieldDiff & { before: FieldValue; after: FieldValue }>;
   snapshot: CatalogFields;
 }
+
+type FieldValue = string | DataItem[] | null;
 
 type Row = Record<string, unknown>;
 const iso = (value: unknown) => new Date(value as string).toISOString();
@@ -93,13 +96,13 @@ export class CatalogService {
       recordedAt: iso(r.recorded_at),
       changedBy: { id: r.changed_by_id as string, name: r.changed_by_name as string },
       caseId: (r.case_id as string | null) ?? null,
-      diff: r.diff as FieldDiff[],
+      diff: r.diff as VersionRecord['diff'],
       snapshot: r.snapshot as CatalogFields,
     }));
   }
 
   /** Chongqing's responsibility list (责任清单, Art. 13): each department's collection duties, following the catalog. */
-  async responsibilityList(department?: string): Promise<Row[]> {
+  async responsibilityList(department?: string): Promise<ResponsibilityItemDto[]> {
     const rows = await this.orm.em.fork().getConnection().execute<Row[]>(
       `select r.entry_id, e.title, r.department_id, r.data_items, r.update_frequency, r.catalog_version, r.case_id, r.updated_at
        from responsibility_item r join catalog_entry e on e.id = r.entry_id
@@ -107,8 +110,14 @@ export class CatalogService {
       [department ?? null, department ?? null],
     );
     return rows.map((r) => ({
-      entryId: r.entry_id, title: r.title, departmentId: r.department_id, dataItems: r.data_items, updateFrequency: r.update_frequency,
-      catalogVersion: r.catalog_version, caseId: r.case_id ?? null, updatedAt: iso(r.updated_at),
+      entryId: r.entry_id as string,
+      title: r.title as string,
+      departmentId: r.department_id as string,
+      dataItems: r.data_items as DataItem[],
+      updateFrequency: r.update_frequency as string,
+      catalogVersion: r.catalog_version as number,
+      caseId: (r.case_id as string | null) ?? null,
+      updatedAt: iso(r.updated_at),
     }));
   }
 

@@ -1,8 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators.js';
-import { DueDateQueryDto } from '../calendar/dto/due-date.dto.js';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { DueDateDto, DueDateQueryDto } from '../calendar/dto/due-date.dto.js';
+import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { EngineProbeService } from './engine-probe.service.js';
+
+export class EngineProbeResultDto extends DueDateDto {
+  @ApiProperty({ description: 'The probe workflow that computed the due date on the worker' })
+  workflowId!: string;
+}
 
 @ApiTags('engine')
 @ApiBearerAuth()
@@ -12,9 +17,11 @@ export class EngineProbeController {
 
   @Post('probe')
   @HttpCode(200)
-  @Roles('admin')
+  @Allowed('admin')
   @ApiOperation({ summary: 'Compute a due date through a workflow on the worker (checks the whole path)' })
-  run(@Body() body: DueDateQueryDto) {
+  @ApiOkResponse({ type: EngineProbeResultDto })
+  @ApiErrors(400, 503)
+  run(@Body() body: DueDateQueryDto): Promise<EngineProbeResultDto> {
     return this.probe.run({ receivedAt: body.receivedAt, workingDays: body.workingDays });
   }
 }

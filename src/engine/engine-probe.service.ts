@@ -1,24 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DueDateRequest } from '../../workflows/contracts/deadline.js';
 import { ENGINE_PROBE_WORKFLOW, engineProbeWorkflowId, type EngineProbeResult } from '../../workflows/contracts/engine-probe.js';
-import { AppConfig } from '../config/app-config.js';
+import { CaseEngine } from './case-engine.js';
 
 @Injectable()
 export class EngineProbeService {
-  constructor(
-    @Inject(Client) private readonly client: Client,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly engine: CaseEngine) {}
 
   /** Runs the probe workflow on the worker and waits for its answer. */
   run(request: DueDateRequest): Promise<EngineProbeResult> {
-    return this.client.workflow.execute(ENGINE_PROBE_WORKFLOW, {
-      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+    return this.engine.execute<EngineProbeResult>({
+      workflowType: ENGINE_PROBE_WORKFLOW,
       workflowId: engineProbeWorkflowId(randomUUID()),
       args: [request],
-      workflowExecutionTimeout: '1 minute',
+      timeout: '1 minute',
     });
   }
 }

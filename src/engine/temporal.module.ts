@@ -1,9 +1,10 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config.js';
+import { CaseEngine } from './case-engine.js';
 
 /**
- * The Temporal client for the API. The connection is lazy so the API boots
+ * The Temporal client for the API, used only through the CaseEngine gateway. The connection is lazy so the API boots
  * (and /health reports the engine down) even while Temporal is unreachable.
  */
 @Global()
@@ -15,8 +16,9 @@ import { AppConfig } from '../config/app-config.js';
       useFactory: (config: AppConfig) =>
         new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
     },
+    CaseEngine,
   ],
-  exports: [Client],
+  exports: [Client, CaseEngine],
 })
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

@@ -1,29 +1,28 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { CurrentActor, Roles } from '../auth/access.decorators.js';
+import type { PackId } from '../../workflows/contracts/citation.js';
+import { CurrentActor } from '../auth/access.decorators.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { Allowed, ApiErrors } from '../common/http/api-contract.js';
+import { GRANT_ACTIONS, GrantDto, GrantReasonDto, GrantsQueryDto } from './dto/grant.dto.js';
 import { GrantsService, type GrantAction } from './grants.service.js';
 import type { ShareGrant } from './share-grant.entity.js';
 
-class GrantReasonDto {
-  @ApiProperty({ example: '发现超范围使用共享数据' })
-  @IsString() @MinLength(2) @MaxLength(2000)
-  reason!: string;
-}
-
-class GrantsQueryDto {
-  @IsOptional() @IsString() @MaxLength(200)
-  caseId?: string;
-}
-
-const ACTIONS: GrantAction[] = ['suspend', 'revoke', 'reinstate'];
-
-const presentGrant = (g: ShareGrant) => ({
-  id: g.id, caseId: g.caseId, resourceId: g.resourceId, items: g.items, purpose: g.purpose, scenario: g.scenario,
-  manner: g.manner, granteeDepartment: g.granteeDepartment, approver: { id: g.approverId, name: g.approverName },
-  pack: g.pack, citation: g.citation, grantedAt: g.grantedAt.toISOString(), status: g.status,
+const presentGrant = (g: ShareGrant): GrantDto => ({
+  id: g.id,
+  caseId: g.caseId,
+  resourceId: g.resourceId,
+  items: g.items,
+  purpose: g.purpose,
+  scenario: g.scenario,
+  manner: g.manner,
+  granteeDepartment: g.granteeDepartment,
+  approver: { id: g.approverId, name: g.approverName },
+  pack: g.pack as PackId,
+  citation: g.citation,
+  grantedAt: g.grantedAt.toISOString(),
+  status: g.status as GrantDto['status'],
 });
 
 @ApiTags('grants')
@@ -34,17 +33,26 @@ export class GrantsController {
 
   @Get()
   @ApiOperation({ summary: 'Grant records the caller may see (grantee department, authority, auditors)' })
-  async list(@Query() query: GrantsQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: [GrantDto] })
+  @ApiErrors(400)
+  async list(@Query() query: GrantsQueryDto, @CurrentActor() actor: Actor): Promise<GrantDto[]> {
     return (await this.grants.list(actor, query.caseId)).map(presentGrant);
   }
 
   @Post(':id/:action')
   @HttpCode(200)
-  @Roles('authority')
-  @ApiParam({ name: 'action', enum: ACTIONS })
+  @Allowed('authority')
+  @ApiParam({ name: 'action', enum: GRANT_ACTIONS })
   @ApiOperation({ summary: 'Suspend, reinstate or revoke a grant, with a reason (Quanzhou 五（十）)' })
-  async change(@Param('id') id: string, @Param('action') action: string, @Body() body: GrantReasonDto, @CurrentActor() actor: Actor) {
-    if (!ACTIONS.includes(action as GrantAction)) {
+  @ApiOkResponse({ type: GrantDto })
+  @ApiErrors(400, 404, 409, 422)
+  async change(
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: GrantReasonDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<GrantDto> {
+    if (!(GRANT_ACTIONS as readonly string[]).includes(action)) {
       throw new DomainError('not-found', 'ROUTE_NOT_FOUND', { zh: '请求的地址不存在', en: 'No such endpoint' });
     }
     return presentGrant(await this.grants.change(actor, id, action as GrantAction, body.reason));

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, fieldError } from '../common/errors/domain-error.js';
 
 export const taskNotFound = () => new DomainError('not-found', 'TASK_NOT_FOUND', { zh: '任务不存在或不属于您', en: 'No such task in your inbox' });
 
@@ -9,5 +9,5 @@ export const taskClaimedByOther = (by: string) =>
 
 export const detailsNotText = () =>
   new DomainError('invalid', 'VALIDATION_FAILED', { zh: 'details 的值须为文本', en: 'details values must be strings' }, [
-    { field: 'details', message: 'every value must be a string of at most 2000 characters' },
+    fieldError('details', 'isTextMap', 'details 的每个值须为不超过2000字的文本', 'every value must be a string of at most 2000 characters'),
   ]);

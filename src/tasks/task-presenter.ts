@@ -1,25 +1,29 @@
+import type { Role } from '../../workflows/contracts/actor.js';
+import type { Procedure, TaskKind } from '../../workflows/contracts/case-status.js';
+import type { PackId } from '../../workflows/contracts/citation.js';
 import type { Language } from '../common/errors/localized-text.js';
+import type { TaskDto } from './dto/task-response.dto.js';
 import type { InboxTask } from './inbox-task.entity.js';
 
-export function presentTask(task: InboxTask, language: Language) {
+export function presentTask(task: InboxTask, language: Language): TaskDto {
   return {
     id: task.id,
     caseId: task.caseId,
-    procedure: task.procedure,
-    pack: task.pack,
+    procedure: task.procedure as Procedure,
+    pack: task.pack as PackId,
     stepId: task.stepId,
-    kind: task.kind,
+    kind: task.kind as TaskKind,
     title: language === 'en' ? task.titleEn : task.titleZh,
-    role: task.role,
+    role: task.role as Role,
     department: task.department,
     dueAt: task.dueAt.toISOString(),
     dueDate: task.dueDate,
-    dueBasis: task.dueBasis,
+    dueBasis: task.dueBasis as TaskDto['dueBasis'],
     citation: task.citation,
     provisional: task.provisional,
     overdue: task.overdue,
-    status: task.status,
-    claimedBy: task.claimedBy,
+    status: task.status as TaskDto['status'],
+    claimedBy: task.claimedBy ?? null,
     createdAt: task.createdAt.toISOString(),
   };
 }

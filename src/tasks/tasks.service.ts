@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from '@temporalio/client';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { decideUpdate, pauseClockUpdate, requestExtensionUpdate, requestSupplementUpdate, resumeClockUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
-import { fromEngineError } from '../engine/engine-errors.js';
+import { CaseEngine } from '../engine/case-engine.js';
 import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
 import { InboxTask } from './inbox-task.entity.js';
 import { detailsNotText, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
@@ -16,7 +15,7 @@ import { detailsNotText, taskClaimedByOther, taskClosed, taskNotFound } from './
 export class TasksService {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
-    @Inject(Client) private readonly client: Client,
+    private readonly engine: CaseEngine,
   ) {}
 
   async list(actor: Actor, query: ListTasksQueryDto): Promise<Page<InboxTask>> {
@@ -67,35 +66,21 @@ export class TasksService {
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     if (dto.details && Object.values(dto.details).some((v) => typeof v !== 'string' || v.length > 2000)) throw detailsNotText();
-    try {
-      return await this.client.workflow.getHandle(task.caseId).executeUpdate(decideUpdate, {
-        args: [{ taskId, actor, decision: dto.decision, reasons: dto.reasons, workingDays: dto.workingDays, details: dto.details }],
-      });
-    } catch (error) {
-      throw await this.explain(taskId, error);
-    }
+    const args = { taskId, actor, decision: dto.decision, reasons: dto.reasons, workingDays: dto.workingDays, details: dto.details };
+    return this.engine.update(task.caseId, decideUpdate, args).catch((error: unknown) => this.explain(taskId, error));
   }
 
   async requestExtension(actor: Actor, taskId: string, dto: RequestExtensionDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
-    try {
-      return await this.client.workflow.getHandle(task.caseId).executeUpdate(requestExtensionUpdate, {
-        args: [{ taskId, actor, workingDays: dto.workingDays, reason: dto.reason }],
-      });
-    } catch (error) {
-      throw await this.explain(taskId, error);
-    }
+    const args = { taskId, actor, workingDays: dto.workingDays, reason: dto.reason };
+    return this.engine.update(task.caseId, requestExtensionUpdate, args).catch((error: unknown) => this.explain(taskId, error));
   }
 
   /** Stop or restart a step's clock, or ask for a supplement, where the step's text provides it. */
   async clock(actor: Actor, taskId: string, action: 'pause' | 'resume' | 'supplement', reason?: string): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     const update = { pause: pauseClockUpdate, resume: resumeClockUpdate, supplement: requestSupplementUpdate }[action];
-    try {
-      return await this.client.workflow.getHandle(task.caseId).executeUpdate(update, { args: [{ taskId, actor, reason }] });
-    } catch (error) {
-      throw await this.explain(taskId, error);
-    }
+    return this.engine.update(task.caseId, update, { taskId, actor, reason }).catch((error: unknown) => this.explain(taskId, error));
   }
 
   private async actionable(actor: Actor, taskId: string): Promise<InboxTask> {
@@ -106,13 +91,12 @@ export class TasksService {
   }
 
   /** A decision that lost a race may find the case already closed: that is a conflict, not a missing case. */
-  private async explain(taskId: string, error: unknown): Promise<Error> {
-    const mapped = fromEngineError(error);
-    if (mapped instanceof DomainError && mapped.kind === 'not-found') {
+  private async explain(taskId: string, error: unknown): Promise<never> {
+    if (error instanceof DomainError && error.kind === 'not-found') {
       const task = await this.orm.em.fork().findOne(InboxTask, { id: taskId });
-      if (task && task.status !== 'open') return taskClosed();
+      if (task && task.status !== 'open') throw taskClosed();
     }
-    return mapped;
+    throw error;
   }
 
   private async whyNotActionable(taskId: string): Promise<Error> {

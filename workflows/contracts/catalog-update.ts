@@ -36,7 +36,8 @@ export interface EntryChange {
 }
 
 /** Why the catalog must change (Chongqing Art. 14, Jiangmen-2019 Art. 11), or which case asked for it. */
-export type CatalogTriggerKind = 'law-revision' | 'function-change' | 'reclassification' | 'open-catalog-objection' | 'open-scope';
+export const CATALOG_TRIGGER_KINDS = ['law-revision', 'function-change', 'reclassification', 'open-catalog-objection', 'open-scope'] as const;
+export type CatalogTriggerKind = (typeof CATALOG_TRIGGER_KINDS)[number];
 
 export interface CatalogTrigger {
   kind: CatalogTriggerKind;

@@ -5,3 +5,5 @@ export const CUSTOM_SEARCH_ATTRIBUTES = {
   CaseState: 'Keyword',
   CaseDepartment: 'KeywordList',
 } as const;
+
+export type SearchAttributeName = keyof typeof CUSTOM_SEARCH_ATTRIBUTES;

@@ -7,7 +7,7 @@ export class DueDateQueryDto {
   @IsISO8601({ strict: true })
   receivedAt!: string;
 
-  @ApiProperty({ example: 5 })
+  @ApiProperty({ example: 5, type: 'integer', minimum: 1, maximum: 250 })
   @Type(() => Number) @IsInt() @Min(1) @Max(250)
   workingDays!: number;
 }
@@ -22,6 +22,6 @@ export class DueDateDto {
   @ApiProperty({ description: 'True when the count reaches into a year with no loaded schedule' })
   provisional!: boolean;
 
-  @ApiProperty({ type: [Number] })
+  @ApiProperty({ type: 'integer', isArray: true })
   provisionalYears!: number[];
 }

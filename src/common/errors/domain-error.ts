@@ -10,10 +10,14 @@ export type DomainErrorKind =
   | 'not-allowed-by-law' // well-formed, but the regulation does not allow it
   | 'unavailable'; // a dependency (the engine) cannot be reached; try again
 
+/** What is wrong with one field: a stable code and a message in both languages. */
 export interface FieldError {
   field: string;
-  message: string;
+  code: string;
+  text: LocalizedText;
 }
+
+export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({ field, code, text: { zh, en } });
 
 /** A failure a person can act on, with a stable machine-readable code. */
 export class DomainError extends Error {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, type DomainErrorKind, type FieldError } from '../errors/domain-error.js';
+import { DomainError, type DomainErrorKind } from '../errors/domain-error.js';
 import { pickLanguage, type LocalizedText } from '../errors/localized-text.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -24,7 +24,7 @@ export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
-  errors?: FieldError[];
+  errors?: Array<{ field: string; code: string; message: string }>;
 }
 
 /** Every error leaves the API as one JSON shape, in the caller's language. */
@@ -45,7 +45,9 @@ export class DomainErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown, language: 'zh' | 'en'): ErrorBody {
     if (exception instanceof DomainError) {
       const body: ErrorBody = { statusCode: STATUS_BY_KIND[exception.kind], code: exception.code, message: exception.text[language] };
-      if (exception.fieldErrors.length > 0) body.errors = exception.fieldErrors;
+      if (exception.fieldErrors.length > 0) {
+        body.errors = exception.fieldErrors.map(({ field, code, text }) => ({ field, code, message: text[language] }));
+      }
       return body;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {

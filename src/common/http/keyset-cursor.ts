@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error.js';
+import { DomainError, fieldError } from '../errors/domain-error.js';
 
 /** Opaque keyset-pagination cursors: the sort key and id of the last row returned. */
 export function encodeCursor(sortKey: string, id: string): string {
@@ -14,7 +14,7 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
     // fall through
   }
   throw new DomainError('invalid', 'CURSOR_INVALID', { zh: '分页游标无效，请从第一页重新获取', en: 'Invalid cursor; start again from the first page' }, [
-    { field: 'cursor', message: 'not a cursor returned by this endpoint' },
+    fieldError('cursor', 'isCursor', '不是本接口返回的分页游标', 'not a cursor returned by this endpoint'),
   ]);
 }
 

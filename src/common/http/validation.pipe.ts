@@ -1,13 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { DomainError, type FieldError } from '../errors/domain-error.js';
-
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
-}
+import { fieldErrorsOf } from './field-error-messages.js';
 
 export function invalidRequest(fieldErrors: FieldError[]): DomainError {
   const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
@@ -20,6 +13,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => invalidRequest(flatten(errors)),
+    exceptionFactory: (errors) => invalidRequest(fieldErrorsOf(errors)),
   });
 }

@@ -49,7 +49,14 @@ describe('P1 authorization and bad input', () => {
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect([...new Set(response.body.errors.map((e: any) => e.field))].sort()).toEqual(['items', 'purpose', 'resourceId', 'scenario', 'unexpected']);
     const unknownItem = await requestShare(system, 'cq-health-liu', { ...request, items: ['id-no', 'blood-type'] }).expect(400);
-    expect(unknownItem.body.errors).toEqual([{ field: 'items', message: 'unknown data items: blood-type' }]);
+    expect(unknownItem.body.errors).toEqual([{ field: 'items', code: 'unknownItems', message: '资源中没有这些数据项：blood-type' }]);
+    const inEnglish = await requestShare(system, 'cq-health-liu', { ...request, items: ['id-no', 'blood-type'] })
+      .set('Accept-Language', 'en')
+      .expect(400);
+    expect(inEnglish.body.errors).toEqual([{ field: 'items', code: 'unknownItems', message: 'unknown data items: blood-type' }]);
+    const missing = await requestShare(system, 'cq-health-liu', { ...request, purpose: undefined }).expect(400);
+    expect(missing.body.errors).toContainEqual({ field: 'purpose', code: 'isString', message: 'purpose 必须是文本' });
+    expect(missing.body.errors).toContainEqual({ field: 'purpose', code: 'minLength', message: 'purpose 长度不能少于 2 个字符' });
     await requestShare(system, 'cq-health-liu', { ...request, resourceId: 'no-such-entry' }).expect(404);
     await system.http.post('/cases/share-requests').set(system.as('cq-health-liu')).set('content-type', 'application/json').send('{"broken":').expect(400);
     await complete(system, 'cq-psb-sun', taskId, { decision: 'maybe' }).expect(400);
@@ -76,12 +83,12 @@ describe('P1 authorization and bad input', () => {
     const first = await system.http.get('/cases').query({ limit: 2 }).set(system.as('cq-health-liu')).expect(200);
     expect(first.body.items).toHaveLength(2);
     const second = await system.http.get('/cases').query({ limit: 2, cursor: first.body.nextCursor }).set(system.as('cq-health-liu')).expect(200);
-    const ids = [...first.body.items, ...second.body.items].map((c: any) => c.id);
+    const ids = [...first.body.items, ...second.body.items].map((c: any) => c.caseId);
     expect(new Set(ids).size).toBe(ids.length);
     const times = [...first.body.items, ...second.body.items].map((c: any) => c.receivedAt);
     expect([...times].sort().reverse()).toEqual(times);
     const others = await system.http.get('/cases').set(system.as('jm-hrss-li')).expect(200);
-    expect(others.body.items.map((c: any) => c.id)).not.toContain(caseId);
+    expect(others.body.items.map((c: any) => c.caseId)).not.toContain(caseId);
     await system.http.get('/cases').query({ cursor: 'garbage' }).set(system.as('cq-health-liu')).expect(400);
   });
 

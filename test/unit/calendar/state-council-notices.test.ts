@@ -50,9 +50,17 @@ describe('findScheduleProblems', () => {
         { date: '2027-02-30', kind: 'off', name: '春节' },
       ]),
     ).toEqual([
-      { field: 'days[1].date', message: '2026-12-31 is outside 2027' },
-      { field: 'days[2].date', message: '2027-02-06 is listed twice (also at days[0])' },
-      { field: 'days[3].date', message: '2027-02-30 is not a calendar date (YYYY-MM-DD)' },
+      { field: 'days[1].date', code: 'isInYear', text: { zh: '2026-12-31 不在2027年内', en: '2026-12-31 is outside 2027' } },
+      {
+        field: 'days[2].date',
+        code: 'arrayUnique',
+        text: { zh: '2027-02-06 重复出现（另见 days[0]）', en: '2027-02-06 is listed twice (also at days[0])' },
+      },
+      {
+        field: 'days[3].date',
+        code: 'isCalendarDate',
+        text: { zh: '2027-02-30 不是有效日期（YYYY-MM-DD）', en: '2027-02-30 is not a calendar date (YYYY-MM-DD)' },
+      },
     ]);
   });
 });

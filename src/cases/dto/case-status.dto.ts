@@ -1,0 +1,242 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../../workflows/contracts/actor.js';
+import { CATALOG_TRIGGER_KINDS, OPEN_TYPES, SHARE_TYPES } from '../../../workflows/contracts/catalog-update.js';
+import { PROCEDURES, type Procedure, type TaskKind } from '../../../workflows/contracts/case-status.js';
+import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
+import { ActorDto, CitationDto } from '../../common/http/dto/shared-response.dto.js';
+
+export const TASK_KINDS: readonly TaskKind[] = ['decision', 'extension-approval', 'escalation'];
+
+export class DueChangeDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ format: 'date-time' }) previousDueAt!: string;
+  @ApiProperty() previousProvisional!: boolean;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() provisional!: boolean;
+  @ApiProperty({ type: 'integer' }) year!: number;
+  @ApiProperty({ type: () => [NoticeLinkDto] }) notices!: NoticeLinkDto[];
+}
+
+export class NoticeLinkDto {
+  @ApiProperty() title!: string;
+  @ApiProperty() url!: string;
+}
+
+/** A due date with what it rests on. */
+export class StepDueDto {
+  @ApiProperty({ example: '2026-02-24', description: 'Last working day of the period (Asia/Shanghai)' }) dueDate!: string;
+  @ApiProperty({ format: 'date-time', description: '24:00 Asia/Shanghai at the end of dueDate' }) dueAt!: string;
+  @ApiProperty({ description: 'The count reaches into a year with no loaded holiday schedule' }) provisional!: boolean;
+  @ApiProperty({ type: 'integer', isArray: true }) provisionalYears!: number[];
+  @ApiProperty({ enum: ['statutory', 'administrative'], description: 'An article, or an administrative target where the text sets no deadline' })
+  basis!: 'statutory' | 'administrative';
+  @ApiProperty({ type: 'integer' }) workingDays!: number;
+  @ApiProperty({ format: 'date-time', description: 'The instant the period runs from' }) from!: string;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiPropertyOptional({ type: 'integer', description: 'Working days counted from `from`, where not workingDays' }) counted?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 12, description: 'A calendar-month deadline (「1月底前」)' }) monthEnd?: number;
+  @ApiPropertyOptional({ type: [DueChangeDto] }) changes?: DueChangeDto[];
+}
+
+export class DecisionRecordDto {
+  @ApiProperty() taskId!: string;
+  @ApiProperty() stepId!: string;
+  @ApiProperty({ example: 'approve' }) decision!: string;
+  @ApiPropertyOptional() reasons?: string;
+  @ApiProperty({ type: ActorDto }) actor!: ActorDto;
+  @ApiProperty({ format: 'date-time' }) decidedAt!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) details?: Record<string, string>;
+}
+
+export class ExtensionStatusDto {
+  @ApiProperty({ enum: ['requested', 'approved', 'refused', 'lapsed'] }) state!: 'requested' | 'approved' | 'refused' | 'lapsed';
+  @ApiProperty({ type: ActorDto }) requestedBy!: ActorDto;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ type: 'integer' }) requestedWorkingDays!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty() approvalTaskId!: string;
+  @ApiProperty({ type: 'integer' }) maxWorkingDays!: number;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiPropertyOptional({ type: 'integer' }) approvedWorkingDays?: number;
+  @ApiPropertyOptional({ type: ActorDto }) decidedBy?: ActorDto;
+  @ApiPropertyOptional({ format: 'date-time' }) decidedAt?: string;
+  @ApiPropertyOptional() decisionReasons?: string;
+  @ApiPropertyOptional({ type: StepDueDto }) originalDue?: StepDueDto;
+}
+
+export class BreachRecordDto {
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiPropertyOptional({ description: "The authority's escalation task; absent when the overdue step is the authority's own" })
+  escalationTaskId?: string;
+}
+
+export class ClockStatusDto {
+  @ApiProperty({ enum: ['running', 'paused', 'awaiting-supplement'] }) state!: 'running' | 'paused' | 'awaiting-supplement';
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) since?: string;
+  @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
+  @ApiPropertyOptional({ type: 'integer' }) workingDaysLeft?: number;
+}
+
+export class SupplementStatusDto {
+  @ApiProperty({ format: 'date-time', description: 'A supplement must be asked for before this instant' }) requestBefore!: string;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
+  @ApiPropertyOptional({ type: ActorDto }) requestedBy?: ActorDto;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) receivedAt?: string;
+  @ApiPropertyOptional() content?: string;
+}
+
+export class StepStatusDto {
+  @ApiProperty({ example: 'provider-review' }) stepId!: string;
+  @ApiProperty() taskId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) actorRole!: Role;
+  @ApiProperty() actorDepartment!: string;
+  @ApiProperty({ enum: ['open', 'done'] }) state!: 'open' | 'done';
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: StepDueDto }) due!: StepDueDto;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: ClockStatusDto }) clock!: ClockStatusDto;
+  @ApiPropertyOptional({ type: SupplementStatusDto }) supplement?: SupplementStatusDto;
+  @ApiPropertyOptional({ type: BreachRecordDto }) breach?: BreachRecordDto;
+  @ApiPropertyOptional({ type: ExtensionStatusDto }) extension?: ExtensionStatusDto;
+  @ApiPropertyOptional({ type: DecisionRecordDto }) decision?: DecisionRecordDto;
+}
+
+export class WaitingForDto {
+  @ApiProperty() taskId!: string;
+  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind!: TaskKind;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
+  @ApiProperty() department!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+}
+
+export class CatalogVersionRefDto {
+  @ApiProperty() entryId!: string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+}
+
+export class CorrectionRecordDto {
+  @ApiProperty() whatChanged!: string;
+  @ApiProperty({ format: 'date-time' }) correctedAt!: string;
+  @ApiProperty() correctedBy!: string;
+}
+
+export class CaseOutcomeDto {
+  @ApiProperty({ example: 'granted' }) kind!: string;
+  @ApiProperty() text!: string;
+  @ApiPropertyOptional() reasons?: string;
+  @ApiPropertyOptional() grantId?: string;
+  @ApiPropertyOptional() pendingCatalogChangeId?: string;
+  @ApiPropertyOptional({ description: 'The P3 case that will apply the catalog change asked for here' }) catalogUpdateCaseId?: string;
+  @ApiPropertyOptional({ type: [CatalogVersionRefDto] }) catalogVersions?: CatalogVersionRefDto[];
+  @ApiPropertyOptional({ type: CorrectionRecordDto }) correction?: CorrectionRecordDto;
+  @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
+}
+
+export class DataItemDto {
+  @ApiProperty({ example: 'uscc' }) key!: string;
+  @ApiProperty({ example: '统一社会信用代码' }) name!: string;
+}
+
+/** The catalog fields a change may set; every one optional. */
+export class CatalogFieldsChangeDto {
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional() providerDepartmentId?: string;
+  @ApiPropertyOptional({ type: [DataItemDto] }) dataItems?: DataItemDto[];
+  @ApiPropertyOptional({ enum: SHARE_TYPES, enumName: 'ShareType' }) shareType?: (typeof SHARE_TYPES)[number];
+  @ApiPropertyOptional({ type: 'string', nullable: true }) shareConditions?: string | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true }) legalBasis?: string | null;
+  @ApiPropertyOptional({ enum: OPEN_TYPES, enumName: 'OpenType' }) openType?: (typeof OPEN_TYPES)[number];
+  @ApiPropertyOptional() updateFrequency?: string;
+}
+
+export class CatalogTriggerDto {
+  @ApiProperty({ enum: CATALOG_TRIGGER_KINDS }) kind!: (typeof CATALOG_TRIGGER_KINDS)[number];
+  @ApiProperty({ example: '2026-11-20' }) date!: string;
+  @ApiProperty() description!: string;
+}
+
+export class CatalogChangeOriginDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: PROCEDURES, enumName: 'Procedure' }) procedure!: Procedure;
+  @ApiProperty() pendingChangeId!: string;
+}
+
+export class RequestedEntryChangeDto {
+  @ApiProperty() entryId!: string;
+  @ApiProperty({ type: 'integer' }) baseVersion!: number;
+  @ApiProperty({ type: CatalogFieldsChangeDto }) change!: CatalogFieldsChangeDto;
+}
+
+export class CatalogApplicationDto {
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty() dueDate!: string;
+  @ApiProperty() provisional!: boolean;
+  @ApiProperty() late!: boolean;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiPropertyOptional({ type: CitationDto }) breachCitation?: CitationDto;
+}
+
+export class CatalogUpdateStatusDto {
+  @ApiProperty({ type: CatalogTriggerDto }) trigger!: CatalogTriggerDto;
+  @ApiProperty({ type: [RequestedEntryChangeDto] }) changes!: RequestedEntryChangeDto[];
+  @ApiPropertyOptional({ type: CatalogChangeOriginDto }) origin?: CatalogChangeOriginDto;
+  @ApiPropertyOptional({ type: CatalogApplicationDto, description: 'Chongqing Art. 14 ¶1: whether the application itself was on time' })
+  application?: CatalogApplicationDto;
+}
+
+export class LinkedCatalogChangeDto {
+  @ApiProperty() changeId!: string;
+  @ApiProperty({ enum: ['pending', 'applied', 'refused'] }) status!: 'pending' | 'applied' | 'refused';
+  @ApiProperty({ type: 'string', nullable: true }) catalogUpdateCaseId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, format: 'date-time' }) settledAt!: string | null;
+}
+
+export class CaseNoticeDto {
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+}
+
+/** A case as its applicant, its reviewers and supervisors see it. */
+export class CaseStatusDto {
+  @ApiProperty({ example: 'share-0b6f…' }) caseId!: string;
+  @ApiProperty({ enum: PROCEDURES, enumName: 'Procedure' }) procedure!: Procedure;
+  @ApiProperty({ enum: PACK_IDS, enumName: 'PackId' }) pack!: PackId;
+  @ApiProperty({ example: 'under-review' }) state!: string;
+  @ApiProperty({ example: '提供部门审核中' }) stateText!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: ActorDto }) applicant!: ActorDto;
+  @ApiProperty({ type: [StepStatusDto] }) steps!: StepStatusDto[];
+  @ApiProperty({ type: [WaitingForDto], description: 'Who must act now, with their deadlines' }) waitingFor!: WaitingForDto[];
+  @ApiPropertyOptional({ type: CaseOutcomeDto }) outcome?: CaseOutcomeDto;
+  @ApiPropertyOptional({ type: CatalogUpdateStatusDto }) catalogUpdate?: CatalogUpdateStatusDto;
+  @ApiPropertyOptional({ type: LinkedCatalogChangeDto }) linkedCatalogChange?: LinkedCatalogChangeDto;
+  @ApiProperty({ type: [CaseNoticeDto] }) notices!: CaseNoticeDto[];
+  @ApiProperty() closed!: boolean;
+}
+
+/** One row of GET /cases. */
+export class CaseSummaryDto {
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: PROCEDURES, enumName: 'Procedure' }) procedure!: Procedure;
+  @ApiProperty({ enum: PACK_IDS, enumName: 'PackId' }) pack!: PackId;
+  @ApiProperty() state!: string;
+  @ApiProperty({ type: 'string', nullable: true }) currentStep!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) resourceId!: string | null;
+  @ApiProperty() applicantId!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items!: CaseSummaryDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as cursor for the next page; null on the last' })
+  nextCursor!: string | null;
+}
+
+

@@ -1,0 +1,49 @@
+import { applyDecorators, createParamDecorator, Post, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import type { Role } from '../../workflows/contracts/actor.js';
+import type { AuthenticatedRequest } from '../auth/access.decorators.js';
+import { Allowed, ApiErrors } from '../common/http/api-contract.js';
+import type { StartOptions } from './case-starter.service.js';
+import { CaseStatusDto } from './dto/case-status.dto.js';
+
+const wantsAsync = (prefer: string | undefined) => /\brespond-async\b/i.test(prefer ?? '');
+
+/** Who starts the case and how: the caller, the Idempotency-Key and `Prefer: respond-async`. */
+export const StartRequest = createParamDecorator((_: unknown, context: ExecutionContext): StartOptions => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  const key = request.headers['idempotency-key'];
+  return {
+    actor: request.actor,
+    idempotencyKey: Array.isArray(key) ? key.join(',') : key,
+    respondAsync: wantsAsync(request.headers.prefer as string | undefined),
+  };
+});
+
+/** A create endpoint of the one start path: route, roles, and every answer it can give. */
+export function StartsCase(path: string, roles: Role[], summary: string, description?: string) {
+  return applyDecorators(
+    Post(path),
+    Allowed(...roles),
+    ApiOperation({ summary, description }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Repeating a request with the same key and body answers with the same case (200); another body is 409',
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', maxLength: 200 },
+    }),
+    ApiHeader({
+      name: 'Prefer',
+      required: false,
+      description: '`respond-async`: answer 202 as soon as the case is started, without waiting for its first step',
+      schema: { type: 'string', enum: ['respond-async'] },
+    }),
+    ApiResponse({ status: 201, type: CaseStatusDto, description: 'Started: the first step, who must act and the deadline with its citation' }),
+    ApiResponse({ status: 200, type: CaseStatusDto, description: 'The same Idempotency-Key and body again: the same case' }),
+    ApiResponse({
+      status: 202,
+      type: CaseStatusDto,
+      description: 'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step within 10 s',
+    }),
+    ApiErrors(400, 404, 409, 422, 503),
+  );
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  WithStartWorkflowOperation,
+  type ScheduleOptions,
+} from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import { caseStatusQuery, settledStatusUpdate } from '../../workflows/contracts/case-messages.js';
+import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import type { SearchAttributeName } from '../../workflows/contracts/search-attributes.js';
+import { AppConfig } from '../config/app-config.js';
+import { fromEngineError } from './engine-errors.js';
+
+export interface CaseWorkflowStart {
+  caseId: string;
+  workflowType: string;
+  input: unknown;
+  searchAttributes: Partial<Record<SearchAttributeName, string[]>>;
+}
+
+export interface WorkflowStart {
+  workflowId: string;
+  workflowType: string;
+  args: unknown[];
+}
+
+export interface ScheduleSummary {
+  scheduleId: string;
+  nextActionTimes: string[];
+  recentActions: Array<{ at: string; workflowId: string }>;
+  paused: boolean;
+}
+
+/** Runs one call to the engine; whatever it fails with leaves as a domain error. */
+async function engineCall<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw fromEngineError(error);
+  }
+}
+
+/**
+ * The one gateway to Temporal: every start, update, query, history read and
+ * schedule call of the API goes through here, and engine failures are
+ * translated into domain errors here and nowhere else.
+ */
+@Injectable()
+export class CaseEngine {
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    private readonly config: AppConfig,
+  ) {}
+
+  private get taskQueue(): string {
+    return this.config.TEMPORAL_TASK_QUEUE;
+  }
+
+  /**
+   * Starts a case workflow (its id is the case id). With `awaitFirstStep` it
+   * also asks, in the same call, for the status once the case first waits for
+   * people (update-with-start) and returns that pending answer once the
+   * workflow is started. A repeated start of the same case attaches to it
+   * (USE_EXISTING).
+   */
+  async startCase(start: CaseWorkflowStart, awaitFirstStep: boolean): Promise<{ firstStep?: Promise<CaseStatus> }> {
+    const operation = new WithStartWorkflowOperation(start.workflowType, {
+      workflowId: start.caseId,
+      taskQueue: this.taskQueue,
+      args: [start.input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      searchAttributes: start.searchAttributes,
+    });
+    if (!awaitFirstStep) {
+      await engineCall(() => this.client.workflow.start(start.workflowType, operation.options));
+      return {};
+    }
+    const settled = this.client.workflow.executeUpdateWithStart(settledStatusUpdate, {
+      startWorkflowOperation: operation,
+    });
+    const answer = settled.catch((error: unknown) => Promise.reject(fromEngineError(error)));
+    answer.catch(() => undefined);
+    await engineCall(() => operation.workflowHandle());
+    return { firstStep: answer };
+  }
+
+  /** The status of an existing case as a start answers it: at its first waiting point, or its result once closed. */
+  settledStatus(caseId: string): Promise<CaseStatus> {
+    const handle = this.client.workflow.getHandle<(input: unknown) => Promise<CaseStatus>>(caseId);
+    return engineCall(() =>
+      handle.executeUpdate(settledStatusUpdate).catch(async (error: unknown) => {
+        if ((await handle.describe()).status.name === 'COMPLETED') return handle.result();
+        throw error;
+      }),
+    );
+  }
+
+  /** Whether the engine holds a workflow with this id (a start that died half-way left none). */
+  async exists(workflowId: string): Promise<boolean> {
+    try {
+      await this.client.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sends a message to a case and returns the status it answers with. */
+  update<A>(caseId: string, update: UpdateDefinition<CaseStatus, [A]>, args: A): Promise<CaseStatus> {
+    return engineCall(() => this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args] }));
+  }
+
+  /** The case's live status, from the workflow. */
+  status(caseId: string): Promise<CaseStatus> {
+    return engineCall(() => this.client.workflow.getHandle(caseId).query(caseStatusQuery));
+  }
+
+  history(caseId: string): Promise<temporal.api.history.v1.IHistory> {
+    return engineCall(() => this.client.workflow.getHandle(caseId).fetchHistory());
+  }
+
+  /** Starts a workflow that is not a case (a recompute); a second start of the same id attaches to the first. */
+  async startWorkflow(start: WorkflowStart): Promise<void> {
+    await engineCall(() =>
+      this.client.workflow.start(start.workflowType, {
+        workflowId: start.workflowId,
+        taskQueue: this.taskQueue,
+        args: start.args,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    );
+  }
+
+  /** Runs a short workflow to its end and returns its result. */
+  execute<R>(start: WorkflowStart & { timeout: string }): Promise<R> {
+    return engineCall(() =>
+      this.client.workflow.execute(start.workflowType, {
+        workflowId: start.workflowId,
+        taskQueue: this.taskQueue,
+        args: start.args,
+        workflowExecutionTimeout: start.timeout,
+      }) as Promise<R>,
+    );
+  }
+
+  /** Creates a schedule unless one with its id exists; failures are left raw for the caller's retry loop. */
+  async ensureSchedule(options: ScheduleOptions): Promise<boolean> {
+    try {
+      await this.client.schedule.create(options);
+      return true;
+    } catch (error) {
+      if (error instanceof ScheduleAlreadyRunning) return false;
+      throw error;
+    }
+  }
+
+  triggerSchedule(scheduleId: string): Promise<void> {
+    return engineCall(() => this.client.schedule.getHandle(scheduleId).trigger(ScheduleOverlapPolicy.ALLOW_ALL));
+  }
+
+  describeSchedule(scheduleId: string): Promise<ScheduleSummary> {
+    return engineCall(async () => {
+      const d = await this.client.schedule.getHandle(scheduleId).describe();
+      return {
+        scheduleId: d.scheduleId,
+        nextActionTimes: d.info.nextActionTimes.map((t) => t.toISOString()),
+        recentActions: d.info.recentActions.map((a) => ({
+          at: a.takenAt.toISOString(),
+          workflowId: a.action.workflow.workflowId,
+        })),
+        paused: d.state.paused,
+      };
+    });
+  }
+
+  /** Answers when the engine's frontend does; for the health check. */
+  async ping(): Promise<void> {
+    await this.client.workflowService.getSystemInfo({});
+  }
+}

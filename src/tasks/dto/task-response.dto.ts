@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../../workflows/contracts/actor.js';
+import { PROCEDURES, type Procedure, type TaskKind } from '../../../workflows/contracts/case-status.js';
+import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
+import { TASK_KINDS } from '../../cases/dto/case-status.dto.js';
+import { CitationDto } from '../../common/http/dto/shared-response.dto.js';
+
+/** An inbox task: what to decide, for whom, by when and on which article. */
+export class TaskDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: PROCEDURES, enumName: 'Procedure' }) procedure!: Procedure;
+  @ApiProperty({ enum: PACK_IDS, enumName: 'PackId' }) pack!: PackId;
+  @ApiProperty() stepId!: string;
+  @ApiProperty({ enum: TASK_KINDS, enumName: 'TaskKind' }) kind!: TaskKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
+  @ApiProperty() department!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ example: '2026-02-24' }) dueDate!: string;
+  @ApiProperty({ enum: ['statutory', 'administrative'] }) dueBasis!: 'statutory' | 'administrative';
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiProperty() provisional!: boolean;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: 'open' | 'completed' | 'cancelled';
+  @ApiProperty({ type: 'string', nullable: true }) claimedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) items!: TaskDto[];
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as cursor for the next page; null on the last' })
+  nextCursor!: string | null;
+}
