@@ -7,9 +7,24 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', 'coverage/**', 'test/contract/client-driver/**'] },
   ...tseslint.configs.recommended,
   {
+    // Typed rules everywhere: a promise nobody awaits is a lost error, in the API as in workflows.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
+    // Activities are built on the API's repositories; only the worker's entry point reaches back into activities/.
+    files: ['src/**/*.ts'],
+    ignores: ['src/worker.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/activities/**'], message: 'src/ must not depend on activities/ (the worker entry point excepted).' }] },
+      ],
     },
   },
   {
@@ -20,7 +35,6 @@ export default tseslint.config(
   {
     // Workflow code is replayed: it must be deterministic and must not reach outside the sandbox.
     files: ['workflows/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -42,7 +56,6 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock; take time from activities or inputs.' },
         { selector: "Identifier[name='process']", message: 'No process access in workflow code.' },
       ],
-      '@typescript-eslint/no-floating-promises': 'error',
     },
   },
   {

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CalendarActivities } from '../workflows/contracts/activities.js';
-import type { DeadlineCalendar } from './deadline-calendar.js';
+import type { DeadlineCalendar } from '../src/calendar/deadline-calendar.js';
 
 /** A RangeError from the calendar is a bad request, not a passing fault: no retry. */
 async function nonRetryableOnRangeError<T>(work: () => Promise<T>): Promise<T> {

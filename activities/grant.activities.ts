@@ -1,42 +1,33 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { CorrectionRecordRepository } from '../src/cases/correction-record.repository.js';
+import type { PendingCatalogChangeRepository } from '../src/catalog/pending-catalog-change.repository.js';
+import type { OpenDataAccessRepository } from '../src/grants/open-data-access.repository.js';
+import type { ShareGrantRepository } from '../src/grants/share-grant.repository.js';
 import type { GrantActivities } from '../workflows/contracts/activities.js';
 
+export interface OutcomeRepositories {
+  grants: ShareGrantRepository;
+  openDataAccess: OpenDataAccessRepository;
+  corrections: CorrectionRecordRepository;
+  pendingChanges: PendingCatalogChangeRepository;
+}
+
 /** Outcome records: grants (共享授权), open-data access, pending catalog changes, corrections; idempotent by id. */
-export function createGrantActivities(orm: MikroORM): GrantActivities {
-  const sql = () => orm.em.fork().getConnection();
+export function createGrantActivities(repositories: OutcomeRepositories): GrantActivities {
   return {
     async recordGrant(g) {
-      await sql().execute(
-        `insert into share_grant (id, case_id, resource_id, items, purpose, scenario, manner, grantee_department,
-                                  approver_id, approver_name, pack, citation, granted_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-        [g.grantId, g.caseId, g.resourceId, JSON.stringify(g.items), g.purpose, g.scenario, g.manner, g.granteeDepartment,
-          g.approver.id, g.approver.name, g.pack, JSON.stringify(g.citation), g.grantedAt],
-      );
+      await repositories.grants.record(g);
       return g;
     },
     async recordPendingCatalogChange(c) {
-      await sql().execute(
-        `insert into pending_catalog_change (id, origin_case_id, entry_id, change, citation, created_at)
-         values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-        [c.changeId, c.originCaseId, c.entryId, JSON.stringify(c.change), JSON.stringify(c.citation), c.createdAt],
-      );
+      await repositories.pendingChanges.record(c);
       return c;
     },
     async recordOpenDataAccess(a) {
-      await sql().execute(
-        `insert into open_data_access (id, case_id, resource_id, applicant_id, scope, purpose, manner, approver_id, approver_name, citation, granted_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-        [a.accessId, a.caseId, a.resourceId, a.applicantId, a.scope, a.purpose, a.manner, a.approver.id, a.approver.name, JSON.stringify(a.citation), a.grantedAt],
-      );
+      await repositories.openDataAccess.record(a);
       return a;
     },
     async recordCorrection(c) {
-      await sql().execute(
-        `insert into correction_record (case_id, resource_id, items, description, what_changed, corrected_at, corrected_by, citation)
-         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
-        [c.caseId, c.resourceId, JSON.stringify(c.items), c.description, c.whatChanged, c.correctedAt, c.correctedBy.id, JSON.stringify(c.citation)],
-      );
+      await repositories.corrections.record(c);
       return c;
     },
   };

@@ -8,6 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { createActivities } from '../activities/index.js';
+import { PostgresDeadlineCalendar } from '../src/calendar/deadline-calendar.js';
+import { repositoriesFrom } from '../src/database/repositories.js';
 import { startInfrastructure } from '../scripts/lib/infrastructure.js';
 import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths.js';
 import { configureApp } from '../src/app-setup.js';
@@ -50,11 +52,12 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const http = request(app.getHttpServer());
     const client = app.get(Client);
+    const orm = app.get<MikroORM>(MikroORM);
     const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
     const { code } = await bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'), ...workflowBundlerOptions,
       logger: new DefaultLogger('WARN') });
     const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
-      activities: createActivities({ orm: app.get<MikroORM>(MikroORM) }), options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined } });
+      activities: createActivities({ ...repositoriesFrom(orm, (type) => app.get(type)), calendar: new PostgresDeadlineCalendar(orm) }), options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined } });
     const running = worker.run();
     const token = (id: string) => mintToken(findDemoUser(id)!, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
     const applicant = { Authorization: `Bearer ${await token('hr-civil-xu')}` };

@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
 import { createActivities } from '../activities/index.js';
+import { PostgresDeadlineCalendar } from './calendar/deadline-calendar.js';
 import { loadConfig } from './config/app-config.js';
+import { repositoriesFrom } from './database/repositories.js';
 import { exitOnBootFailure } from './config/boot-failure.js';
 import { createWorker } from './engine/create-worker.js';
 import { installTemporalRuntime } from './engine/temporal-runtime.js';
@@ -21,7 +23,10 @@ async function bootstrap(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      activities: createActivities({ orm: app.get(MikroORM) }),
+      activities: createActivities({
+        ...repositoriesFrom(app.get(MikroORM), (type) => app.get(type)),
+        calendar: new PostgresDeadlineCalendar(app.get(MikroORM)),
+      }),
     });
     // Resolves after SIGINT/SIGTERM: the runtime's shutdown signals drain the worker first.
     await worker.run();

@@ -8,10 +8,10 @@ import {
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Actor } from './contracts/actor.js';
 import type { CaseStatus } from './contracts/case-status.js';
+import type { DecisionSchema } from './contracts/decisions.js';
 import { resolvePack } from './rules/pack-resolver.js';
 import { activities } from './steps/activities-proxy.js';
 import { openCase } from './steps/open-case.js';
-import { reject } from './steps/rejection.js';
 import { shanghaiDay, workflowNow } from './steps/workflow-time.js';
 
 const STATES = {
@@ -64,16 +64,24 @@ export async function annualReportRound(input: AnnualReportRoundInput): Promise<
   return { roundYear, cases: plan.reporters.map((r) => r.caseId) };
 }
 
+const SUBMISSION: DecisionSchema = {
+  options: [
+    {
+      decision: 'submit',
+      details: [
+        {
+          key: 'report',
+          required: true,
+          missing: { kind: 'invalid', code: 'REPORT_REQUIRED', text: { zh: '请在 details.report 中填写上一年度管理情况', en: "Put last year's report in details.report" } },
+        },
+      ],
+    },
+  ],
+};
+
 /** One report: submitted with its content; a missing one is a breach, and the task stays open. */
 export async function annualReport(input: AnnualReportInput): Promise<CaseStatus> {
   const rt = openCase('annual-report', input, input.applicant, input.departments, STATES.due);
-  const submitted = await rt.runStep(input.step, input.periodFrom, {
-    decisions: ['submit'],
-    check: (args) => {
-      if (!args.details?.report?.trim()) {
-        reject('invalid', 'REPORT_REQUIRED', { zh: '请在 details.report 中填写上一年度管理情况', en: "Put last year's report in details.report" });
-      }
-    },
-  });
+  const submitted = await rt.runStep(input.step, input.periodFrom, { schema: SUBMISSION });
   return rt.finish({ kind: STATES.submitted.id, text: STATES.submitted.text, reasons: submitted.details!.report, citation: input.step.citation }, STATES.submitted);
 }

@@ -1,10 +1,10 @@
 import type { CatalogUpdateInput } from './contracts/catalog-update.js';
 import type { CaseStatus } from './contracts/case-status.js';
+import type { DecisionSchema, DetailRule } from './contracts/decisions.js';
 import { needsShareConditions } from './rules/catalog-rules.js';
 import { activities } from './steps/activities-proxy.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { openCase } from './steps/open-case.js';
-import { reject } from './steps/rejection.js';
 import { workflowNow } from './steps/workflow-time.js';
 
 const STATES = {
@@ -34,17 +34,7 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
   const rule = input.rules.review;
   const from = rule.deadline.from === 'trigger' ? triggerInstant(input.trigger.date) : input.receivedAt;
   // A linked change (e.g. a reclassification to conditional) may come without conditions: the approver then states them.
-  const review = await rt.runStep(rule, from, {
-    decisions: ['approve', 'refuse'],
-    check: (args) => {
-      if (args.decision === 'approve' && input.changes.some(needsShareConditions) && (!args.details?.shareConditions?.trim() || !args.details?.legalBasis?.trim())) {
-        reject('notAllowed', 'SHARE_CONDITIONS_REQUIRED', {
-          zh: '变更为有条件共享或不予共享的，须在 details.shareConditions 和 details.legalBasis 中写明共享条件及其依据',
-          en: 'A conditional or not-shared entry needs its conditions and their legal basis in details.shareConditions and details.legalBasis',
-        });
-      }
-    },
-  });
+  const review = await rt.runStep(rule, from, { schema: reviewSchema(input.changes.some(needsShareConditions)) });
   if (review.decision === 'refuse') {
     await settleOrigin(input, 'refused');
     return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: review.reasons, citation: rule.citation }, STATES.refused);
@@ -89,4 +79,23 @@ async function checkApplicationTimeliness(rt: CaseRuntime, input: CatalogUpdateI
 async function settleOrigin(input: CatalogUpdateInput, status: 'applied' | 'refused'): Promise<void> {
   if (!input.origin) return;
   await activities.settlePendingChange({ changeId: input.origin.pendingChangeId, status, catalogCaseId: input.caseId, at: workflowNow().toISOString() });
+}
+
+/** An approval that leaves an entry conditional or not shared states the conditions and their legal basis. */
+function reviewSchema(needsConditions: boolean): DecisionSchema {
+  const missing = {
+    kind: 'notAllowed' as const,
+    code: 'SHARE_CONDITIONS_REQUIRED',
+    text: {
+      zh: '变更为有条件共享或不予共享的，须在 details.shareConditions 和 details.legalBasis 中写明共享条件及其依据',
+      en: 'A conditional or not-shared entry needs its conditions and their legal basis in details.shareConditions and details.legalBasis',
+    },
+  };
+  const conditions: DetailRule[] = needsConditions
+    ? [
+        { key: 'shareConditions', required: true, missing },
+        { key: 'legalBasis', required: true, missing },
+      ]
+    : [];
+  return { options: [{ decision: 'approve', details: conditions }, { decision: 'refuse', details: [] }] };
 }

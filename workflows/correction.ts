@@ -1,12 +1,10 @@
-import type { DecideArgs } from './contracts/case-messages.js';
 import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
 import type { Text } from './contracts/citation.js';
 import type { CorrectionInput } from './contracts/correction.js';
 import type { StepRule } from './rules/rule-types.js';
 import { activities } from './steps/activities-proxy.js';
 import { openCase } from './steps/open-case.js';
-import { reject } from './steps/rejection.js';
-import type { DecisionPolicy } from './steps/statutory-step.js';
+import { plainDecisions, type DecisionSchema, type DetailRule } from './contracts/decisions.js';
 
 const STATES = {
   triage: { id: 'in-triage', text: { zh: '技术服务单位分析分派中', en: 'Service unit analysing the report' } },
@@ -17,11 +15,19 @@ const STATES = {
 } satisfies Record<string, { id: string; text: Text }>;
 
 /** Saying what changed is part of correcting (the reporter sees it). */
-const needsWhatChanged = (decision: string): DecisionPolicy['check'] => (args: DecideArgs) => {
-  if (args.decision === decision && !args.details?.whatChanged?.trim()) {
-    reject('invalid', 'WHAT_CHANGED_REQUIRED', { zh: '请在 details.whatChanged 中说明更正内容', en: 'Say what was corrected in details.whatChanged' });
-  }
+const WHAT_CHANGED: DetailRule = {
+  key: 'whatChanged',
+  required: true,
+  missing: { kind: 'invalid', code: 'WHAT_CHANGED_REQUIRED', text: { zh: '请在 details.whatChanged 中说明更正内容', en: 'Say what was corrected in details.whatChanged' } },
 };
+/** Where the provider corrects in a later step, the verdict may already say what will change. */
+const verdictSchema = (correctsNow: boolean): DecisionSchema => ({
+  options: [
+    { decision: 'confirm', details: [{ ...WHAT_CHANGED, required: correctsNow }] },
+    { decision: 'not-an-error', details: [] },
+  ],
+});
+const CORRECTED: DecisionSchema = { options: [{ decision: 'corrected', details: [WHAT_CHANGED] }] };
 
 /** P2 数据纠错 / 疑义校核, for every pack. */
 export async function correction(input: CorrectionInput): Promise<CaseStatus> {
@@ -33,13 +39,10 @@ export async function correction(input: CorrectionInput): Promise<CaseStatus> {
 
   let previous: DecisionRecord | undefined;
   if (rules.triage) {
-    previous = await rt.runStep(rules.triage, startOf(rules.triage), { decisions: ['dispatch'] });
+    previous = await rt.runStep(rules.triage, startOf(rules.triage), { schema: plainDecisions('dispatch') });
     await rt.setState(STATES.verifying.id, STATES.verifying.text);
   }
-  const verdict = await rt.runStep(rules.verify, startOf(rules.verify, previous), {
-    decisions: ['confirm', 'not-an-error'],
-    check: rules.correct ? undefined : needsWhatChanged('confirm'),
-  });
+  const verdict = await rt.runStep(rules.verify, startOf(rules.verify, previous), { schema: verdictSchema(!rules.correct) });
   if (verdict.decision === 'not-an-error') {
     return rt.finish({ kind: STATES.notAnError.id, text: STATES.notAnError.text, reasons: verdict.reasons, citation: rules.verify.citation }, STATES.notAnError);
   }
@@ -47,7 +50,7 @@ export async function correction(input: CorrectionInput): Promise<CaseStatus> {
   let corrected = verdict;
   if (rules.correct) {
     await rt.setState(STATES.correcting.id, STATES.correcting.text);
-    corrected = await rt.runStep(rules.correct, startOf(rules.correct, verdict), { decisions: ['corrected'], check: needsWhatChanged('corrected') });
+    corrected = await rt.runStep(rules.correct, startOf(rules.correct, verdict), { schema: CORRECTED });
   }
   const citation = (rules.correct ?? rules.verify).citation;
   const record = await activities.recordCorrection({

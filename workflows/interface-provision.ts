@@ -1,23 +1,35 @@
 import type { CaseStatus } from './contracts/case-status.js';
 import type { InterfaceProvisionInput } from './contracts/single-step.js';
 import { openCase } from './steps/open-case.js';
-import { reject } from './steps/rejection.js';
+import type { DecisionSchema } from './contracts/decisions.js';
 
 const STATES = {
   providing: { id: 'awaiting-interfaces', text: { zh: '数据生产单位提供接口中', en: 'Awaiting the interfaces' } },
   provided: { id: 'provided', text: { zh: '已提供服务接口', en: 'Interfaces provided' } },
 };
 
+const PROVIDED: DecisionSchema = {
+  options: [
+    {
+      decision: 'provided',
+      details: [
+        {
+          key: 'interfaces',
+          required: true,
+          missing: {
+            kind: 'invalid',
+            code: 'INTERFACES_REQUIRED',
+            text: { zh: '请在 details.interfaces 中说明所提供的接口及调用说明', en: 'Describe the interfaces provided in details.interfaces' },
+          },
+        },
+      ],
+    },
+  ],
+};
+
 /** P6 服务接口提供 (Quanzhou 二（三）): 10 WD; a written extension approved by the agency, at most 5 WD. */
 export async function interfaceProvision(input: InterfaceProvisionInput): Promise<CaseStatus> {
   const rt = openCase('interface-provision', input, input.applicant, input.departments, STATES.providing);
-  const provided = await rt.runStep(input.rules.step, input.receivedAt, {
-    decisions: ['provided'],
-    check: (args) => {
-      if (!args.details?.interfaces?.trim()) {
-        reject('invalid', 'INTERFACES_REQUIRED', { zh: '请在 details.interfaces 中说明所提供的接口及调用说明', en: 'Describe the interfaces provided in details.interfaces' });
-      }
-    },
-  });
+  const provided = await rt.runStep(input.rules.step, input.receivedAt, { schema: PROVIDED });
   return rt.finish({ kind: STATES.provided.id, text: STATES.provided.text, reasons: provided.details!.interfaces, citation: input.rules.step.citation }, STATES.provided);
 }

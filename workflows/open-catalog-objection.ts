@@ -2,7 +2,7 @@ import type { CaseStatus } from './contracts/case-status.js';
 import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
 import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
-import { reject } from './steps/rejection.js';
+import type { DecisionSchema } from './contracts/decisions.js';
 
 const STATES = {
   answering: { id: 'awaiting-answer', text: { zh: '提供部门答复中', en: 'Awaiting the provider’s answer' } },
@@ -10,17 +10,31 @@ const STATES = {
   refused: { id: 'refused', text: { zh: '不同意更正', en: 'Objection refused' } },
 };
 
+/** Agree, or refuse with reasons and the basis of the refusal. */
+const ANSWERS: DecisionSchema = {
+  options: [
+    { decision: 'approve', details: [] },
+    {
+      decision: 'refuse',
+      details: [
+        {
+          key: 'basis',
+          required: true,
+          missing: {
+            kind: 'notAllowed',
+            code: 'BASIS_REQUIRED',
+            text: { zh: '不同意更正的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' },
+          },
+        },
+      ],
+    },
+  ],
+};
+
 /** P5 开放目录更正申请 (Chongqing Art. 32): agree → a pending catalog change linked to the case; refuse → reasons and basis. */
 export async function openCatalogObjection(input: OpenCatalogObjectionInput): Promise<CaseStatus> {
   const rt = openCase('open-catalog-objection', input, input.applicant, input.departments, STATES.answering);
-  const answer = await rt.runStep(input.rules.step, input.receivedAt, {
-    decisions: ['approve', 'refuse'],
-    check: (args) => {
-      if (args.decision === 'refuse' && !args.details?.basis?.trim()) {
-        reject('notAllowed', 'BASIS_REQUIRED', { zh: '不同意更正的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' });
-      }
-    },
-  });
+  const answer = await rt.runStep(input.rules.step, input.receivedAt, { schema: ANSWERS });
   if (answer.decision === 'refuse') {
     return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: `${answer.reasons}（依据：${answer.details!.basis}）`, citation: input.rules.step.citation }, STATES.refused);
   }

@@ -1,11 +1,11 @@
 import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
 import type { Citation, Text } from './contracts/citation.js';
+import { plainDecisions, type DetailRule } from './contracts/decisions.js';
 import type { OpenDataInput } from './contracts/open-data.js';
 import { activities } from './steps/activities-proxy.js';
 import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
-import { reject } from './steps/rejection.js';
 import type { DecisionPolicy } from './steps/statutory-step.js';
 import { workflowNow } from './steps/workflow-time.js';
 
@@ -42,7 +42,7 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
 
   let from = input.receivedAt;
   if (rules.assessment) {
-    const assessed = await rt.runStep(rules.assessment, from, { decisions: ['reasonable', 'unreasonable'] });
+    const assessed = await rt.runStep(rules.assessment, from, { schema: plainDecisions('reasonable', 'unreasonable') });
     if (assessed.decision === 'unreasonable') {
       return rt.finish({ kind: STATES.negotiate.id, text: STATES.negotiate.text, reasons: assessed.reasons, citation: rules.assessment.citation }, STATES.negotiate);
     }
@@ -61,7 +61,7 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
     const asked = await rt.awaitDispute(rt.targetDays(RE_REVIEW_WINDOW_KEY), decision.decidedAt);
     if (asked) {
       await rt.setState(STATES.reReview.id, STATES.reReview.text);
-      const answer = await rt.runStep(rules.reReview, asked.at);
+      const answer = await rt.runStep(rules.reReview, asked.at, reviewPolicy(input));
       if (answer.decision === 'approve') return approve(answer, rules.reReview.citation);
       return refused(answer, rules.reReview.citation);
     }
@@ -86,14 +86,16 @@ function withBasis(decision: DecisionRecord): string | undefined {
   return basis ? `${decision.reasons}（依据：${basis}）` : decision.reasons;
 }
 
-/** Chongqing Art. 33: a refusal gives reasons and its basis. */
+/** A refusal may give its basis; Chongqing Art. 33 requires it. */
 function reviewPolicy(input: OpenDataInput): DecisionPolicy {
-  return {
-    decisions: ['approve', 'refuse'],
-    check(args) {
-      if (input.rules.refusalNeedsBasis && args.decision === 'refuse' && !args.details?.basis?.trim()) {
-        reject('notAllowed', 'BASIS_REQUIRED', { zh: '不同意开放的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' });
-      }
+  const basis: DetailRule = {
+    key: 'basis',
+    required: !!input.rules.refusalNeedsBasis,
+    missing: {
+      kind: 'notAllowed',
+      code: 'BASIS_REQUIRED',
+      text: { zh: '不同意开放的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' },
     },
   };
+  return { schema: { options: [{ decision: 'approve', details: [] }, { decision: 'refuse', details: [basis] }] } };
 }

@@ -1,6 +1,7 @@
 import type { DecideArgs } from './contracts/case-messages.js';
 import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
 import type { Citation } from './contracts/citation.js';
+import { plainDecisions, type DetailRule } from './contracts/decisions.js';
 import type { ShareRequestInput } from './contracts/share-request.js';
 import { SHARE_STATES } from './share-request-states.js';
 import { activities } from './steps/activities-proxy.js';
@@ -99,26 +100,34 @@ function refused(rt: CaseRuntime, decision: DecisionRecord, state: (typeof SHARE
 /** Quanzhou: approval needs the producer's agreement and a manner; batch exchange needs a reason. */
 function reviewPolicy(input: ShareRequestInput, consultation: DecisionRecord | undefined): DecisionPolicy {
   const { rules } = input;
-  if (!rules.manners) return { decisions: ['approve', 'refuse'] };
+  if (!rules.manners) return { schema: plainDecisions('approve', 'refuse') };
   const allowed: string[] = input.path === 'usable-not-visible' ? rules.usableNotVisible!.interfaces : rules.manners.allowed;
+  const manner: DetailRule = {
+    key: 'manner',
+    required: true,
+    oneOf: allowed,
+    missing: { kind: 'invalid', code: 'MANNER_REQUIRED', text: { zh: `须明确共享方式：${allowed.join('、')}`, en: `State the manner of sharing: ${allowed.join(', ')}` } },
+  };
+  const mannerReason: DetailRule = {
+    key: 'mannerReason',
+    required: { whenDetail: 'manner', equals: 'batch-exchange' },
+    missing: {
+      kind: 'notAllowed',
+      code: 'BATCH_NEEDS_REASON',
+      text: {
+        zh: '采用批量数据交换须说明服务接口和交叉核验不能满足需求的理由（五（三））',
+        en: 'Batch exchange needs a reason why interfaces and cross-verification cannot serve (5(3))',
+      },
+    },
+  };
   return {
-    decisions: ['approve', 'refuse'],
+    schema: { options: [{ decision: 'approve', details: [manner, mannerReason] }, { decision: 'refuse', details: [] }] },
     check(args: DecideArgs) {
       if (args.decision !== 'approve') return;
       if (consultation?.decision !== 'approve') {
         reject('notAllowed', 'CONSULTATION_NOT_AGREED', {
           zh: '数据生产单位会商未同意，不能决定共享（五（四））',
           en: 'The producing department did not agree in consultation; sharing cannot be approved (5(4))',
-        });
-      }
-      const manner = args.details?.manner;
-      if (!manner || !allowed.includes(manner)) {
-        reject('invalid', 'MANNER_REQUIRED', { zh: `须明确共享方式：${allowed.join('、')}`, en: `State the manner of sharing: ${allowed.join(', ')}` });
-      }
-      if (manner === 'batch-exchange' && !args.details?.mannerReason?.trim()) {
-        reject('notAllowed', 'BATCH_NEEDS_REASON', {
-          zh: '采用批量数据交换须说明服务接口和交叉核验不能满足需求的理由（五（三））',
-          en: 'Batch exchange needs a reason why interfaces and cross-verification cannot serve (5(3))',
         });
       }
     },

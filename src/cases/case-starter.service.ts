@@ -1,12 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { Clock } from '../common/clock.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
-import { CaseRecord } from './case-record.entity.js';
+import type { CaseRecord } from './case-record.entity.js';
+import { CaseRecordRepository } from './case-record.repository.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
 import type { PlannedCase, ProcedureDefinition } from './procedures/procedure-definition.js';
 
@@ -59,7 +60,7 @@ export class CaseStarter {
   private readonly logger = new Logger(CaseStarter.name);
 
   constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly cases: CaseRecordRepository,
     private readonly engine: CaseEngine,
     private readonly contexts: CaseContextLoader,
     private readonly clock: Clock,
@@ -75,24 +76,20 @@ export class CaseStarter {
     const caseId = procedure.caseId(randomUUID());
     const receivedAt = this.clock.now();
     const plan = await procedure.plan({ caseId, receivedAt, applicant: actor }, request, this.contexts);
-    const em = this.orm.em.fork();
-    const record = em.create(CaseRecord, {
-      id: caseId,
-      procedure: procedure.procedure,
-      pack: plan.pack,
-      applicantId: actor.id,
-      applicantDepartment: actor.department,
-      participantDepartments: plan.departments,
-      resourceId: plan.resourceId,
-      state: 'received',
-      currentStep: null,
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash: hash,
-      receivedAt,
-      updatedAt: receivedAt,
-    });
+    let record: CaseRecord;
     try {
-      await em.flush();
+      record = await this.cases.register({
+        id: caseId,
+        procedure: procedure.procedure,
+        pack: plan.pack,
+        applicantId: actor.id,
+        applicantDepartment: actor.department,
+        participantDepartments: plan.departments,
+        resourceId: plan.resourceId,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: hash,
+        receivedAt,
+      });
     } catch (error) {
       // Another request with the same key won the race: answer with its case.
       if (error instanceof UniqueConstraintViolationException && idempotencyKey) {
@@ -107,7 +104,7 @@ export class CaseStarter {
 
   private async findByKey(actor: Actor, key: string | undefined, hash: string): Promise<CaseRecord | null> {
     if (!key) return null;
-    const record = await this.orm.em.fork().findOne(CaseRecord, { applicantId: actor.id, idempotencyKey: key });
+    const record = await this.cases.findByKey(actor.id, key);
     if (record && record.requestHash !== hash) throw idempotencyKeyReused();
     return record;
   }
@@ -137,7 +134,7 @@ export class CaseStarter {
     try {
       ({ firstStep: settled } = await this.engine.startCase(start, !options.respondAsync));
     } catch (error) {
-      if (!(await this.engine.exists(record.id))) await this.orm.em.fork().nativeDelete(CaseRecord, { id: record.id });
+      if (!(await this.engine.exists(record.id))) await this.cases.remove(record.id);
       throw error;
     }
     return settled ? this.withinSettleTime(settled, record, options.actor) : receivedStatus(record, options.actor);

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { raiseDisputeUpdate, submitSupplementUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
@@ -7,7 +6,9 @@ import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cur
 import { CaseEngine } from '../engine/case-engine.js';
 import { caseNotFound } from '../engine/engine-errors.js';
 import { canSeeCase } from './case-access.js';
-import { CaseRecord } from './case-record.entity.js';
+import type { CaseRecord } from './case-record.entity.js';
+import { CaseRecordRepository, type CaseListFilter } from './case-record.repository.js';
+import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
 import { CaseStarter, type StartedCase, type StartOptions } from './case-starter.service.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import type { ProcedureDefinition } from './procedures/procedure-definition.js';
@@ -15,7 +16,8 @@ import type { ProcedureDefinition } from './procedures/procedure-definition.js';
 @Injectable()
 export class CasesService {
   constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly cases: CaseRecordRepository,
+    private readonly pendingChanges: PendingCatalogChangeRepository,
     private readonly engine: CaseEngine,
     private readonly starter: CaseStarter,
   ) {}
@@ -27,7 +29,7 @@ export class CasesService {
 
   /** The visible case record, or 404 (whether it does not exist or the caller may not see it). */
   async visibleRecord(actor: Actor, caseId: string): Promise<CaseRecord> {
-    const record = await this.orm.em.fork().findOne(CaseRecord, { id: caseId });
+    const record = await this.cases.findById(caseId);
     if (!record || !canSeeCase(actor, record)) throw caseNotFound();
     return record;
   }
@@ -35,7 +37,7 @@ export class CasesService {
   async status(actor: Actor, caseId: string): Promise<CaseStatus> {
     await this.visibleRecord(actor, caseId);
     const status = await this.engine.status(caseId);
-    const linked = await this.linkedCatalogChange(caseId);
+    const linked = await this.pendingChanges.ofOrigin(caseId);
     return linked ? { ...status, linkedCatalogChange: linked } : status;
   }
 
@@ -49,47 +51,17 @@ export class CasesService {
     return this.engine.update(caseId, raiseDisputeUpdate, { actor, reason });
   }
 
-  /** The catalog change a decision of this case asked for, as its P3 case has settled it so far. */
-  private async linkedCatalogChange(caseId: string): Promise<CaseStatus['linkedCatalogChange']> {
-    type Row = { id: string; status: 'pending' | 'applied' | 'refused'; catalog_case_id: string | null; settled_at: Date | null };
-    const [row] = await this.orm.em
-      .fork()
-      .getConnection()
-      .execute<Row[]>('select id, status, catalog_case_id, settled_at from pending_catalog_change where origin_case_id = ?', [caseId]);
-    return (
-      row && {
-        changeId: row.id,
-        status: row.status,
-        catalogUpdateCaseId: row.catalog_case_id,
-        settledAt: row.settled_at ? new Date(row.settled_at).toISOString() : null,
-      }
-    );
-  }
-
   /** The caller's cases, newest first, keyset-paginated on (received_at, id). */
   async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseRecord>> {
-    const where: Record<string, unknown> = {};
-    if (actor.role === 'applicant') where.applicantId = actor.id;
-    else if (!['auditor', 'supervisor'].includes(actor.role)) {
-      if (actor.role === 'admin') return { items: [], nextCursor: null };
-      where.participantDepartments = { $contains: [actor.department] };
-    }
-    if (query.procedure) where.procedure = query.procedure;
-    if (query.pack) where.pack = query.pack;
-    if (query.state) where.state = query.state;
+    const filter: CaseListFilter = { procedure: query.procedure, pack: query.pack, state: query.state, limit: query.limit ?? 20 };
+    if (actor.role === 'applicant') filter.applicantId = actor.id;
+    else if (actor.role === 'admin') return { items: [], nextCursor: null };
+    else if (!['auditor', 'supervisor'].includes(actor.role)) filter.participantDepartment = actor.department;
     const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      where.$or = [
-        { receivedAt: { $lt: new Date(cursor.sortKey) } },
-        { receivedAt: new Date(cursor.sortKey), id: { $lt: cursor.id } },
-      ];
-    }
-    const limit = query.limit ?? 20;
-    const rows = await this.orm.em
-      .fork()
-      .find(CaseRecord, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    const items = rows.slice(0, limit);
+    if (cursor) filter.before = { receivedAt: new Date(cursor.sortKey), id: cursor.id };
+    const rows = await this.cases.page(filter);
+    const items = rows.slice(0, filter.limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.receivedAt.toISOString(), last.id) : null };
+    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last.receivedAt.toISOString(), last.id) : null };
   }
 }

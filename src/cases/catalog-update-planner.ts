@@ -2,7 +2,7 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CatalogFields, CatalogUpdateInput, EntryChange } from '../../workflows/contracts/catalog-update.js';
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import { resolvePack } from '../../workflows/rules/pack-resolver.js';
-import { diffFields } from '../../activities/catalog-fields.js';
+import { diffFields, fieldsOfEntry } from '../catalog/catalog-fields.js';
 import { needsShareConditions } from '../../workflows/rules/catalog-rules.js';
 import { isPlainDate, shanghaiDateOf } from '../calendar/plain-date.js';
 import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
@@ -24,17 +24,6 @@ export interface CatalogUpdateContext {
 }
 
 const invalid = (field: string, code: string, zh: string, en: string) => invalidRequest([fieldError(field, code, zh, en)]);
-
-export const fieldsOfEntry = (e: CatalogEntry): CatalogFields => ({
-  title: e.title,
-  providerDepartmentId: e.providerDepartmentId,
-  dataItems: e.dataItems,
-  shareType: e.shareType as CatalogFields['shareType'],
-  shareConditions: e.shareConditions ?? null,
-  legalBasis: e.legalBasis ?? null,
-  openType: e.openType as CatalogFields['openType'],
-  updateFrequency: e.updateFrequency,
-});
 
 /**
  * P3: a providing department asks to change its own entries, for a law

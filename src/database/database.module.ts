@@ -2,8 +2,9 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config.js';
 import { buildOrmOptions } from './orm-options.js';
+import { REPOSITORIES } from './repositories.js';
 
-/** One ORM per process; services fork its EntityManager per unit of work. */
+/** One ORM per process, and the repositories over it; each forks its EntityManager per unit of work. */
 @Global()
 @Module({
   providers: [
@@ -12,8 +13,9 @@ import { buildOrmOptions } from './orm-options.js';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => MikroORM.init(buildOrmOptions(config.DATABASE_URL)),
     },
+    ...REPOSITORIES,
   ],
-  exports: [MikroORM],
+  exports: [MikroORM, ...REPOSITORIES],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}

@@ -30,7 +30,7 @@ export async function setupDatabase(databaseUrl: string): Promise<{ migrations: 
   const orm = await MikroORM.init(buildOrmOptions(databaseUrl));
   try {
     const applied = await orm.migrator.up();
-    const seeded = [...(await seedCalendar(orm.em.fork())), ...(await seedCatalog(orm.em.fork()))];
+    const seeded = [...(await seedCalendar(orm.em.fork())), ...(await seedCatalog(orm))];
     return { migrations: applied.map((m) => m.name), seeded };
   } finally {
     await orm.close();

@@ -23,7 +23,10 @@ export function fromEngineError(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const kind = KIND_BY_TYPE[error.cause.type ?? ''];
     const details = error.cause.details?.[0] as RejectionDetails | undefined;
-    if (kind && details) return new DomainError(kind, details.code, details.text);
+    if (kind && details) {
+      const fields = details.field ? [{ field: details.field, code: details.code, text: details.text }] : [];
+      return new DomainError(kind, details.code, details.text, fields);
+    }
   }
   if (error instanceof WorkflowNotFoundError) return caseNotFound();
   const code = (error as { code?: number }).code;

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { CatalogEntry } from '../catalog/catalog-entry.entity.js';
-import { Department } from '../catalog/department.entity.js';
+import { CatalogRepository } from '../catalog/catalog.repository.js';
+import { DepartmentRepository } from '../catalog/department.repository.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { ShareGrant } from './share-grant.entity.js';
+import type { ShareGrant } from './share-grant.entity.js';
+import { ShareGrantRepository } from './share-grant.repository.js';
 
 export type GrantAction = 'suspend' | 'revoke' | 'reinstate';
 
@@ -19,20 +19,21 @@ const grantNotFound = () => new DomainError('not-found', 'GRANT_NOT_FOUND', { zh
 /** Grant records (共享授权) and the authority's power to suspend or revoke them (Quanzhou 五（十）). */
 @Injectable()
 export class GrantsService {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    private readonly grants: ShareGrantRepository,
+    private readonly catalog: CatalogRepository,
+    private readonly departments: DepartmentRepository,
+  ) {}
 
   async list(actor: Actor, caseId?: string): Promise<ShareGrant[]> {
-    const where: Record<string, unknown> = caseId ? { caseId } : {};
-    const rows = await this.orm.em.fork().find(ShareGrant, where, { orderBy: { grantedAt: 'desc' }, limit: 200 });
     const visible: ShareGrant[] = [];
-    for (const grant of rows) if (await this.canSee(actor, grant)) visible.push(grant);
+    for (const grant of await this.grants.list(caseId)) if (await this.canSee(actor, grant)) visible.push(grant);
     return visible;
   }
 
   async change(actor: Actor, grantId: string, action: GrantAction, reason: string): Promise<ShareGrant> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const grant = await em.findOne(ShareGrant, { id: grantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!grant || !(await this.isGrantAuthority(actor, grant))) throw grantNotFound();
+    const changed = await this.grants.changeStatus(grantId, { action, reason: reason.trim(), actor }, async (grant) => {
+      if (!(await this.isGrantAuthority(actor, grant))) throw grantNotFound();
       const rule = NEXT_STATUS[action];
       if (!rule.from.includes(grant.status)) {
         throw new DomainError('conflict', 'GRANT_STATE_CONFLICT', {
@@ -40,15 +41,10 @@ export class GrantsService {
           en: `The grant is ${grant.status}; it cannot be ${action}d`,
         });
       }
-      grant.status = rule.to;
-      await em.getConnection().execute(
-        'insert into grant_event (grant_id, action, reason, actor_id, actor_name, at) values (?, ?, ?, ?, ?, now())',
-        [grantId, action, reason.trim(), actor.id, actor.name],
-        'run',
-        em.getTransactionContext(),
-      );
-      return grant;
+      return rule.to;
     });
+    if (!changed) throw grantNotFound();
+    return changed;
   }
 
   private async canSee(actor: Actor, grant: ShareGrant): Promise<boolean> {
@@ -60,8 +56,7 @@ export class GrantsService {
   /** The authority of the jurisdiction the shared resource belongs to. */
   private async isGrantAuthority(actor: Actor, grant: ShareGrant): Promise<boolean> {
     if (actor.role !== 'authority') return false;
-    const em = this.orm.em.fork();
-    const [resource, department] = await Promise.all([em.findOne(CatalogEntry, { id: grant.resourceId }), em.findOne(Department, { id: actor.department })]);
+    const [resource, department] = await Promise.all([this.catalog.findById(grant.resourceId), this.departments.findById(actor.department)]);
     return !!resource && department?.kind === 'authority' && department.jurisdiction === resource.jurisdiction;
   }
 }

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
 import type { Citation } from '../../workflows/contracts/citation.js';
+import type { DecisionSchema } from '../../workflows/contracts/decisions.js';
 
 /** The inbox projection; written only by activities (and claims), read by the task API. */
 const InboxTaskSchema = defineEntity({
@@ -28,6 +29,7 @@ const InboxTaskSchema = defineEntity({
     decision: p.string().nullable(),
     createdAt: p.datetime(),
     completedAt: p.datetime().nullable(),
+    decisionSchema: p.json<DecisionSchema>().nullable(),
   },
 });
 

@@ -25,5 +25,6 @@ export function presentTask(task: InboxTask, language: Language): TaskDto {
     status: task.status as TaskDto['status'],
     claimedBy: task.claimedBy ?? null,
     createdAt: task.createdAt.toISOString(),
+    decisionSchema: task.decisionSchema ?? null,
   };
 }

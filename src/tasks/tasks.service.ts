@@ -1,71 +1,68 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { decideUpdate, pauseClockUpdate, requestExtensionUpdate, requestSupplementUpdate, resumeClockUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
-import { InboxTask } from './inbox-task.entity.js';
-import { detailsNotText, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
+import type { InboxTask } from './inbox-task.entity.js';
+import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
+import { decisionRefused, detailsNotText, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
 
 /** The inbox: tasks of the caller's role and department; decisions go to the case workflow. */
 @Injectable()
 export class TasksService {
   constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly inbox: InboxTaskRepository,
     private readonly engine: CaseEngine,
   ) {}
 
   async list(actor: Actor, query: ListTasksQueryDto): Promise<Page<InboxTask>> {
-    const where: Record<string, unknown> = { status: 'open', role: actor.role, department: actor.department };
-    if (query.procedure) where.procedure = query.procedure;
-    if (query.pack) where.pack = query.pack;
-    if (query.kind) where.kind = query.kind;
-    if (query.overdue !== undefined) where.overdue = query.overdue;
-    const dueConditions: unknown[] = [];
-    if (query.dueBefore) dueConditions.push({ dueAt: { $lt: new Date(query.dueBefore) } });
+    const filter: TaskFilter = {
+      role: actor.role,
+      department: actor.department,
+      procedure: query.procedure,
+      pack: query.pack,
+      kind: query.kind,
+      overdue: query.overdue,
+      dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+      limit: query.limit ?? 20,
+    };
     const cursor = decodeCursor(query.cursor);
-    if (cursor) dueConditions.push({ $or: [{ dueAt: { $gt: new Date(cursor.sortKey) } }, { dueAt: new Date(cursor.sortKey), id: { $gt: cursor.id } }] });
-    if (dueConditions.length) where.$and = dueConditions;
-    const limit = query.limit ?? 20;
-    const rows = await this.orm.em.fork().find(InboxTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: limit + 1 });
-    const items = rows.slice(0, limit);
+    if (cursor) filter.after = { dueAt: new Date(cursor.sortKey), id: cursor.id };
+    const rows = await this.inbox.openPage(filter);
+    const items = rows.slice(0, filter.limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.dueAt.toISOString(), last.id) : null };
+    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last.dueAt.toISOString(), last.id) : null };
   }
 
   /** A task the caller may act on; 404 otherwise (do not reveal others' tasks). */
   async visibleTask(actor: Actor, taskId: string): Promise<InboxTask> {
-    const task = await this.orm.em.fork().findOne(InboxTask, { id: taskId });
+    const task = await this.inbox.findById(taskId);
     if (!task || task.role !== actor.role || task.department !== actor.department) throw taskNotFound();
     return task;
   }
 
   async claim(actor: Actor, taskId: string): Promise<InboxTask> {
     const task = await this.visibleTask(actor, taskId);
-    const updated = await this.orm.em.fork().getConnection().execute(
-      `update inbox_task set claimed_by = ? where id = ? and status = 'open' and (claimed_by is null or claimed_by = ?) returning id`,
-      [actor.id, taskId, actor.id],
-    );
-    if (updated.length === 0) throw await this.whyNotActionable(taskId);
-    return { ...task, claimedBy: actor.id } as InboxTask;
+    if (!(await this.inbox.claim(taskId, actor.id))) throw await this.whyNotActionable(taskId);
+    return Object.assign(task, { claimedBy: actor.id });
   }
 
   async release(actor: Actor, taskId: string): Promise<InboxTask> {
     const task = await this.visibleTask(actor, taskId);
-    const updated = await this.orm.em.fork().getConnection().execute(
-      `update inbox_task set claimed_by = null where id = ? and status = 'open' and claimed_by = ? returning id`,
-      [taskId, actor.id],
-    );
-    if (updated.length === 0) throw await this.whyNotActionable(taskId);
-    return { ...task, claimedBy: null } as InboxTask;
+    if (!(await this.inbox.release(taskId, actor.id))) throw await this.whyNotActionable(taskId);
+    return Object.assign(task, { claimedBy: null });
   }
 
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     if (dto.details && Object.values(dto.details).some((v) => typeof v !== 'string' || v.length > 2000)) throw detailsNotText();
+    // The step's own schema, the same the workflow's validator applies: a bad decision never reaches the engine.
+    const problem = task.decisionSchema ? findDecisionProblem(task.decisionSchema, dto) : undefined;
+    if (problem) throw decisionRefused(problem);
     const args = { taskId, actor, decision: dto.decision, reasons: dto.reasons, workingDays: dto.workingDays, details: dto.details };
     return this.engine.update(task.caseId, decideUpdate, args).catch((error: unknown) => this.explain(taskId, error));
   }
@@ -93,14 +90,14 @@ export class TasksService {
   /** A decision that lost a race may find the case already closed: that is a conflict, not a missing case. */
   private async explain(taskId: string, error: unknown): Promise<never> {
     if (error instanceof DomainError && error.kind === 'not-found') {
-      const task = await this.orm.em.fork().findOne(InboxTask, { id: taskId });
+      const task = await this.inbox.findById(taskId);
       if (task && task.status !== 'open') throw taskClosed();
     }
     throw error;
   }
 
   private async whyNotActionable(taskId: string): Promise<Error> {
-    const task = await this.orm.em.fork().findOne(InboxTask, { id: taskId });
+    const task = await this.inbox.findById(taskId);
     if (!task) return taskNotFound();
     if (task.status !== 'open') return taskClosed();
     return taskClaimedByOther(task.claimedBy ?? 'another user');

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { DeadlineCalendar } from '../../activities/deadline-calendar.js';
+import type { DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
 import { CalendarStore } from '../../src/calendar/calendar-store.js';
 import { isWeekend } from '../../src/calendar/plain-date.js';
 import type { DueDate } from '../../workflows/contracts/deadline.js';

@@ -7,7 +7,8 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createActivities } from '../../activities/index.js';
-import type { DeadlineCalendar } from '../../activities/deadline-calendar.js';
+import { PostgresDeadlineCalendar, type DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
+import { repositoriesFrom } from '../../src/database/repositories.js';
 import { configureApp } from '../../src/app-setup.js';
 import { AppModule } from '../../src/app.module.js';
 import { DEMO_USERS, findDemoUser } from '../../src/auth/demo-users.js';
@@ -94,7 +95,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        activities: createActivities({ orm, calendar: typeof options.calendar === 'function' ? options.calendar(orm) : options.calendar }),
+        activities: createActivities({
+          ...repositoriesFrom(orm, (type) => app.get(type)),
+          calendar: typeof options.calendar === 'function' ? options.calendar(orm) : (options.calendar ?? new PostgresDeadlineCalendar(orm)),
+        }),
         options: { workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, workflowsPath: undefined, bundlerOptions: undefined },
       });
       running = worker.run();

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { PackId } from './citation.js';
 import type { StepRule } from '../rules/rule-types.js';
+import type { CaseWorkflowInput } from './case-input.js';
 
 export const ANNUAL_REPORT_ROUND_WORKFLOW = 'annualReportRound';
 export const ANNUAL_REPORT_WORKFLOW = 'annualReport';
@@ -26,7 +27,7 @@ export interface AnnualReportRoundPlan {
 }
 
 /** One department's report: a case with a single step due at the end of January (the authority's: February). */
-export interface AnnualReportInput {
+export interface AnnualReportInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   roundYear: number;

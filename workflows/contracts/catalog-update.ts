@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { Procedure } from './case-status.js';
 import type { CatalogUpdateRules } from '../rules/rule-types.js';
+import type { CaseWorkflowInput } from './case-input.js';
 
 export const CATALOG_UPDATE_WORKFLOW = 'catalogUpdate';
 
@@ -54,7 +55,7 @@ export interface CatalogChangeOrigin {
 }
 
 /** P3 目录更新. */
-export interface CatalogUpdateInput {
+export interface CatalogUpdateInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   applicant: Actor;

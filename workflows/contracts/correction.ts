@@ -1,10 +1,11 @@
 import type { Actor } from './actor.js';
 import type { CorrectionRules } from '../rules/rule-types.js';
+import type { CaseWorkflowInput } from './case-input.js';
 
 export const CORRECTION_WORKFLOW = 'correction';
 
 /** P2: someone who uses the data reports it as doubtful or wrong. */
-export interface CorrectionInput {
+export interface CorrectionInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   reporter: Actor;

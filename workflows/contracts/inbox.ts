@@ -1,6 +1,7 @@
 import type { Role } from './actor.js';
 import type { Citation, PackId, Text } from './citation.js';
 import type { Procedure, TaskKind } from './case-status.js';
+import type { DecisionSchema } from './decisions.js';
 
 /** A task as the inbox activity records it (idempotent by id). */
 export interface InboxTaskInput {
@@ -19,6 +20,8 @@ export interface InboxTaskInput {
   citation: Citation;
   provisional: boolean;
   createdAt: string;
+  /** The decisions the task accepts, for the API to check before it calls the engine. */
+  decisionSchema?: DecisionSchema;
 }
 
 export const stepTaskId = (caseId: string, stepId: string) => `${caseId}.${stepId}`;

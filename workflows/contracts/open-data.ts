@@ -1,10 +1,11 @@
 import type { Actor } from './actor.js';
 import type { OpenDataRules, OrganisationType } from '../rules/rule-types.js';
+import type { CaseWorkflowInput } from './case-input.js';
 
 export const OPEN_DATA_WORKFLOW = 'openDataApplication';
 
 /** P4: a citizen, legal person or organisation applies for open data. */
-export interface OpenDataInput {
+export interface OpenDataInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   applicant: Actor;

@@ -1,5 +1,6 @@
 import type { Actor } from './actor.js';
 import type { ShareManner, ShareRequestRules, UsableNotVisibleInterface } from '../rules/rule-types.js';
+import type { CaseWorkflowInput } from './case-input.js';
 
 export const SHARE_REQUEST_WORKFLOW = 'shareRequest';
 
@@ -15,7 +16,7 @@ export interface ShareResourceSnapshot {
   legalBasis?: string;
 }
 
-export interface ShareRequestInput {
+export interface ShareRequestInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   applicant: Actor;

@@ -1,11 +1,12 @@
 import type { Actor } from './actor.js';
 import type { SingleStepRules } from '../rules/rule-types.js';
+import type { CaseWorkflowInput } from './case-input.js';
 
 export const OPEN_CATALOG_OBJECTION_WORKFLOW = 'openCatalogObjection';
 export const INTERFACE_PROVISION_WORKFLOW = 'interfaceProvision';
 
 /** P5: an objection to an open-catalog entry (Chongqing Art. 32). */
-export interface OpenCatalogObjectionInput {
+export interface OpenCatalogObjectionInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   applicant: Actor;
@@ -18,7 +19,7 @@ export interface OpenCatalogObjectionInput {
 }
 
 /** P6: the agency asks a producing department for more service interfaces (Quanzhou 二（三）). */
-export interface InterfaceProvisionInput {
+export interface InterfaceProvisionInput extends CaseWorkflowInput {
   caseId: string;
   receivedAt: string;
   applicant: Actor;

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, Trigger } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import {
   caseStatusQuery,
@@ -19,6 +19,7 @@ import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure } from '../cont
 import type { Citation, PackId, Text } from '../contracts/citation.js';
 import type { DepartmentOf, StepRule } from '../rules/rule-types.js';
 import { activities } from './activities-proxy.js';
+import type { CaseTask } from './case-task.js';
 import { reject } from './rejection.js';
 import { StatutoryStep, type DecisionPolicy } from './statutory-step.js';
 import { DEFAULT_TARGET_WORKING_DAYS, type StepContext } from './step-context.js';
@@ -51,8 +52,11 @@ export class CaseRuntime implements StepContext {
   readonly procedure: Procedure;
   readonly pack: PackId;
   private readonly steps: StatutoryStep[] = [];
-  private readonly openEscalations = new Set<string>();
-  private progress = 0;
+  /** Every task the case has opened, by id: decisions and step messages find their handlers here. */
+  private readonly tasks = new Map<string, CaseTask>();
+  /** Resolved each time the case waits for people again (or closes); replies to decisions wait for it. */
+  private waitingAgain = new Trigger<void>();
+  private hasWaited = false;
   private disputeWindow?: DisputeWindow;
 
   constructor(private readonly init: CaseRuntimeInit, state: { id: string; text: Text }) {
@@ -91,7 +95,13 @@ export class CaseRuntime implements StepContext {
 
   markIdle(): void {
     this.refreshWaitingFor();
-    this.progress += 1;
+    this.hasWaited = true;
+    this.waitingAgain.resolve();
+    this.waitingAgain = new Trigger<void>();
+  }
+
+  registerTask(task: CaseTask): void {
+    this.tasks.set(task.id, task);
   }
 
   addNotice(text: Text, citation: Citation): void {
@@ -161,8 +171,8 @@ export class CaseRuntime implements StepContext {
       if (s.extension?.state === 'requested' && step.rule.extension) {
         waiting.push({ taskId: s.extension.approvalTaskId, kind: 'extension-approval', role: step.rule.extension.approverRole, department: this.departmentOf(step.rule.extension.approverDepartment), dueAt: s.due.dueAt });
       }
-      if (s.breach?.escalationTaskId && this.openEscalations.has(s.breach.escalationTaskId)) {
-        waiting.push({ taskId: s.breach.escalationTaskId, kind: 'escalation', role: 'authority', department: this.departmentOf('authority'), dueAt: s.due.dueAt });
+      if (step.escalationOpen) {
+        waiting.push({ taskId: s.breach!.escalationTaskId!, kind: 'escalation', role: 'authority', department: this.departmentOf('authority'), dueAt: s.due.dueAt });
       }
     }
     this.status.waitingFor = waiting;
@@ -170,70 +180,58 @@ export class CaseRuntime implements StepContext {
 
   /** Resolves after the main flow has moved on to its next wait (or closed), so replies show the new state. */
   private async settle(): Promise<CaseStatus> {
-    const mark = this.progress;
-    await condition(() => this.progress > mark || this.status.closed);
+    if (!this.status.closed) await this.waitingAgain;
     this.refreshWaitingFor();
     return this.status;
   }
 
-  private route(taskId: string): { step: StatutoryStep; kind: 'decision' | 'extension-approval' | 'escalation' } {
-    for (const step of this.steps) {
-      if (step.taskId === taskId) return { step, kind: 'decision' };
-      if (step.status.extension?.approvalTaskId === taskId) return { step, kind: 'extension-approval' };
-      if (step.status.breach?.escalationTaskId === taskId) return { step, kind: 'escalation' };
-    }
-    return reject('conflict', 'TASK_NOT_IN_CASE', { zh: '该任务不属于本案件或已关闭', en: 'No such open task in this case' });
+  private task(taskId: string): CaseTask {
+    const task = this.tasks.get(taskId);
+    if (!task) return reject('conflict', 'TASK_NOT_IN_CASE', { zh: '该任务不属于本案件或已关闭', en: 'No such open task in this case' });
+    return task;
+  }
+
+  /** The step whose own task this is (not an extension approval or an escalation), for messages about the step itself. */
+  private stepTask(taskId: string, what: Text): StatutoryStep {
+    this.task(taskId);
+    const step = this.steps.find((s) => s.taskId === taskId);
+    return step ?? reject('invalid', 'NOT_A_STEP_TASK', what);
   }
 
   private registerHandlers(): void {
     setHandler(caseStatusQuery, () => this.status);
     setHandler(settledStatusUpdate, async () => {
-      await condition(() => this.progress > 0 || this.status.closed);
+      await condition(() => this.hasWaited || this.status.closed);
       return this.status;
     });
 
     setHandler(
       decideUpdate,
       async (args: DecideArgs) => {
-        const { step, kind } = this.route(args.taskId);
-        if (kind === 'decision') {
-          await step.applyDecision(args);
-          return this.settle();
-        }
-        if (kind === 'extension-approval') await step.applyExtensionDecision(args);
-        else {
-          this.openEscalations.delete(args.taskId);
-          await activities.completeTask({ taskId: args.taskId, actorId: args.actor.id, decision: args.decision, completedAt: workflowNow().toISOString() });
-        }
+        const task = this.task(args.taskId);
+        await task.apply(args);
+        // A step's own decision moves the case on: the reply shows where it waits next.
+        if (task.kind === 'decision') return this.settle();
         this.refreshWaitingFor();
         return this.status;
       },
       {
         validator: (args: DecideArgs) => {
           if (this.status.closed) reject('conflict', 'CASE_CLOSED', { zh: '案件已办结', en: 'The case is closed' });
-          const { step, kind } = this.route(args.taskId);
-          if (kind === 'decision') step.validateDecision(args);
-          else if (kind === 'extension-approval') step.validateExtensionDecision(args);
-          else step.validateEscalationAck(args, this.departmentOf('authority'), this.openEscalations.has(args.taskId));
+          this.task(args.taskId).validate(args);
         },
       },
     );
 
+    const extensionOnStep = { zh: '只能对审核任务申请延期', en: 'Extensions are requested on a step task' };
     setHandler(
       requestExtensionUpdate,
       async (args) => {
-        const { step } = this.route(args.taskId);
-        await step.applyExtensionRequest(args);
+        await this.stepTask(args.taskId, extensionOnStep).extension.applyRequest(args);
         this.refreshWaitingFor();
         return this.status;
       },
-      {
-        validator: (args) => {
-          const { step, kind } = this.route(args.taskId);
-          if (kind !== 'decision') reject('invalid', 'NOT_A_STEP_TASK', { zh: '只能对审核任务申请延期', en: 'Extensions are requested on a step task' });
-          step.validateExtensionRequest(args);
-        },
-      },
+      { validator: (args) => this.stepTask(args.taskId, extensionOnStep).extension.validateRequest(args) },
     );
 
     this.registerClockHandlers();
@@ -266,11 +264,7 @@ export class CaseRuntime implements StepContext {
 
   /** Stopping and restarting step clocks (consultation, supplement), where the step's text provides it. */
   private registerClockHandlers(): void {
-    const stepTask = (args: ClockArgs) => {
-      const { step, kind } = this.route(args.taskId);
-      if (kind !== 'decision') reject('invalid', 'NOT_A_STEP_TASK', { zh: '只能对审核任务操作期限', en: 'Clocks belong to step tasks' });
-      return step;
-    };
+    const stepTask = (args: ClockArgs) => this.stepTask(args.taskId, { zh: '只能对审核任务操作期限', en: 'Clocks belong to step tasks' });
     const done = () => {
       this.refreshWaitingFor();
       return this.status;
@@ -288,10 +282,5 @@ export class CaseRuntime implements StepContext {
         if (!args.content?.trim()) reject('invalid', 'SUPPLEMENT_EMPTY', { zh: '补正内容不能为空', en: 'The supplement is empty' });
       },
     });
-  }
-
-  /** Called by a step's breach so the escalation shows as open until acknowledged. */
-  trackEscalation(taskId: string): void {
-    this.openEscalations.add(taskId);
   }
 }

@@ -1,16 +1,12 @@
 import type { Actor } from '../contracts/actor.js';
 import type { Procedure } from '../contracts/case-status.js';
-import type { PackId, Text } from '../contracts/citation.js';
+import type { CaseWorkflowInput } from '../contracts/case-input.js';
+import type { Text } from '../contracts/citation.js';
 import type { DepartmentOf } from '../rules/rule-types.js';
 import { CaseRuntime } from './case-runtime.js';
 
-/** What every procedure's input carries about its case. */
-export interface CaseBasics {
-  caseId: string;
-  receivedAt: string;
-  rules: { pack: PackId };
-  administrativeTargets: Record<string, number>;
-}
+/** What the runtime takes from a procedure's input. */
+export type CaseBasics = Pick<CaseWorkflowInput, 'caseId' | 'receivedAt' | 'rules' | 'administrativeTargets'>;
 
 /** The runtime of a new case: who applied, which departments act in it, and its first state. */
 export function openCase(

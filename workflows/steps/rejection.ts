@@ -7,10 +7,12 @@ export type RejectionKind = keyof typeof REJECTION_TYPES;
 export interface RejectionDetails {
   code: string;
   text: Text;
+  /** The request field at fault, where one is. */
+  field?: string;
 }
 
 /** Rejects an update in its validator with a reason a person can act on; nothing in the case changes. */
-export function reject(kind: RejectionKind, code: string, text: Text): never {
-  const details: RejectionDetails = { code, text };
+export function reject(kind: RejectionKind, code: string, text: Text, field?: string): never {
+  const details: RejectionDetails = field ? { code, text, field } : { code, text };
   throw ApplicationFailure.create({ type: REJECTION_TYPES[kind], message: text.en, details: [details], nonRetryable: true });
 }

@@ -3,7 +3,7 @@ import type { ClockArgs } from '../contracts/case-messages.js';
 import type { StepStatus } from '../contracts/case-status.js';
 import type { DueDate } from '../contracts/deadline.js';
 import type { StepRule } from '../rules/rule-types.js';
-import type { DueBasis } from './statutory-step.js';
+import type { DueBasis } from './step-core.js';
 import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
 import { workflowNow } from './workflow-time.js';

@@ -1,6 +1,7 @@
 import type { Procedure } from '../contracts/case-status.js';
 import type { PackId } from '../contracts/citation.js';
 import type { DepartmentOf } from '../rules/rule-types.js';
+import type { CaseTask } from './case-task.js';
 
 /** What a statutory step needs to know about the case it runs in. */
 export interface StepContext {
@@ -12,8 +13,8 @@ export interface StepContext {
   targetDays(targetKey: string): number;
   /** Called whenever the workflow reaches a point where it waits for people. */
   markIdle(): void;
-  /** An escalation task opened by a breach, open until the authority acknowledges it. */
-  trackEscalation(taskId: string): void;
+  /** A task the case has opened: decisions naming its id go to its handlers. */
+  registerTask(task: CaseTask): void;
 }
 
 /** Administrative target used when the deployment configures none for a key. */

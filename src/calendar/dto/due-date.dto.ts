@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { InstantField } from '../../common/http/dto/fields.js';
 
 export class DueDateQueryDto {
-  @ApiProperty({ example: '2026-02-12T10:00:00+08:00', description: 'When the application was received (an instant)' })
-  @IsISO8601({ strict: true })
+  @InstantField({ example: '2026-02-12T10:00:00+08:00', description: 'When the application was received (an instant with its offset)' })
   receivedAt!: string;
 
   @ApiProperty({ example: 5, type: 'integer', minimum: 1, maximum: 250 })

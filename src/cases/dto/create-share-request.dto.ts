@@ -1,37 +1,33 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { EnumField, IdField, IdListField, TextField } from '../../common/http/dto/fields.js';
 
 export const REQUESTABLE_MANNERS = ['interface', 'cross-verification', 'batch-exchange', 'comparison', 'verification', 'statistics'] as const;
 
 /** POST /cases/share-requests: a using department asks for a catalog resource (SPEC §5 P1). */
 export class CreateShareRequestDto {
-  @ApiProperty({ example: 'jm-market-enterprise-detail', description: 'Catalog entry id' })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IdField({ max: 100, example: 'jm-market-enterprise-detail', description: 'Catalog entry id' })
   resourceId!: string;
 
-  @ApiProperty({ example: ['uscc', 'legal-rep'], description: 'Data item keys requested (申请数据项)' })
-  @IsString({ each: true }) @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique()
+  @IdListField({ maxItems: 200, example: ['uscc', 'legal-rep'], description: 'Data item keys requested (申请数据项)' })
   items!: string[];
 
-  @ApiProperty({ example: '社会保险登记核验', description: 'Purpose (用途)' })
-  @IsString() @MinLength(2) @MaxLength(500)
+  @TextField({ min: 2, max: 500, example: '社会保险登记核验', description: 'Purpose (用途)' })
   purpose!: string;
 
-  @ApiProperty({ example: '新参保单位登记时核验单位登记信息', description: 'Business scenario (业务场景)' })
-  @IsString() @MinLength(2) @MaxLength(1000)
+  @TextField({ min: 2, max: 1000, example: '新参保单位登记时核验单位登记信息', description: 'Business scenario (业务场景)' })
   scenario!: string;
 
-  @ApiPropertyOptional({ enum: REQUESTABLE_MANNERS, description: 'Quanzhou: manner asked for (usable-not-visible interfaces for 暂不共享 data)' })
-  @IsOptional() @IsIn(REQUESTABLE_MANNERS)
+  @EnumField(REQUESTABLE_MANNERS, {
+    optional: true,
+    enumName: 'ShareManner',
+    description: 'Quanzhou: manner asked for (usable-not-visible interfaces for 暂不共享 data)',
+  })
   manner?: (typeof REQUESTABLE_MANNERS)[number];
 
-  @ApiPropertyOptional({ description: 'Why batch exchange is needed (Quanzhou 五（三）)' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @TextField({ optional: true, max: 1000, description: 'Why batch exchange is needed (Quanzhou 五（三）)' })
   mannerReason?: string;
 }
 
 export class RaiseDisputeDto {
-  @ApiProperty({ example: '该数据为法定职责所必需，提供部门拒绝理由不成立' })
-  @IsString() @MinLength(2) @MaxLength(2000)
+  @TextField({ min: 2, max: 2000, example: '该数据为法定职责所必需，提供部门拒绝理由不成立' })
   reason!: string;
 }

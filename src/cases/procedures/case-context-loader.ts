@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../../workflows/contracts/actor.js';
-import { CatalogEntry } from '../../catalog/catalog-entry.entity.js';
-import { Department } from '../../catalog/department.entity.js';
+import { CatalogRepository } from '../../catalog/catalog.repository.js';
+import { DepartmentRepository } from '../../catalog/department.repository.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { CatalogUpdateContext } from '../catalog-update-planner.js';
 import { resourceNotFound, unknownDepartment } from '../case-errors.js';
-import { CaseRecord } from '../case-record.entity.js';
+import type { CaseRecord } from '../case-record.entity.js';
+import { CaseRecordRepository } from '../case-record.repository.js';
 import type { PlanContext } from '../plan-context.js';
 import type { InterfacePlanContext } from '../single-step-planners.js';
 
@@ -21,7 +21,9 @@ export interface NewCase {
 @Injectable()
 export class CaseContextLoader {
   constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly catalog: CatalogRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly cases: CaseRecordRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -31,12 +33,11 @@ export class CaseContextLoader {
 
   /** A case about one catalog resource: the resource, its jurisdiction's departments and authority. */
   async aboutResource(newCase: NewCase, resourceId: string): Promise<PlanContext> {
-    const em = this.orm.em.fork();
-    const resource = await em.findOne(CatalogEntry, { id: resourceId });
+    const resource = await this.catalog.findById(resourceId);
     if (!resource) throw resourceNotFound(resourceId);
-    const applicantDepartment = await em.findOne(Department, { id: newCase.applicant.department });
+    const applicantDepartment = await this.departments.findById(newCase.applicant.department);
     if (!applicantDepartment) throw unknownDepartment(newCase.applicant.department);
-    const departments = await em.find(Department, { jurisdiction: resource.jurisdiction });
+    const departments = await this.departments.list(resource.jurisdiction);
     const authority = departments.find((d) => d.kind === 'authority');
     if (!authority) throw new Error(`no authority registered for ${resource.jurisdiction}`);
     return { ...newCase, applicantDepartment, resource, departments, authority, administrativeTargets: this.administrativeTargets };
@@ -44,23 +45,21 @@ export class CaseContextLoader {
 
   /** The case a new one refers back to, if it exists. */
   previousCase(caseId: string | undefined): Promise<CaseRecord | null> {
-    return caseId ? this.orm.em.fork().findOne(CaseRecord, { id: caseId }) : Promise.resolve(null);
+    return caseId ? this.cases.findById(caseId) : Promise.resolve(null);
   }
 
   /** An agency's request to one of its jurisdiction's departments. */
   async forInterfaceRequest(newCase: NewCase, providerDepartmentId: string): Promise<InterfacePlanContext> {
-    const em = this.orm.em.fork();
-    const agency = await em.findOne(Department, { id: newCase.applicant.department });
+    const agency = await this.departments.findById(newCase.applicant.department);
     if (!agency) throw unknownDepartment(newCase.applicant.department);
-    const provider = await em.findOne(Department, { id: providerDepartmentId });
+    const provider = await this.departments.findById(providerDepartmentId);
     return { ...newCase, agency, provider, administrativeTargets: this.administrativeTargets };
   }
 
   /** The entries a catalog update names and their jurisdiction's departments. */
   async forCatalogUpdate(newCase: NewCase, entryIds: string[]): Promise<CatalogUpdateContext> {
-    const em = this.orm.em.fork();
-    const entries = await em.find(CatalogEntry, { id: { $in: entryIds } });
-    const departments = entries.length > 0 ? await em.find(Department, { jurisdiction: entries[0].jurisdiction }) : [];
+    const entries = await this.catalog.findMany(entryIds);
+    const departments = entries.length > 0 ? await this.departments.list(entries[0].jurisdiction) : [];
     return { ...newCase, entries, departments, administrativeTargets: this.administrativeTargets };
   }
 }

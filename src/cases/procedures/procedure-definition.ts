@@ -1,13 +1,11 @@
 import type { Actor } from '../../../workflows/contracts/actor.js';
+import type { CaseWorkflowInput } from '../../../workflows/contracts/case-input.js';
 import type { Procedure } from '../../../workflows/contracts/case-status.js';
 import type { PackId } from '../../../workflows/contracts/citation.js';
 import type { CaseContextLoader, NewCase } from './case-context-loader.js';
 
-/** What every workflow input carries: the rules it runs on and the departments taking part. */
-export interface PlannedWorkflowInput {
-  rules: { pack: PackId };
-  departments: Record<string, string | undefined>;
-}
+/** What every workflow input carries (the shared base of the procedures' inputs). */
+export type PlannedWorkflowInput = CaseWorkflowInput;
 
 /** A new case as the start path registers and starts it. */
 export interface PlannedCase {

@@ -28,7 +28,13 @@ const CHINESE: Record<string, Describe> = {
   isEnum: (f, e) => `${f} 必须是以下之一：${listAfterColon(e)}`,
   isIso8601: (f) => `${f} 必须是带时区偏移的 ISO-8601 时间（如 2026-02-12T10:00:00+08:00）`,
   isISO8601: (f) => `${f} 必须是带时区偏移的 ISO-8601 时间（如 2026-02-12T10:00:00+08:00）`,
-  matches: (f) => `${f} 的格式不正确`,
+  isInstantInRange: (f) => `${f} 须为带时区偏移的 ISO-8601 时间（如 2026-02-12T10:00:00+08:00），且在1949至2199年之间`,
+  matches: (f, e) =>
+    e.includes('control characters')
+      ? `${f} 不能包含控制字符`
+      : e.includes('must be an id')
+        ? `${f} 须为由字母、数字及 . _ : - 组成的编号`
+        : `${f} 的格式不正确`,
   isUrl: (f) => `${f} 必须是 http 或 https 网址`,
   nestedValidation: (f) => `${f} 必须是对象`,
 };

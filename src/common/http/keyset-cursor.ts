@@ -9,7 +9,9 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
   if (!cursor) return undefined;
   try {
     const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (typeof sortKey === 'string' && typeof id === 'string') return { sortKey, id };
+    // Both parts come back from the client: a sort key that is no instant, or an id with a NUL, is not ours.
+    const valid = typeof sortKey === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(sortKey)) && !id.includes('\u0000');
+    if (valid) return { sortKey, id };
   } catch {
     // fall through
   }

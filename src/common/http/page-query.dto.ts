@@ -1,25 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { PROCEDURES } from '../../../workflows/contracts/case-status.js';
 import { PACK_IDS } from '../../../workflows/contracts/citation.js';
-
+import { EnumField, IntegerField } from './dto/fields.js';
 
 /** Keyset pagination and the procedure/pack filters that case and task lists share. */
 export class CaseListQueryDto {
-  @ApiPropertyOptional({ enum: PROCEDURES })
-  @IsOptional() @IsIn(PROCEDURES)
+  @EnumField(PROCEDURES, { optional: true, enumName: 'Procedure' })
   procedure?: string;
 
-  @ApiPropertyOptional({ enum: PACK_IDS })
-  @IsOptional() @IsIn(PACK_IDS)
+  @EnumField(PACK_IDS, { optional: true, enumName: 'PackId' })
   pack?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page', maxLength: 500, pattern: '^[A-Za-z0-9_-]+$' })
+  @IsOptional()
+  @MaxLength(500)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor returned by this endpoint' })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IntegerField({ optional: true, min: 1, max: 100, description: 'Page size (default 20)' })
+  @Type(() => Number)
   limit?: number;
 }

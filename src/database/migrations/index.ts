@@ -3,9 +3,10 @@ import { Migration20261122000100CalendarYears } from './Migration20261122000100C
 import { Migration20261122000200ShareRequests } from './Migration20261122000200ShareRequests.js';
 import { Migration20261122000300Corrections } from './Migration20261122000300Corrections.js';
 import { Migration20261122000400CatalogVersions } from './Migration20261122000400CatalogVersions.js';
+import { Migration20261123000500TaskDecisionSchemas } from './Migration20261123000500TaskDecisionSchemas.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs need no file discovery. */
-export const MIGRATIONS: MigrationObject[] = [Migration20261122000100CalendarYears, Migration20261122000200ShareRequests, Migration20261122000300Corrections, Migration20261122000400CatalogVersions].map((migration) => ({
+export const MIGRATIONS: MigrationObject[] = [Migration20261122000100CalendarYears, Migration20261122000200ShareRequests, Migration20261122000300Corrections, Migration20261122000400CatalogVersions, Migration20261123000500TaskDecisionSchemas].map((migration) => ({
   name: migration.name,
   class: migration,
 }));

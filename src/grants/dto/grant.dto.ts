@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IdField, TextField } from '../../common/http/dto/fields.js';
 import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
 import { ChangedByDto } from '../../catalog/dto/catalog-response.dto.js';
 import { CitationDto } from '../../common/http/dto/shared-response.dto.js';
@@ -8,18 +8,12 @@ export const GRANT_ACTIONS = ['suspend', 'revoke', 'reinstate'] as const;
 export const GRANT_STATUSES = ['active', 'suspended', 'revoked'] as const;
 
 export class GrantReasonDto {
-  @ApiProperty({ example: '发现超范围使用共享数据', minLength: 2, maxLength: 2000 })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(2000)
+  @TextField({ min: 2, max: 2000, example: '发现超范围使用共享数据' })
   reason!: string;
 }
 
 export class GrantsQueryDto {
-  @ApiPropertyOptional({ description: 'Only the grant of this case', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IdField({ optional: true, description: 'Only the grant of this case' })
   caseId?: string;
 }
 

@@ -1,9 +1,43 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../workflows/contracts/actor.js';
 import { PROCEDURES, type Procedure, type TaskKind } from '../../../workflows/contracts/case-status.js';
 import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
 import { TASK_KINDS } from '../../cases/dto/case-status.dto.js';
-import { CitationDto } from '../../common/http/dto/shared-response.dto.js';
+import { DECISIONS, type Decision } from '../../../workflows/contracts/decisions.js';
+import { CitationDto, TextDto } from '../../common/http/dto/shared-response.dto.js';
+
+export class RequirementDto {
+  @ApiProperty({ enum: ['invalid', 'notAllowed'], description: 'invalid → 400; notAllowed (the law asks for it) → 422' })
+  kind!: 'invalid' | 'notAllowed';
+  @ApiProperty({ example: 'BASIS_REQUIRED' }) code!: string;
+  @ApiProperty({ type: TextDto }) text!: TextDto;
+}
+
+export class DetailWhenDto {
+  @ApiProperty() whenDetail!: string;
+  @ApiProperty() equals!: string;
+}
+
+export class DetailRuleDto {
+  @ApiProperty({ example: 'basis' }) key!: string;
+  @ApiProperty({ oneOf: [{ type: 'boolean' }, { $ref: '#/components/schemas/DetailWhenDto' }] })
+  required!: boolean | DetailWhenDto;
+  @ApiPropertyOptional({ type: [String] }) oneOf?: readonly string[];
+  @ApiProperty({ type: RequirementDto }) missing!: RequirementDto;
+}
+
+@ApiExtraModels(DetailWhenDto)
+export class DecisionOptionDto {
+  @ApiProperty({ enum: DECISIONS, enumName: 'Decision' }) decision!: Decision;
+  @ApiPropertyOptional({ type: RequirementDto, description: 'Present when reasons must come with this decision' })
+  reasons?: RequirementDto;
+  @ApiProperty({ type: [DetailRuleDto] }) details!: readonly DetailRuleDto[];
+}
+
+/** What the task accepts: the form a console builds for it. */
+export class DecisionSchemaDto {
+  @ApiProperty({ type: [DecisionOptionDto] }) options!: readonly DecisionOptionDto[];
+}
 
 /** An inbox task: what to decide, for whom, by when and on which article. */
 export class TaskDto {
@@ -25,6 +59,8 @@ export class TaskDto {
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: 'open' | 'completed' | 'cancelled';
   @ApiProperty({ type: 'string', nullable: true }) claimedBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: DecisionSchemaDto, nullable: true, description: 'Null for tasks opened before schemas were kept' })
+  decisionSchema!: DecisionSchemaDto | null;
 }
 
 export class TaskPageDto {

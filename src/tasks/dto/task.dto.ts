@@ -1,53 +1,54 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { DECISIONS, type Decision } from '../../../workflows/contracts/decisions.js';
+import { EnumField, InstantField, IntegerField, TextField } from '../../common/http/dto/fields.js';
 import { CaseListQueryDto } from '../../common/http/page-query.dto.js';
+import { TASK_KINDS } from '../../cases/dto/case-status.dto.js';
 
 export class ListTasksQueryDto extends CaseListQueryDto {
-  @ApiPropertyOptional({ enum: ['decision', 'extension-approval', 'escalation'] })
-  @IsOptional() @IsIn(['decision', 'extension-approval', 'escalation'])
+  @EnumField(TASK_KINDS, { optional: true, enumName: 'TaskKind' })
   kind?: string;
 
-  @ApiPropertyOptional({ description: 'Only tasks due before this instant' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @InstantField({ optional: true, description: 'Only tasks due before this instant (with its offset)' })
   dueBefore?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @ApiPropertyOptional({ type: 'boolean' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   overdue?: boolean;
 }
 
-const TASK_DECISIONS = ['approve', 'refuse', 'acknowledge', 'confirm', 'not-an-error', 'corrected', 'dispatch', 'provided', 'reasonable', 'unreasonable', 'submit'];
-
 export class CompleteTaskDto {
-  @ApiProperty({
+  @EnumField(DECISIONS, {
+    enumName: 'Decision',
     example: 'approve',
-    enum: TASK_DECISIONS,
-    description: 'approve | refuse (reviews, objections, extension approvals); confirm | not-an-error | corrected | dispatch (corrections); provided (interface requests); submit (annual reports, with details.report); acknowledge (escalations)',
+    description: "One of the task's `decisionSchema.options` (GET /tasks/:id): each says whether reasons are required and which details it takes",
   })
-  @IsIn(TASK_DECISIONS)
-  decision!: string;
+  decision!: Decision;
 
-  @ApiPropertyOptional({ description: 'Reasons; required for refusals' })
-  @IsOptional() @IsString() @MaxLength(4000)
+  @TextField({ optional: true, max: 4000, description: 'Reasons; required where the option says so' })
   reasons?: string;
 
-  @ApiPropertyOptional({ description: 'Extension approvals: working days granted (defaults to those requested)' })
-  @IsOptional() @IsInt() @Min(1) @Max(60)
+  @IntegerField({ optional: true, min: 1, max: 60, description: 'Extension approvals: working days granted (defaults to those requested)' })
   workingDays?: number;
 
-  @ApiPropertyOptional({ example: { manner: 'interface' }, description: 'Quanzhou agency decision: manner and, for batch exchange, mannerReason' })
-  @IsOptional() @IsObject()
-  @Transform(({ value }) => value)
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 2000 },
+    example: { manner: 'interface' },
+    description: "The details the chosen decision takes (its option's `details` in the task's decisionSchema)",
+  })
+  @IsOptional()
+  @IsObject()
   details?: Record<string, string>;
 }
 
 export class RequestExtensionDto {
-  @ApiProperty({ example: 5 })
-  @IsInt() @Min(1) @Max(60)
+  @IntegerField({ min: 1, max: 60, example: 5 })
   workingDays!: number;
 
-  @ApiProperty({ example: '需协调多个业务系统核对数据' })
-  @IsString() @MinLength(2) @MaxLength(2000)
+  @TextField({ min: 2, max: 2000, example: '需协调多个业务系统核对数据' })
   reason!: string;
 }

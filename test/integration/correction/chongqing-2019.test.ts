@@ -66,7 +66,7 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
     const step = started.body.steps[0];
     const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 3, reason: '人手不足' }).expect(200);
     const approvalTaskId = requested.body.steps[0].extension.approvalTaskId;
-    expect((await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'refuse' }).expect(400)).body.code).toBe('REASONS_REQUIRED');
+    expect((await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'refuse' }).expect(400)).body.code).toBe('EXTENSION_REFUSAL_REASONS_REQUIRED');
     const refused = await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'refuse', reasons: '理由不充分' }).expect(200);
     expect(refused.body.steps[0]).toMatchObject({ due: { dueAt: step.due.dueAt }, extension: { state: 'refused', decisionReasons: '理由不充分' } });
     const verdict = await complete(system, 'cq-psb-sun', step.taskId, { decision: 'not-an-error', reasons: '经核对户籍档案，登记无误' }).expect(200);

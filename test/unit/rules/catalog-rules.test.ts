@@ -1,4 +1,4 @@
-import { changedMeanwhile, diffFields } from '../../../activities/catalog-fields.js';
+import { changedMeanwhile, diffFields } from '../../../src/catalog/catalog-fields.js';
 import { monthEndDue } from '../../../src/calendar/month-end-due.js';
 import type { CatalogFields } from '../../../workflows/contracts/catalog-update.js';
 import { lacksShareBasis, needsShareConditions } from '../../../workflows/rules/catalog-rules.js';

@@ -17,6 +17,12 @@ export class CitationDto {
   summary!: string;
 }
 
+/** A text in both languages (where the API gives both). */
+export class TextDto {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
 /** A person acting in the system, as their token names them. */
 export class ActorDto {
   @ApiProperty({ example: 'hr-land-ma' })

@@ -1,23 +1,22 @@
-import type { FieldDiff } from '../workflows/contracts/activities.js';
-import type { CatalogFields } from '../workflows/contracts/catalog-update.js';
+import type { FieldDiff } from '../../workflows/contracts/activities.js';
+import type { CatalogFields } from '../../workflows/contracts/catalog-update.js';
+import type { CatalogEntry } from './catalog-entry.entity.js';
 
 export const CATALOG_FIELD_NAMES: Array<keyof CatalogFields> = [
   'title', 'providerDepartmentId', 'dataItems', 'shareType', 'shareConditions', 'legalBasis', 'openType', 'updateFrequency',
 ];
 
-/** A catalog_entry row's changeable fields. */
-export function fieldsOfRow(row: Record<string, unknown>): CatalogFields {
-  return {
-    title: row.title as string,
-    providerDepartmentId: row.provider_department_id as string,
-    dataItems: row.data_items as CatalogFields['dataItems'],
-    shareType: row.share_type as CatalogFields['shareType'],
-    shareConditions: (row.share_conditions as string | null) ?? null,
-    legalBasis: (row.legal_basis as string | null) ?? null,
-    openType: row.open_type as CatalogFields['openType'],
-    updateFrequency: row.update_frequency as string,
-  };
-}
+/** An entry's changeable fields: the one mapping from the entity to what cases and versions carry. */
+export const fieldsOfEntry = (e: CatalogEntry): CatalogFields => ({
+  title: e.title,
+  providerDepartmentId: e.providerDepartmentId,
+  dataItems: e.dataItems,
+  shareType: e.shareType as CatalogFields['shareType'],
+  shareConditions: e.shareConditions ?? null,
+  legalBasis: e.legalBasis ?? null,
+  openType: e.openType as CatalogFields['openType'],
+  updateFrequency: e.updateFrequency,
+});
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { DueDate } from '../workflows/contracts/deadline.js';
-import { monthEndDue } from '../src/calendar/month-end-due.js';
-import { CalendarStore } from '../src/calendar/calendar-store.js';
-import type { WorkingDayCalendar } from '../src/calendar/working-day-calendar.js';
+import type { DueDate } from '../../workflows/contracts/deadline.js';
+import { monthEndDue } from './month-end-due.js';
+import { CalendarStore } from './calendar-store.js';
+import type { WorkingDayCalendar } from './working-day-calendar.js';
 
 /** Computes due dates; the worker uses the PostgreSQL calendar, tests may inject a short one. */
 export interface DeadlineCalendar {

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { Procedure } from '../../workflows/contracts/case-status.js';
+import type { PackId } from '../../workflows/contracts/citation.js';
+import { CaseRecord } from './case-record.entity.js';
+
+/** A case as registered before its workflow runs. */
+export interface NewCaseRecord {
+  id: string;
+  procedure: Procedure;
+  pack: PackId;
+  applicantId: string;
+  applicantDepartment: string;
+  participantDepartments: string[];
+  resourceId: string | null;
+  idempotencyKey: string | null;
+  /** The request's hash, or where a case opened by the system came from. */
+  requestHash: string;
+  receivedAt: Date;
+}
+
+export interface CaseListFilter {
+  applicantId?: string;
+  participantDepartment?: string;
+  procedure?: string;
+  pack?: string;
+  state?: string;
+  /** Keyset: the receipt and id of the last row of the previous page. */
+  before?: { receivedAt: Date; id: string };
+  limit: number;
+}
+
+/** The case index (case_record): who may see a case and how to list it; the only place that writes it. */
+@Injectable()
+export class CaseRecordRepository {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  private em(em?: EntityManager): EntityManager {
+    return em ?? this.orm.em.fork();
+  }
+
+  private row(record: NewCaseRecord) {
+    return { ...record, state: 'received', currentStep: null, updatedAt: record.receivedAt };
+  }
+
+  /** Registers a case; a second request with the same applicant and key fails on the unique constraint. */
+  async register(record: NewCaseRecord): Promise<CaseRecord> {
+    const em = this.em();
+    const created = em.create(CaseRecord, this.row(record));
+    await em.flush();
+    return created;
+  }
+
+  /** Registers a case the system opens (a linked P3 case, a P7 report) unless it is registered already. */
+  async registerIfAbsent(record: NewCaseRecord, em?: EntityManager): Promise<void> {
+    await this.em(em).createQueryBuilder(CaseRecord).insert(this.row(record)).onConflict('id').ignore().execute();
+  }
+
+  /** The workflow's latest state; an older write (a retry after a newer one) changes nothing. */
+  async sync(update: { caseId: string; state: string; currentStep: string | null; participantDepartments: string[]; updatedAt: string }): Promise<void> {
+    const at = new Date(update.updatedAt);
+    await this.em().nativeUpdate(
+      CaseRecord,
+      { id: update.caseId, updatedAt: { $lte: at } },
+      { state: update.state, currentStep: update.currentStep, participantDepartments: update.participantDepartments, updatedAt: at },
+    );
+  }
+
+  findById(caseId: string, em?: EntityManager): Promise<CaseRecord | null> {
+    return this.em(em).findOne(CaseRecord, { id: caseId });
+  }
+
+  findByKey(applicantId: string, idempotencyKey: string): Promise<CaseRecord | null> {
+    return this.em().findOne(CaseRecord, { applicantId, idempotencyKey });
+  }
+
+  /** Removes a registration whose workflow never started (the start failed). */
+  async remove(caseId: string): Promise<void> {
+    await this.em().nativeDelete(CaseRecord, { id: caseId });
+  }
+
+  /** Newest first; one more row than the page to tell whether another follows. */
+  page(filter: CaseListFilter): Promise<CaseRecord[]> {
+    const where: Record<string, unknown> = {};
+    if (filter.applicantId) where.applicantId = filter.applicantId;
+    if (filter.participantDepartment) where.participantDepartments = { $contains: [filter.participantDepartment] };
+    if (filter.procedure) where.procedure = filter.procedure;
+    if (filter.pack) where.pack = filter.pack;
+    if (filter.state) where.state = filter.state;
+    if (filter.before) {
+      const { receivedAt, id } = filter.before;
+      where.$or = [{ receivedAt: { $lt: receivedAt } }, { receivedAt, id: { $lt: id } }];
+    }
+    return this.em().find(CaseRecord, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: filter.limit + 1 });
+  }
+}

@@ -1,0 +1,23 @@
+import { defineEntity, p } from '@mikro-orm/postgresql';
+import type { Citation } from '../../workflows/contracts/citation.js';
+
+/** A missed deadline (超期): a step's, keyed by its task, or a late P3 application, keyed by its own id. */
+const BreachSchema = defineEntity({
+  name: 'Breach',
+  tableName: 'breach',
+  properties: {
+    taskId: p.string().primary(),
+    kind: p.string(),
+    caseId: p.string(),
+    procedure: p.string(),
+    pack: p.string(),
+    stepId: p.string(),
+    department: p.string(),
+    citation: p.json<Citation>(),
+    dueAt: p.datetime(),
+    recordedAt: p.datetime(),
+  },
+});
+
+export class Breach extends BreachSchema.class {}
+BreachSchema.setClass(Breach);

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { DueDate } from '../../workflows/contracts/deadline.js';
+import type { InboxTaskInput } from '../../workflows/contracts/inbox.js';
+import { query } from '../database/unit-of-work.js';
+import { InboxTask } from './inbox-task.entity.js';
+
+export interface TaskFilter {
+  role: string;
+  department: string;
+  procedure?: string;
+  pack?: string;
+  kind?: string;
+  overdue?: boolean;
+  dueBefore?: Date;
+  /** Keyset: the due date and id of the last row of the previous page. */
+  after?: { dueAt: Date; id: string };
+  limit: number;
+}
+
+/**
+ * The inbox (inbox_task): the only place that reads or writes it. Every write
+ * is idempotent (the same task id is the same row; a closed task stays closed),
+ * so activity retries are safe.
+ */
+@Injectable()
+export class InboxTaskRepository {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  private em(em?: EntityManager): EntityManager {
+    return em ?? this.orm.em.fork();
+  }
+
+  async open(task: InboxTaskInput, em?: EntityManager): Promise<void> {
+    await this.em(em)
+      .createQueryBuilder(InboxTask)
+      .insert({
+        id: task.id,
+        caseId: task.caseId,
+        procedure: task.procedure,
+        pack: task.pack,
+        stepId: task.stepId,
+        kind: task.kind,
+        titleZh: task.title.zh,
+        titleEn: task.title.en,
+        role: task.role,
+        department: task.department,
+        dueAt: new Date(task.dueAt),
+        dueDate: task.dueDate,
+        dueBasis: task.dueBasis,
+        citation: task.citation,
+        provisional: task.provisional,
+        overdue: false,
+        status: 'open',
+        createdAt: new Date(task.createdAt),
+        decisionSchema: task.decisionSchema ?? null,
+      })
+      .onConflict('id')
+      .ignore()
+      .execute();
+  }
+
+  async complete(taskId: string, by: { actorId: string; decision: string; at: string }): Promise<void> {
+    await this.em().nativeUpdate(
+      InboxTask,
+      { id: taskId, status: 'open' },
+      { status: 'completed', completedBy: by.actorId, decision: by.decision, completedAt: new Date(by.at) },
+    );
+  }
+
+  async cancel(taskId: string, at: string): Promise<void> {
+    await this.em().nativeUpdate(InboxTask, { id: taskId, status: 'open' }, { status: 'cancelled', completedAt: new Date(at) });
+  }
+
+  async moveDue(taskId: string, due: DueDate): Promise<void> {
+    await this.em().nativeUpdate(InboxTask, { id: taskId }, { dueAt: new Date(due.dueAt), dueDate: due.dueDate, provisional: due.provisional });
+  }
+
+  async markOverdue(taskId: string, em?: EntityManager): Promise<void> {
+    await this.em(em).nativeUpdate(InboxTask, { id: taskId }, { overdue: true });
+  }
+
+  /** Claims an open task unclaimed or already the caller's; false when it is not. */
+  async claim(taskId: string, actorId: string): Promise<boolean> {
+    const where = { id: taskId, status: 'open', $or: [{ claimedBy: null }, { claimedBy: actorId }] };
+    return (await this.em().nativeUpdate(InboxTask, where, { claimedBy: actorId })) > 0;
+  }
+
+  async release(taskId: string, actorId: string): Promise<boolean> {
+    return (await this.em().nativeUpdate(InboxTask, { id: taskId, status: 'open', claimedBy: actorId }, { claimedBy: null })) > 0;
+  }
+
+  findById(taskId: string): Promise<InboxTask | null> {
+    return this.em().findOne(InboxTask, { id: taskId });
+  }
+
+  /** Open tasks of one role and department, soonest due first; one more row than the page to tell whether another follows. */
+  openPage(filter: TaskFilter): Promise<InboxTask[]> {
+    const where: Record<string, unknown> = { status: 'open', role: filter.role, department: filter.department };
+    if (filter.procedure) where.procedure = filter.procedure;
+    if (filter.pack) where.pack = filter.pack;
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.overdue !== undefined) where.overdue = filter.overdue;
+    const due: unknown[] = [];
+    if (filter.dueBefore) due.push({ dueAt: { $lt: filter.dueBefore } });
+    if (filter.after) {
+      const { dueAt, id } = filter.after;
+      due.push({ $or: [{ dueAt: { $gt: dueAt } }, { dueAt, id: { $gt: id } }] });
+    }
+    if (due.length) where.$and = due;
+    return this.em().find(InboxTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: filter.limit + 1 });
+  }
+
+  /** Cases with an open decision whose due date a new schedule of `year` can move: provisional, or counted through it. */
+  async casesWithDueIn(year: number): Promise<string[]> {
+    const rows = await query<{ case_id: string }>(
+      this.em(),
+      `select distinct case_id from inbox_task
+       where status = 'open' and kind = 'decision'
+         and (provisional or (extract(year from created_at at time zone 'Asia/Shanghai') <= ? and extract(year from due_date) >= ?))
+       order by case_id`,
+      [year, year],
+    );
+    return rows.map((r) => r.case_id);
+  }
+}

@@ -1,0 +1,12 @@
+import type { DecideArgs } from '../contracts/case-messages.js';
+import type { TaskKind } from '../contracts/case-status.js';
+
+/** One task of a case, by its id: what its decisions do. */
+export interface CaseTask {
+  id: string;
+  kind: TaskKind;
+  /** Checks a decision in the update's validator: rejects it, or lets it through unchanged. */
+  validate(args: DecideArgs): void;
+  /** Applies a validated decision in the update's handler. */
+  apply(args: DecideArgs): Promise<void>;
+}
