@@ -23,7 +23,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/activities/**'], message: 'src/ must not depend on activities/ (the worker entry point excepted).' }] },
+        {
+          patterns: [
+            {
+              group: ['**/activities/**'],
+              message: 'src/ must not depend on activities/ (the worker entry point excepted).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,19 +48,44 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must not use Node built-ins.' })),
           patterns: [
-            { group: ['**/src/**', '**/activities/**', '../src', '../activities'], allowTypeImports: true, message: 'Workflows may only import types from src/ and activities/.' },
-            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@mikro-orm/*', 'pg', '@nestjs/*'], message: 'Not allowed in workflow code.' },
+            {
+              group: ['**/src/**', '**/activities/**', '../src', '../activities'],
+              allowTypeImports: true,
+              message: 'Workflows may only import types from src/ and activities/.',
+            },
+            {
+              group: [
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+                '@mikro-orm/*',
+                'pg',
+                '@nestjs/*',
+              ],
+              message: 'Not allowed in workflow code.',
+            },
           ],
         },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Use workflow time from activities or Temporal; not the wall clock.' },
-        { object: 'Math', property: 'random', message: 'Use uuid4() from @temporalio/workflow; Math.random breaks replay.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Use workflow time from activities or Temporal; not the wall clock.',
+        },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use uuid4() from @temporalio/workflow; Math.random breaks replay.',
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock; take time from activities or inputs.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() reads the clock; take time from activities or inputs.',
+        },
         { selector: "Identifier[name='process']", message: 'No process access in workflow code.' },
       ],
     },
@@ -64,7 +96,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**', '**/activities/**', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@nestjs/*'], message: 'Contracts hold types, constants and message definitions only.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/**',
+                '**/activities/**',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+                '@nestjs/*',
+              ],
+              message: 'Contracts hold types, constants and message definitions only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -17,7 +17,13 @@ export interface CatalogActivityDependencies {
 }
 
 /** P3: the catalog's only writer besides the import, and the links between decisions and their P3 cases. */
-export function createCatalogActivities({ orm, catalog, cases, departments, pendingChanges }: CatalogActivityDependencies): CatalogActivities {
+export function createCatalogActivities({
+  orm,
+  catalog,
+  cases,
+  departments,
+  pendingChanges,
+}: CatalogActivityDependencies): CatalogActivities {
   return {
     applyCatalogChange(args) {
       return catalog.applyChange(args);
@@ -28,7 +34,8 @@ export function createCatalogActivities({ orm, catalog, cases, departments, pend
       return inTransaction(orm, async (em) => {
         const entry = await catalog.findById(args.entryId, em);
         const origin = await cases.findById(args.originCaseId, em);
-        if (!entry || !origin) throw new Error(`linked catalog update ${args.linkedCaseId}: entry or origin case missing`);
+        if (!entry || !origin)
+          throw new Error(`linked catalog update ${args.linkedCaseId}: entry or origin case missing`);
         const authority = await departments.authorityOf(entry.jurisdiction, em);
         await cases.registerIfAbsent(
           {
@@ -48,7 +55,12 @@ export function createCatalogActivities({ orm, catalog, cases, departments, pend
         await pendingChanges.record({ ...args, catalogCaseId: args.linkedCaseId }, em);
         return {
           linkedCaseId: args.linkedCaseId,
-          entry: { id: entry.id, jurisdiction: entry.jurisdiction, version: entry.version, fields: fieldsOfEntry(entry) },
+          entry: {
+            id: entry.id,
+            jurisdiction: entry.jurisdiction,
+            version: entry.version,
+            fields: fieldsOfEntry(entry),
+          },
           authorityDepartment: authority.id,
         };
       });

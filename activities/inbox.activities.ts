@@ -7,7 +7,11 @@ import type { InboxActivities } from '../workflows/contracts/activities.js';
  * The inbox and case projections. Each returns what it recorded, so the
  * history keeps it; every write is idempotent, so retries are safe.
  */
-export function createInboxActivities(inbox: InboxTaskRepository, breaches: BreachRepository, cases: CaseRecordRepository): InboxActivities {
+export function createInboxActivities(
+  inbox: InboxTaskRepository,
+  breaches: BreachRepository,
+  cases: CaseRecordRepository,
+): InboxActivities {
   return {
     async openTask(task) {
       await inbox.open(task);

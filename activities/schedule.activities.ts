@@ -14,7 +14,12 @@ export interface ScheduleActivityDependencies {
 }
 
 /** P7's round plan and the calendar recompute's list of cases. */
-export function createScheduleActivities({ orm, cases, departments, inbox }: ScheduleActivityDependencies): ScheduleActivities {
+export function createScheduleActivities({
+  orm,
+  cases,
+  departments,
+  inbox,
+}: ScheduleActivityDependencies): ScheduleActivities {
   return {
     planAnnualReportRound({ jurisdiction, roundYear, receivedAt, pack }) {
       return inTransaction(orm, async (em) => {

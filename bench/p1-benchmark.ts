@@ -37,38 +37,76 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const dataDir = path.join(DATA_DIR, 'bench');
   const infrastructure = await startInfrastructure({
-    dataDir, toolsDir: TOOLS_DIR, databaseUrl: process.env.BENCH_DATABASE_URL, databaseName: 'approvals_bench',
-    embeddedPostgresPort: 54340, temporalAddress: process.env.BENCH_TEMPORAL_ADDRESS, temporalPort: 7380, persistentTemporal: false, log,
+    dataDir,
+    toolsDir: TOOLS_DIR,
+    databaseUrl: process.env.BENCH_DATABASE_URL,
+    databaseName: 'approvals_bench',
+    embeddedPostgresPort: 54340,
+    temporalAddress: process.env.BENCH_TEMPORAL_ADDRESS,
+    temporalPort: 7380,
+    persistentTemporal: false,
+    log,
   });
   try {
-    const admin = new pg.Client({ connectionString: infrastructure.databaseUrl.replace(/\/approvals_bench$/, '/postgres') });
+    const admin = new pg.Client({
+      connectionString: infrastructure.databaseUrl.replace(/\/approvals_bench$/, '/postgres'),
+    });
     await admin.connect();
     await admin.query('drop database if exists approvals_bench with (force)');
     await admin.end();
     await setupDatabase(infrastructure.databaseUrl);
-    const config = loadConfig({ ...process.env, DATABASE_URL: infrastructure.databaseUrl, TEMPORAL_ADDRESS: infrastructure.temporalAddress,
-      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters', LOG_LEVEL: 'silent', TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}` });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: infrastructure.databaseUrl,
+      TEMPORAL_ADDRESS: infrastructure.temporalAddress,
+      JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
+      LOG_LEVEL: 'silent',
+      TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
+    });
     const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
     await app.listen(0, '127.0.0.1');
     const http = request(app.getHttpServer());
     const client = app.get(Client);
     const orm = app.get<MikroORM>(MikroORM);
     const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-    const { code } = await bundleWorkflowCode({ workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'), ...workflowBundlerOptions,
-      logger: new DefaultLogger('WARN') });
-    const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
-      activities: createActivities({ ...repositoriesFrom(orm, (type) => app.get(type)), calendar: new PostgresDeadlineCalendar(orm) }), options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined } });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'),
+      ...workflowBundlerOptions,
+      logger: new DefaultLogger('WARN'),
+    });
+    const worker = await createWorker({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      activities: createActivities({
+        ...repositoriesFrom(orm, (type) => app.get(type)),
+        calendar: new PostgresDeadlineCalendar(orm),
+      }),
+      options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined },
+    });
     const running = worker.run();
-    const token = (id: string) => mintToken(findDemoUser(id)!, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    const token = (id: string) =>
+      mintToken(findDemoUser(id)!, {
+        secret: config.JWT_SECRET!,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+      });
     const applicant = { Authorization: `Bearer ${await token('hr-civil-xu')}` };
     const reviewer = { Authorization: `Bearer ${await token('hr-land-ma')}` };
     const taskQueue = config.TEMPORAL_TASK_QUEUE;
 
     // Warm up every path so bundling, connections and JIT do not count.
-    const warmNoop = await client.workflow.start('noopUpdateWorkflow', { taskQueue, workflowId: `warm-${randomUUID()}` });
+    const warmNoop = await client.workflow.start('noopUpdateWorkflow', {
+      taskQueue,
+      workflowId: `warm-${randomUUID()}`,
+    });
     for (let i = 0; i < 10; i += 1) {
       const warm = await http.post('/cases/share-requests').set(applicant).send(SHARE).expect(201);
-      await http.post(`/tasks/${warm.body.steps[0].taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200);
+      await http
+        .post(`/tasks/${warm.body.steps[0].taskId}/complete`)
+        .set(reviewer)
+        .send({ decision: 'approve' })
+        .expect(200);
       await client.workflow.start('emptyWorkflow', { taskQueue, workflowId: `warm-${randomUUID()}` });
       await warmNoop.executeUpdate(pingUpdate, { args: [i] });
     }
@@ -116,10 +154,18 @@ async function main(): Promise<void> {
     const bare = summarize(bareLatency);
     const f = (n: number) => n.toFixed(1);
     log('');
-    log(`P1 benchmark (${STARTS} starts at concurrency ${CONCURRENCY}, ${DECISIONS} sequential decisions; one process, one dev server)`);
-    log(`  starts/s   API, reply with the first step ${f(apiRate)}   API, Prefer: respond-async ${f(asyncRate)}   bare client.workflow.start ${f(bareRate)}`);
-    log(`  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms max ${f(api.max)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms max ${f(bare.max)} ms`);
-    log(`  ratios     starts ${(apiRate / bareRate).toFixed(2)} (respond-async ${(asyncRate / bareRate).toFixed(2)}; target >= 0.5)   decision p50 ${(api.p50 / bare.p50).toFixed(2)}   p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`);
+    log(
+      `P1 benchmark (${STARTS} starts at concurrency ${CONCURRENCY}, ${DECISIONS} sequential decisions; one process, one dev server)`,
+    );
+    log(
+      `  starts/s   API, reply with the first step ${f(apiRate)}   API, Prefer: respond-async ${f(asyncRate)}   bare client.workflow.start ${f(bareRate)}`,
+    );
+    log(
+      `  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms max ${f(api.max)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms max ${f(bare.max)} ms`,
+    );
+    log(
+      `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (respond-async ${(asyncRate / bareRate).toFixed(2)}; target >= 0.5)   decision p50 ${(api.p50 / bare.p50).toFixed(2)}   p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`,
+    );
 
     worker.shutdown();
     await running;

@@ -11,7 +11,11 @@ export function summarize(samplesMs: number[]) {
 }
 
 /** Runs `count` jobs with at most `concurrency` at once; returns the wall time in ms. */
-export async function runConcurrently(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<number> {
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  job: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(

@@ -10,4 +10,6 @@ if (!databaseUrl) {
   process.exit(1);
 }
 const { migrations, seeded } = await setupDatabase(databaseUrl);
-process.stderr.write(`[db-setup] applied ${migrations.length} migration(s): ${migrations.join(', ') || 'none'}; seeded: ${seeded.join(', ') || 'nothing new'}\n`);
+process.stderr.write(
+  `[db-setup] applied ${migrations.length} migration(s): ${migrations.join(', ') || 'none'}; seeded: ${seeded.join(', ') || 'nothing new'}\n`,
+);

@@ -10,7 +10,8 @@ const user = userId ? findDemoUser(userId) : undefined;
 if (!user) {
   if (userId) process.stderr.write(`unknown demo user: ${userId}\n\n`);
   process.stderr.write('usage: ./scripts/mint-token <user-id>\n\ndemo users:\n');
-  for (const u of DEMO_USERS) process.stderr.write(`  ${u.id.padEnd(18)} ${u.role.padEnd(13)} ${u.department.padEnd(22)} ${u.name}\n`);
+  for (const u of DEMO_USERS)
+    process.stderr.write(`  ${u.id.padEnd(18)} ${u.role.padEnd(13)} ${u.department.padEnd(22)} ${u.name}\n`);
   process.exit(userId ? 1 : 0);
 }
 const defaults = new AppConfig();

@@ -30,7 +30,12 @@ async function dropDatabase(databaseUrl: string): Promise<void> {
 async function runJest(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const jest = spawn(
     process.execPath,
-    ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', path.join(PROJECT_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), ...args],
+    [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      path.join(PROJECT_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+      ...args,
+    ],
     { stdio: 'inherit', env, cwd: PROJECT_ROOT },
   );
   const [code, signal] = (await once(jest, 'exit')) as [number | null, NodeJS.Signals | null];

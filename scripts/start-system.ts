@@ -42,15 +42,24 @@ async function main(): Promise<void> {
 
   try {
     const { migrations, seeded } = await setupDatabase(infrastructure.databaseUrl);
-    log(`database ready (${migrations.length} migrations applied, seeded: ${seeded.length ? seeded.join(', ') : 'nothing new'})`);
+    log(
+      `database ready (${migrations.length} migrations applied, seeded: ${seeded.length ? seeded.join(', ') : 'nothing new'})`,
+    );
     const env = {
       ...process.env,
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: localJwtSecret(DATA_DIR),
     };
-    for (const [name, entry] of [['worker', 'worker.js'], ['api', 'main.js']] as const) {
-      const child = startProcess(name, process.execPath, [path.join(DIST_DIR, 'src', entry)], { env, stdio: 'inherit', cwd: PROJECT_ROOT });
+    for (const [name, entry] of [
+      ['worker', 'worker.js'],
+      ['api', 'main.js'],
+    ] as const) {
+      const child = startProcess(name, process.execPath, [path.join(DIST_DIR, 'src', entry)], {
+        env,
+        stdio: 'inherit',
+        cwd: PROJECT_ROOT,
+      });
       child.child.on('exit', (code) => {
         if (!stopping) {
           log(`${name} exited (${code}); stopping the system`);
@@ -60,8 +69,10 @@ async function main(): Promise<void> {
       children.push(child);
     }
     const port = process.env.PORT ?? '3000';
-    log(`API on http://localhost:${port} (OpenAPI: /docs, health: /health); Temporal ${infrastructure.temporalAddress}` +
-      (process.env.TEMPORAL_ADDRESS ? '' : `, Web UI http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`));
+    log(
+      `API on http://localhost:${port} (OpenAPI: /docs, health: /health); Temporal ${infrastructure.temporalAddress}` +
+        (process.env.TEMPORAL_ADDRESS ? '' : `, Web UI http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`),
+    );
     log('mint a demo token: ./scripts/mint-token admin');
   } catch (error) {
     log(`failed: ${(error as Error)?.stack ?? String(error)}`);

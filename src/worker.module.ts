@@ -8,6 +8,9 @@ import { LoggingModule } from './logging/logging.module.js';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule] };
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule],
+    };
   }
 }

@@ -37,7 +37,9 @@ function portInUse(port: number): Promise<boolean> {
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   // A server left behind by a killed run would answer in place of ours, with its old workflows: refuse, and say so.
   if (await portInUse(options.port)) {
-    throw new Error(`127.0.0.1:${options.port} is already in use (a Temporal dev server left from an earlier run?); stop it, or set TEMPORAL_ADDRESS to use it`);
+    throw new Error(
+      `127.0.0.1:${options.port} is already in use (a Temporal dev server left from an earlier run?); stop it, or set TEMPORAL_ADDRESS to use it`,
+    );
   }
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
   args.push('--http-port', String(options.port + 10), '--metrics-port', String(options.port + 20));
@@ -47,7 +49,8 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
-  for (const [name, type] of Object.entries(CUSTOM_SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [name, type] of Object.entries(CUSTOM_SEARCH_ATTRIBUTES))
+    args.push('--search-attribute', `${name}=${type}`);
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const process = startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });

@@ -43,6 +43,7 @@ export function findOrBuildTemporalCli(toolsDir: string, log: (line: string) => 
     ],
     { stdio: 'inherit', env: { ...process.env, CGO_ENABLED: '0', GOBIN: binDir } },
   );
-  if (build.status !== 0 || !existsSync(local)) throw new Error('building the Temporal CLI failed (see the go output above)');
+  if (build.status !== 0 || !existsSync(local))
+    throw new Error('building the Temporal CLI failed (see the go output above)');
   return local;
 }

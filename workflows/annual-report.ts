@@ -8,7 +8,7 @@ import {
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Actor } from './contracts/actor.js';
 import type { CaseStatus } from './contracts/case-status.js';
-import type { DecisionSchema } from './contracts/decisions.js';
+import { requiredDetail, requirement, type DecisionSchema } from './contracts/decisions.js';
 import { resolvePack } from './rules/pack-resolver.js';
 import { activities } from './steps/activities-proxy.js';
 import { openCase } from './steps/open-case.js';
@@ -25,14 +25,26 @@ const STATES = {
  * January) and one for the authority (end of February). A round started again
  * for the same year finds its cases already there and opens nothing twice.
  */
-export async function annualReportRound(input: AnnualReportRoundInput): Promise<{ roundYear: number; cases: string[] }> {
+export async function annualReportRound(
+  input: AnnualReportRoundInput,
+): Promise<{ roundYear: number; cases: string[] }> {
   const now = workflowNow().toISOString();
   const roundYear = input.roundYear ?? Number(shanghaiDay(now).slice(0, 4));
   const periodFrom = `${roundYear}-01-01T00:00:00+08:00`;
   const rules = resolvePack(ANNUAL_REPORT_JURISDICTION, `${roundYear}-01-01`)?.annualReport;
   if (!rules) return { roundYear, cases: [] };
-  const plan = await activities.planAnnualReportRound({ jurisdiction: ANNUAL_REPORT_JURISDICTION, roundYear, receivedAt: now, pack: rules.pack });
-  const applicant: Actor = { id: `system:annual-report-${roundYear}`, name: '年度管理情况报告计划', role: 'authority', department: plan.authority };
+  const plan = await activities.planAnnualReportRound({
+    jurisdiction: ANNUAL_REPORT_JURISDICTION,
+    roundYear,
+    receivedAt: now,
+    pack: rules.pack,
+  });
+  const applicant: Actor = {
+    id: `system:annual-report-${roundYear}`,
+    name: '年度管理情况报告计划',
+    role: 'authority',
+    department: plan.authority,
+  };
   const started = [];
   for (const reporter of plan.reporters) {
     const report: AnnualReportInput = {
@@ -53,7 +65,11 @@ export async function annualReportRound(input: AnnualReportRoundInput): Promise<
           // A case id is used once: a repeated start (a second round in the year) must not open a closed case anew.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           args: [report],
-          searchAttributes: { CaseProcedure: ['annual-report'], CasePack: [rules.pack], CaseDepartment: [reporter.departmentId, plan.authority] },
+          searchAttributes: {
+            CaseProcedure: ['annual-report'],
+            CasePack: [rules.pack],
+            CaseDepartment: [reporter.departmentId, plan.authority],
+          },
         }),
       );
     } catch (error) {
@@ -69,11 +85,15 @@ const SUBMISSION: DecisionSchema = {
     {
       decision: 'submit',
       details: [
-        {
-          key: 'report',
-          required: true,
-          missing: { kind: 'invalid', code: 'REPORT_REQUIRED', text: { zh: '请在 details.report 中填写上一年度管理情况', en: "Put last year's report in details.report" } },
-        },
+        requiredDetail(
+          'report',
+          requirement(
+            'invalid',
+            'REPORT_REQUIRED',
+            '请在 details.report 中填写上一年度管理情况',
+            "Put last year's report in details.report",
+          ),
+        ),
       ],
     },
   ],
@@ -83,5 +103,5 @@ const SUBMISSION: DecisionSchema = {
 export async function annualReport(input: AnnualReportInput): Promise<CaseStatus> {
   const rt = openCase('annual-report', input, input.applicant, input.departments, STATES.due);
   const submitted = await rt.runStep(input.step, input.periodFrom, { schema: SUBMISSION });
-  return rt.finish({ kind: STATES.submitted.id, text: STATES.submitted.text, reasons: submitted.details!.report, citation: input.step.citation }, STATES.submitted);
+  return rt.close(STATES.submitted, { reasons: submitted.details!.report, citation: input.step.citation });
 }

@@ -8,10 +8,19 @@ import { openCase } from './steps/open-case.js';
 import { workflowNow } from './steps/workflow-time.js';
 
 const STATES = {
-  reviewing: { id: 'authority-review', text: { zh: '主管部门审核目录更新申请中', en: 'Authority reviewing the catalog update' } },
+  reviewing: {
+    id: 'authority-review',
+    text: { zh: '主管部门审核目录更新申请中', en: 'Authority reviewing the catalog update' },
+  },
   applied: { id: 'catalog-updated', text: { zh: '目录已更新', en: 'Catalog updated' } },
   refused: { id: 'refused', text: { zh: '不予更新目录', en: 'Catalog update refused' } },
-  notApplicable: { id: 'not-applicable', text: { zh: '目录已由其他更新改变，本次变更无法适用', en: 'The catalog changed meanwhile; this change could not be applied' } },
+  notApplicable: {
+    id: 'not-applicable',
+    text: {
+      zh: '目录已由其他更新改变，本次变更无法适用',
+      en: 'The catalog changed meanwhile; this change could not be applied',
+    },
+  },
 };
 
 /** 00:00 Asia/Shanghai of the trigger day: the day itself is not counted (民法典 第二百零一条). */
@@ -37,33 +46,59 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
   const review = await rt.runStep(rule, from, { schema: reviewSchema(input.changes.some(needsShareConditions)) });
   if (review.decision === 'refuse') {
     await settleOrigin(input, 'refused');
-    return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: review.reasons, citation: rule.citation }, STATES.refused);
+    return rt.close(STATES.refused, { reasons: review.reasons, citation: rule.citation });
   }
   const applied = await activities.applyCatalogChange({
     caseId: input.caseId,
-    changes: input.changes.map((c) => (needsShareConditions(c) ? { ...c, change: { ...c.change, shareConditions: review.details!.shareConditions.trim(), legalBasis: review.details!.legalBasis.trim() } } : c)),
+    changes: input.changes.map((c) =>
+      needsShareConditions(c)
+        ? {
+            ...c,
+            change: {
+              ...c.change,
+              shareConditions: review.details!.shareConditions.trim(),
+              legalBasis: review.details!.legalBasis.trim(),
+            },
+          }
+        : c,
+    ),
     approver: { id: review.actor.id, name: review.actor.name },
     appliedAt: workflowNow().toISOString(),
     updateResponsibilityList: !!input.rules.responsibilityList,
   });
   if (applied.notApplied) {
     await settleOrigin(input, 'refused');
-    return rt.finish({ kind: STATES.notApplicable.id, text: STATES.notApplicable.text, reasons: applied.notApplied, citation: rule.citation }, STATES.notApplicable);
+    return rt.close(STATES.notApplicable, { reasons: applied.notApplied, citation: rule.citation });
   }
   await settleOrigin(input, 'applied');
   const catalogVersions = applied.versions.map(({ entryId, version }) => ({ entryId, version }));
-  return rt.finish({ kind: STATES.applied.id, text: STATES.applied.text, catalogVersions, citation: input.rules.responsibilityList ?? rule.citation }, STATES.applied);
+  return rt.close(STATES.applied, { catalogVersions, citation: input.rules.responsibilityList ?? rule.citation });
 }
 
 async function checkApplicationTimeliness(rt: CaseRuntime, input: CatalogUpdateInput): Promise<void> {
   const within = input.rules.applyWithin;
   if (!within) return;
-  const due = await activities.computeDueDate({ receivedAt: triggerInstant(input.trigger.date), workingDays: within.workingDays });
+  const due = await activities.computeDueDate({
+    receivedAt: triggerInstant(input.trigger.date),
+    workingDays: within.workingDays,
+  });
   const late = Date.parse(input.receivedAt) >= Date.parse(due.dueAt);
-  rt.status.catalogUpdate!.application = { dueAt: due.dueAt, dueDate: due.dueDate, provisional: due.provisional, late, citation: within.citation };
+  rt.status.catalogUpdate!.application = {
+    dueAt: due.dueAt,
+    dueDate: due.dueDate,
+    provisional: due.provisional,
+    late,
+    citation: within.citation,
+  };
   if (!late) return;
   rt.status.catalogUpdate!.application.breachCitation = within.breachCitation;
-  rt.addNotice({ zh: `申请晚于${due.dueDate}，已记录超期申请更新目录的违规情形`, en: `Applied after ${due.dueDate}: the late application is recorded as a breach` }, within.breachCitation);
+  rt.addNotice(
+    {
+      zh: `申请晚于${due.dueDate}，已记录超期申请更新目录的违规情形`,
+      en: `Applied after ${due.dueDate}: the late application is recorded as a breach`,
+    },
+    within.breachCitation,
+  );
   await activities.recordLateApplication({
     breachId: `${input.caseId}.application`,
     caseId: input.caseId,
@@ -78,7 +113,12 @@ async function checkApplicationTimeliness(rt: CaseRuntime, input: CatalogUpdateI
 
 async function settleOrigin(input: CatalogUpdateInput, status: 'applied' | 'refused'): Promise<void> {
   if (!input.origin) return;
-  await activities.settlePendingChange({ changeId: input.origin.pendingChangeId, status, catalogCaseId: input.caseId, at: workflowNow().toISOString() });
+  await activities.settlePendingChange({
+    changeId: input.origin.pendingChangeId,
+    status,
+    catalogCaseId: input.caseId,
+    at: workflowNow().toISOString(),
+  });
 }
 
 /** An approval that leaves an entry conditional or not shared states the conditions and their legal basis. */
@@ -97,5 +137,10 @@ function reviewSchema(needsConditions: boolean): DecisionSchema {
         { key: 'legalBasis', required: true, missing },
       ]
     : [];
-  return { options: [{ decision: 'approve', details: conditions }, { decision: 'refuse', details: [] }] };
+  return {
+    options: [
+      { decision: 'approve', details: conditions },
+      { decision: 'refuse', details: [] },
+    ],
+  };
 }

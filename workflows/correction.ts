@@ -4,7 +4,13 @@ import type { CorrectionInput } from './contracts/correction.js';
 import type { StepRule } from './rules/rule-types.js';
 import { activities } from './steps/activities-proxy.js';
 import { openCase } from './steps/open-case.js';
-import { plainDecisions, type DecisionSchema, type DetailRule } from './contracts/decisions.js';
+import {
+  plainDecisions,
+  requiredDetail,
+  requirement,
+  type DecisionSchema,
+  type DetailRule,
+} from './contracts/decisions.js';
 
 const STATES = {
   triage: { id: 'in-triage', text: { zh: '技术服务单位分析分派中', en: 'Service unit analysing the report' } },
@@ -15,11 +21,15 @@ const STATES = {
 } satisfies Record<string, { id: string; text: Text }>;
 
 /** Saying what changed is part of correcting (the reporter sees it). */
-const WHAT_CHANGED: DetailRule = {
-  key: 'whatChanged',
-  required: true,
-  missing: { kind: 'invalid', code: 'WHAT_CHANGED_REQUIRED', text: { zh: '请在 details.whatChanged 中说明更正内容', en: 'Say what was corrected in details.whatChanged' } },
-};
+const WHAT_CHANGED: DetailRule = requiredDetail(
+  'whatChanged',
+  requirement(
+    'invalid',
+    'WHAT_CHANGED_REQUIRED',
+    '请在 details.whatChanged 中说明更正内容',
+    'Say what was corrected in details.whatChanged',
+  ),
+);
 /** Where the provider corrects in a later step, the verdict may already say what will change. */
 const verdictSchema = (correctsNow: boolean): DecisionSchema => ({
   options: [
@@ -32,7 +42,17 @@ const CORRECTED: DecisionSchema = { options: [{ decision: 'corrected', details: 
 /** P2 数据纠错 / 疑义校核, for every pack. */
 export async function correction(input: CorrectionInput): Promise<CaseStatus> {
   const { rules } = input;
-  const rt = openCase('correction', input, input.reporter, { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit }, rules.triage ? STATES.triage : STATES.verifying);
+  const rt = openCase(
+    'correction',
+    input,
+    input.reporter,
+    {
+      provider: input.departments.provider,
+      authority: input.departments.authority,
+      'service-unit': input.departments.serviceUnit,
+    },
+    rules.triage ? STATES.triage : STATES.verifying,
+  );
   if (rules.whileVerifying) rt.addNotice(rules.whileVerifying.text, rules.whileVerifying.citation);
   const startOf = (rule: StepRule, previous?: DecisionRecord) =>
     rule.deadline.from === 'previous-step' && previous ? previous.decidedAt : input.receivedAt;
@@ -42,9 +62,11 @@ export async function correction(input: CorrectionInput): Promise<CaseStatus> {
     previous = await rt.runStep(rules.triage, startOf(rules.triage), { schema: plainDecisions('dispatch') });
     await rt.setState(STATES.verifying.id, STATES.verifying.text);
   }
-  const verdict = await rt.runStep(rules.verify, startOf(rules.verify, previous), { schema: verdictSchema(!rules.correct) });
+  const verdict = await rt.runStep(rules.verify, startOf(rules.verify, previous), {
+    schema: verdictSchema(!rules.correct),
+  });
   if (verdict.decision === 'not-an-error') {
-    return rt.finish({ kind: STATES.notAnError.id, text: STATES.notAnError.text, reasons: verdict.reasons, citation: rules.verify.citation }, STATES.notAnError);
+    return rt.close(STATES.notAnError, { reasons: verdict.reasons, citation: rules.verify.citation });
   }
 
   let corrected = verdict;
@@ -63,13 +85,12 @@ export async function correction(input: CorrectionInput): Promise<CaseStatus> {
     correctedBy: { id: corrected.actor.id, name: corrected.actor.name },
     citation,
   });
-  return rt.finish(
-    {
-      kind: STATES.corrected.id,
-      text: STATES.corrected.text,
-      correction: { whatChanged: record.whatChanged, correctedAt: record.correctedAt, correctedBy: record.correctedBy.name },
-      citation,
+  return rt.close(STATES.corrected, {
+    correction: {
+      whatChanged: record.whatChanged,
+      correctedAt: record.correctedAt,
+      correctedBy: record.correctedBy.name,
     },
-    STATES.corrected,
-  );
+    citation,
+  });
 }

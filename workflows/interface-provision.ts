@@ -1,7 +1,7 @@
 import type { CaseStatus } from './contracts/case-status.js';
 import type { InterfaceProvisionInput } from './contracts/single-step.js';
 import { openCase } from './steps/open-case.js';
-import type { DecisionSchema } from './contracts/decisions.js';
+import { requiredDetail, requirement, type DecisionSchema } from './contracts/decisions.js';
 
 const STATES = {
   providing: { id: 'awaiting-interfaces', text: { zh: '数据生产单位提供接口中', en: 'Awaiting the interfaces' } },
@@ -13,15 +13,15 @@ const PROVIDED: DecisionSchema = {
     {
       decision: 'provided',
       details: [
-        {
-          key: 'interfaces',
-          required: true,
-          missing: {
-            kind: 'invalid',
-            code: 'INTERFACES_REQUIRED',
-            text: { zh: '请在 details.interfaces 中说明所提供的接口及调用说明', en: 'Describe the interfaces provided in details.interfaces' },
-          },
-        },
+        requiredDetail(
+          'interfaces',
+          requirement(
+            'invalid',
+            'INTERFACES_REQUIRED',
+            '请在 details.interfaces 中说明所提供的接口及调用说明',
+            'Describe the interfaces provided in details.interfaces',
+          ),
+        ),
       ],
     },
   ],
@@ -31,5 +31,5 @@ const PROVIDED: DecisionSchema = {
 export async function interfaceProvision(input: InterfaceProvisionInput): Promise<CaseStatus> {
   const rt = openCase('interface-provision', input, input.applicant, input.departments, STATES.providing);
   const provided = await rt.runStep(input.rules.step, input.receivedAt, { schema: PROVIDED });
-  return rt.finish({ kind: STATES.provided.id, text: STATES.provided.text, reasons: provided.details!.interfaces, citation: input.rules.step.citation }, STATES.provided);
+  return rt.close(STATES.provided, { reasons: provided.details!.interfaces, citation: input.rules.step.citation });
 }

@@ -2,11 +2,14 @@ import type { CaseStatus } from './contracts/case-status.js';
 import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
 import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
-import type { DecisionSchema } from './contracts/decisions.js';
+import { requiredDetail, requirement, type DecisionSchema } from './contracts/decisions.js';
 
 const STATES = {
   answering: { id: 'awaiting-answer', text: { zh: '提供部门答复中', en: 'Awaiting the provider’s answer' } },
-  agreed: { id: 'agreed', text: { zh: '同意更正，已提请主管部门变更开放目录', en: 'Agreed; catalog change requested from the authority' } },
+  agreed: {
+    id: 'agreed',
+    text: { zh: '同意更正，已提请主管部门变更开放目录', en: 'Agreed; catalog change requested from the authority' },
+  },
   refused: { id: 'refused', text: { zh: '不同意更正', en: 'Objection refused' } },
 };
 
@@ -17,15 +20,15 @@ const ANSWERS: DecisionSchema = {
     {
       decision: 'refuse',
       details: [
-        {
-          key: 'basis',
-          required: true,
-          missing: {
-            kind: 'notAllowed',
-            code: 'BASIS_REQUIRED',
-            text: { zh: '不同意更正的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' },
-          },
-        },
+        requiredDetail(
+          'basis',
+          requirement(
+            'notAllowed',
+            'BASIS_REQUIRED',
+            '不同意更正的，应当说明理由并在 details.basis 中提供依据',
+            'A refusal needs reasons and its basis in details.basis',
+          ),
+        ),
       ],
     },
   ],
@@ -36,7 +39,10 @@ export async function openCatalogObjection(input: OpenCatalogObjectionInput): Pr
   const rt = openCase('open-catalog-objection', input, input.applicant, input.departments, STATES.answering);
   const answer = await rt.runStep(input.rules.step, input.receivedAt, { schema: ANSWERS });
   if (answer.decision === 'refuse') {
-    return rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: `${answer.reasons}（依据：${answer.details!.basis}）`, citation: input.rules.step.citation }, STATES.refused);
+    return rt.close(STATES.refused, {
+      reasons: `${answer.reasons}（依据：${answer.details!.basis}）`,
+      citation: input.rules.step.citation,
+    });
   }
   const linked = await requestCatalogChange(rt, {
     entryId: input.resource.id,
@@ -45,5 +51,9 @@ export async function openCatalogObjection(input: OpenCatalogObjectionInput): Pr
     trigger: 'open-catalog-objection',
     description: `提供部门同意开放目录更正申请，提请市主管部门变更开放目录（${input.caseId}）`,
   });
-  return rt.finish({ kind: STATES.agreed.id, text: STATES.agreed.text, pendingCatalogChangeId: linked.changeId, catalogUpdateCaseId: linked.catalogUpdateCaseId, citation: input.rules.step.citation }, STATES.agreed);
+  return rt.close(STATES.agreed, {
+    pendingCatalogChangeId: linked.changeId,
+    catalogUpdateCaseId: linked.catalogUpdateCaseId,
+    citation: input.rules.step.citation,
+  });
 }

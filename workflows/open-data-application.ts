@@ -16,8 +16,20 @@ const STATES = {
   granted: { id: 'granted', text: { zh: '已同意开放', en: 'Access granted' } },
   refused: { id: 'refused', text: { zh: '不同意开放', en: 'Refused' } },
   reReview: { id: 'in-re-review', text: { zh: '县主管部门复核中', en: 'County authority re-reviewing' } },
-  addedToScope: { id: 'added-to-open-scope', text: { zh: '符合开放标准，列入开放范围（待目录更新）', en: 'Meets the standard: joins the open scope (catalog change pending)' } },
-  negotiate: { id: 'to-negotiate', text: { zh: '需求评估不合理，请与数据管理机构协商调整后重新申请', en: 'Need judged unreasonable: agree changes with the agency and apply again' } },
+  addedToScope: {
+    id: 'added-to-open-scope',
+    text: {
+      zh: '符合开放标准，列入开放范围（待目录更新）',
+      en: 'Meets the standard: joins the open scope (catalog change pending)',
+    },
+  },
+  negotiate: {
+    id: 'to-negotiate',
+    text: {
+      zh: '需求评估不合理，请与数据管理机构协商调整后重新申请',
+      en: 'Need judged unreasonable: agree changes with the agency and apply again',
+    },
+  },
 } satisfies Record<string, { id: string; text: Text }>;
 
 const RE_REVIEW_WINDOW_KEY = 'open-data.re-review-window';
@@ -26,25 +38,44 @@ const RE_REVIEW_WINDOW_KEY = 'open-data.re-review-window';
 export async function openDataApplication(input: OpenDataInput): Promise<CaseStatus> {
   const { rules } = input;
   const initial = input.path === 'direct' ? STATES.granting : rules.assessment ? STATES.assessment : STATES.review;
-  const rt = openCase('open-data', input, input.applicant, { provider: input.departments.provider, authority: input.departments.authority, 'service-unit': input.departments.serviceUnit }, initial);
+  const rt = openCase(
+    'open-data',
+    input,
+    input.applicant,
+    {
+      provider: input.departments.provider,
+      authority: input.departments.authority,
+      'service-unit': input.departments.serviceUnit,
+    },
+    initial,
+  );
   const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {
     const accessId = `access-${input.caseId}`;
     await activities.recordOpenDataAccess({
-      accessId, caseId: input.caseId, resourceId: input.resource.id, applicantId: input.applicant.id, scope: input.scope, purpose: input.purpose,
-      manner, approver, citation, grantedAt: workflowNow().toISOString(),
+      accessId,
+      caseId: input.caseId,
+      resourceId: input.resource.id,
+      applicantId: input.applicant.id,
+      scope: input.scope,
+      purpose: input.purpose,
+      manner,
+      approver,
+      citation,
+      grantedAt: workflowNow().toISOString(),
     });
-    return rt.finish({ kind: STATES.granted.id, text: STATES.granted.text, grantId: accessId, citation }, STATES.granted);
+    return rt.close(STATES.granted, { grantId: accessId, citation });
   };
   const refused = (decision: DecisionRecord, citation: Citation) =>
-    rt.finish({ kind: STATES.refused.id, text: STATES.refused.text, reasons: withBasis(decision), citation }, STATES.refused);
+    rt.close(STATES.refused, { reasons: withBasis(decision), citation });
 
-  if (input.path === 'direct') return grant({ id: 'platform', name: '开放平台（身份认证后直接获取）' }, 'platform', rules.directAccess);
+  if (input.path === 'direct')
+    return grant({ id: 'platform', name: '开放平台（身份认证后直接获取）' }, 'platform', rules.directAccess);
 
   let from = input.receivedAt;
   if (rules.assessment) {
     const assessed = await rt.runStep(rules.assessment, from, { schema: plainDecisions('reasonable', 'unreasonable') });
     if (assessed.decision === 'unreasonable') {
-      return rt.finish({ kind: STATES.negotiate.id, text: STATES.negotiate.text, reasons: assessed.reasons, citation: rules.assessment.citation }, STATES.negotiate);
+      return rt.close(STATES.negotiate, { reasons: assessed.reasons, citation: rules.assessment.citation });
     }
     from = assessed.decidedAt;
     await rt.setState(STATES.review.id, STATES.review.text);
@@ -52,12 +83,20 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
   const review = input.path === 'outside-scope' && rules.outsideScope ? rules.outsideScope : rules.review;
   const decision = await rt.runStep(review, from, reviewPolicy(input));
   const approve = async (approver: DecisionRecord, citation: Citation) =>
-    input.path === 'outside-scope' ? addToOpenScope(rt, input, citation) : grant(approver.actor, rules.assessment ? 'interface' : 'platform', citation);
+    input.path === 'outside-scope'
+      ? addToOpenScope(rt, input, citation)
+      : grant(approver.actor, rules.assessment ? 'interface' : 'platform', citation);
   if (decision.decision === 'approve') return approve(decision, review.citation);
 
   if (rules.reReview) {
     await rt.setState(STATES.refused.id, STATES.refused.text);
-    rt.addNotice({ zh: '对答复有异议的，可向县主管部门申请复核', en: 'If you disagree, you may ask the county authority for a re-review' }, rules.reReview.citation);
+    rt.addNotice(
+      {
+        zh: '对答复有异议的，可向县主管部门申请复核',
+        en: 'If you disagree, you may ask the county authority for a re-review',
+      },
+      rules.reReview.citation,
+    );
     const asked = await rt.awaitDispute(rt.targetDays(RE_REVIEW_WINDOW_KEY), decision.decidedAt);
     if (asked) {
       await rt.setState(STATES.reReview.id, STATES.reReview.text);
@@ -78,7 +117,11 @@ async function addToOpenScope(rt: CaseRuntime, input: OpenDataInput, citation: C
     trigger: 'open-scope',
     description: `开放范围外的数据经审核符合开放标准，列入开放范围（${input.caseId}）`,
   });
-  return rt.finish({ kind: STATES.addedToScope.id, text: STATES.addedToScope.text, pendingCatalogChangeId: linked.changeId, catalogUpdateCaseId: linked.catalogUpdateCaseId, citation }, STATES.addedToScope);
+  return rt.close(STATES.addedToScope, {
+    pendingCatalogChangeId: linked.changeId,
+    catalogUpdateCaseId: linked.catalogUpdateCaseId,
+    citation,
+  });
 }
 
 function withBasis(decision: DecisionRecord): string | undefined {
@@ -94,8 +137,18 @@ function reviewPolicy(input: OpenDataInput): DecisionPolicy {
     missing: {
       kind: 'notAllowed',
       code: 'BASIS_REQUIRED',
-      text: { zh: '不同意开放的，应当说明理由并在 details.basis 中提供依据', en: 'A refusal needs reasons and its basis in details.basis' },
+      text: {
+        zh: '不同意开放的，应当说明理由并在 details.basis 中提供依据',
+        en: 'A refusal needs reasons and its basis in details.basis',
+      },
     },
   };
-  return { schema: { options: [{ decision: 'approve', details: [] }, { decision: 'refuse', details: [basis] }] } };
+  return {
+    schema: {
+      options: [
+        { decision: 'approve', details: [] },
+        { decision: 'refuse', details: [basis] },
+      ],
+    },
+  };
 }

@@ -17,9 +17,30 @@ const DISPUTE_WINDOW_KEY = 'share-request.dispute-window';
 /** P1 有条件共享申请审核, for every pack: the pack's rules arrive in the input. */
 export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus> {
   const { rules } = input;
-  const initial = input.path === 'unconditional' ? SHARE_STATES.granting : rules.consultation ? SHARE_STATES.consultation : SHARE_STATES.review;
-  const rt = openCase('share-request', input, input.applicant, { provider: input.departments.provider, authority: input.departments.authority, 'city-authority': input.departments.cityAuthority }, input.path === 'reclassification' ? SHARE_STATES.countyReview : initial);
-  rt.addNotice({ zh: `共享数据仅限用于申请所述用途和业务场景：${input.purpose}`, en: `Shared data may be used only for the stated purpose and scenario: ${input.purpose}` }, rules.useLimits);
+  const initial =
+    input.path === 'unconditional'
+      ? SHARE_STATES.granting
+      : rules.consultation
+        ? SHARE_STATES.consultation
+        : SHARE_STATES.review;
+  const rt = openCase(
+    'share-request',
+    input,
+    input.applicant,
+    {
+      provider: input.departments.provider,
+      authority: input.departments.authority,
+      'city-authority': input.departments.cityAuthority,
+    },
+    input.path === 'reclassification' ? SHARE_STATES.countyReview : initial,
+  );
+  rt.addNotice(
+    {
+      zh: `共享数据仅限用于申请所述用途和业务场景：${input.purpose}`,
+      en: `Shared data may be used only for the stated purpose and scenario: ${input.purpose}`,
+    },
+    rules.useLimits,
+  );
 
   const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {
     const grantId = `grant-${input.caseId}`;
@@ -37,7 +58,7 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
       citation,
       grantedAt: workflowNow().toISOString(),
     });
-    return rt.finish({ kind: 'granted', text: SHARE_STATES.granted.text, grantId, citation }, SHARE_STATES.granted);
+    return rt.close(SHARE_STATES.granted, { grantId, citation });
   };
 
   if (input.path === 'unconditional') {
@@ -59,7 +80,13 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
       description: `不予共享类数据经县主管部门论证审核、市主管部门同意变更为共享类（${input.caseId}）`,
     });
     return rt.finish(
-      { kind: 'reclassification-approved', text: SHARE_STATES.reclassified.text, pendingCatalogChangeId: linked.changeId, catalogUpdateCaseId: linked.catalogUpdateCaseId, citation },
+      {
+        kind: 'reclassification-approved',
+        text: SHARE_STATES.reclassified.text,
+        pendingCatalogChangeId: linked.changeId,
+        catalogUpdateCaseId: linked.catalogUpdateCaseId,
+        citation,
+      },
       SHARE_STATES.reclassified,
     );
   }
@@ -79,7 +106,10 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
   if (rules.dispute) {
     await rt.setState(SHARE_STATES.refused.id, SHARE_STATES.refused.text);
     rt.addNotice(
-      { zh: '对审核结果有异议的，可申请主管部门协调处理', en: 'If you disagree with the refusal, you may ask the authority to coordinate' },
+      {
+        zh: '对审核结果有异议的，可申请主管部门协调处理',
+        en: 'If you disagree with the refusal, you may ask the authority to coordinate',
+      },
       rules.dispute.citation,
     );
     const dispute = await rt.awaitDispute(rt.targetDays(DISPUTE_WINDOW_KEY), decision.decidedAt);
@@ -93,20 +123,29 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
   return refused(rt, decision, SHARE_STATES.refused);
 }
 
-function refused(rt: CaseRuntime, decision: DecisionRecord, state: (typeof SHARE_STATES)['refused']): Promise<CaseStatus> {
-  return rt.finish({ kind: state.id, text: state.text, reasons: decision.reasons }, state);
+function refused(
+  rt: CaseRuntime,
+  decision: DecisionRecord,
+  state: (typeof SHARE_STATES)['refused'],
+): Promise<CaseStatus> {
+  return rt.close(state, { reasons: decision.reasons });
 }
 
 /** Quanzhou: approval needs the producer's agreement and a manner; batch exchange needs a reason. */
 function reviewPolicy(input: ShareRequestInput, consultation: DecisionRecord | undefined): DecisionPolicy {
   const { rules } = input;
   if (!rules.manners) return { schema: plainDecisions('approve', 'refuse') };
-  const allowed: string[] = input.path === 'usable-not-visible' ? rules.usableNotVisible!.interfaces : rules.manners.allowed;
+  const allowed: string[] =
+    input.path === 'usable-not-visible' ? rules.usableNotVisible!.interfaces : rules.manners.allowed;
   const manner: DetailRule = {
     key: 'manner',
     required: true,
     oneOf: allowed,
-    missing: { kind: 'invalid', code: 'MANNER_REQUIRED', text: { zh: `须明确共享方式：${allowed.join('、')}`, en: `State the manner of sharing: ${allowed.join(', ')}` } },
+    missing: {
+      kind: 'invalid',
+      code: 'MANNER_REQUIRED',
+      text: { zh: `须明确共享方式：${allowed.join('、')}`, en: `State the manner of sharing: ${allowed.join(', ')}` },
+    },
   };
   const mannerReason: DetailRule = {
     key: 'mannerReason',
@@ -121,7 +160,12 @@ function reviewPolicy(input: ShareRequestInput, consultation: DecisionRecord | u
     },
   };
   return {
-    schema: { options: [{ decision: 'approve', details: [manner, mannerReason] }, { decision: 'refuse', details: [] }] },
+    schema: {
+      options: [
+        { decision: 'approve', details: [manner, mannerReason] },
+        { decision: 'refuse', details: [] },
+      ],
+    },
     check(args: DecideArgs) {
       if (args.decision !== 'approve') return;
       if (consultation?.decision !== 'approve') {

@@ -33,7 +33,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken?): ${String((error as Error)?.message ?? error)}`);
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${port} (is the port taken?): ${String((error as Error)?.message ?? error)}`,
+    );
   }
   return {
     urlFor: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,

@@ -1,6 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { ANNUAL_REPORT_ROUND_WORKFLOW, annualReportScheduleId, type AnnualReportRoundInput } from '../../workflows/contracts/annual-report.js';
+import {
+  ANNUAL_REPORT_ROUND_WORKFLOW,
+  annualReportScheduleId,
+  type AnnualReportRoundInput,
+} from '../../workflows/contracts/annual-report.js';
 import { AppConfig } from '../config/app-config.js';
 import { CaseEngine, type ScheduleSummary } from '../engine/case-engine.js';
 

@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { CurrentActor } from '../auth/access.decorators.js';
 import { DomainError, fieldError } from '../common/errors/domain-error.js';
@@ -21,7 +29,9 @@ export class AuditController {
     description: 'format=raw answers with Temporal’s own JSON of the history instead.',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['timeline', 'raw'] })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(HistoryTimelineDto) }, { $ref: getSchemaPath(RawHistoryDto) }] } })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(HistoryTimelineDto) }, { $ref: getSchemaPath(RawHistoryDto) }] },
+  })
   @ApiErrors(400, 404, 503)
   history(
     @Param('id') id: string,
@@ -29,9 +39,12 @@ export class AuditController {
     @Query('format') format?: string,
   ): Promise<HistoryTimelineDto | RawHistoryDto> {
     if (format !== undefined && format !== 'timeline' && format !== 'raw') {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', { zh: 'format 只能是 timeline 或 raw', en: 'format must be timeline or raw' }, [
-        fieldError('format', 'isIn', 'format 必须是以下之一：timeline, raw', 'format must be one of: timeline, raw'),
-      ]);
+      throw new DomainError(
+        'invalid',
+        'VALIDATION_FAILED',
+        { zh: 'format 只能是 timeline 或 raw', en: 'format must be timeline or raw' },
+        [fieldError('format', 'isIn', 'format 必须是以下之一：timeline, raw', 'format must be one of: timeline, raw')],
+      );
     }
     return this.audit.history(actor, id, format ?? 'timeline');
   }

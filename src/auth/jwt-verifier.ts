@@ -29,7 +29,8 @@ export class JwtVerifier {
         audience: this.config.JWT_AUDIENCE,
       }));
     } catch (error) {
-      const reason = error instanceof errors.JWTExpired ? 'expired' : error instanceof errors.JOSEError ? error.code : 'unreadable';
+      const reason =
+        error instanceof errors.JWTExpired ? 'expired' : error instanceof errors.JOSEError ? error.code : 'unreadable';
       throw invalidToken(reason);
     }
     const { sub, name, role, department } = payload as Record<string, unknown>;

@@ -8,7 +8,12 @@ export const yearNotLoaded = (year: number) =>
 
 export const yearOutOfRange = (year: string) =>
   new DomainError('invalid', 'CALENDAR_YEAR_INVALID', { zh: `年份无效：${year}`, en: `Not a valid year: ${year}` }, [
-    fieldError('year', 'isYearInRange', 'year 须为1990至2200之间的整数', 'year must be a whole number between 1990 and 2200'),
+    fieldError(
+      'year',
+      'isYearInRange',
+      'year 须为1990至2200之间的整数',
+      'year must be a whole number between 1990 and 2200',
+    ),
   ]);
 
 export const concurrentYearLoad = (year: number) =>

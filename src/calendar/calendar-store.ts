@@ -52,9 +52,11 @@ export class CalendarStore {
 
   /** Changes whenever a year is loaded or replaced: a cheap key for caching the calendar. */
   async version(): Promise<string> {
-    const [row] = await this.em.getConnection().execute<Array<{ version: string }>>(
-      "select count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(loaded_at)::text, '') as version from holiday_year",
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute<Array<{ version: string }>>(
+        "select count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(loaded_at)::text, '') as version from holiday_year",
+      );
     return row.version;
   }
 }

@@ -3,5 +3,9 @@ import { CalendarController } from './calendar.controller.js';
 import { CalendarService } from './calendar.service.js';
 import { DeadlineRecompute } from './deadline-recompute.service.js';
 
-@Module({ controllers: [CalendarController], providers: [CalendarService, DeadlineRecompute], exports: [CalendarService] })
+@Module({
+  controllers: [CalendarController],
+  providers: [CalendarService, DeadlineRecompute],
+  exports: [CalendarService],
+})
 export class CalendarModule {}

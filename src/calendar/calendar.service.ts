@@ -31,7 +31,10 @@ export class CalendarService {
   }
 
   /** Stores the year, then has the open cases' due dates recomputed on it (SPEC §2). */
-  async replaceYear(schedule: HolidaySchedule, actor: Actor): Promise<StoredHolidaySchedule & { recompute: { workflowId: string } }> {
+  async replaceYear(
+    schedule: HolidaySchedule,
+    actor: Actor,
+  ): Promise<StoredHolidaySchedule & { recompute: { workflowId: string } }> {
     const problems = findScheduleProblems(schedule.year, schedule.days);
     if (problems.length > 0) throw invalidRequest(problems);
     let stored: StoredHolidaySchedule;

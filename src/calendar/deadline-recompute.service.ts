@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CALENDAR_RECOMPUTE_WORKFLOW, calendarRecomputeId, type CalendarChange } from '../../workflows/contracts/calendar-change.js';
+import {
+  CALENDAR_RECOMPUTE_WORKFLOW,
+  calendarRecomputeId,
+  type CalendarChange,
+} from '../../workflows/contracts/calendar-change.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import type { StoredHolidaySchedule } from './calendar-store.js';
 

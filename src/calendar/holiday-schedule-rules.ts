@@ -9,7 +9,14 @@ export function findScheduleProblems(year: number, days: readonly HolidayDay[]):
   days.forEach((day, index) => {
     const field = `days[${index}].date`;
     if (!isPlainDate(day.date)) {
-      problems.push(fieldError(field, 'isCalendarDate', `${day.date} 不是有效日期（YYYY-MM-DD）`, `${day.date} is not a calendar date (YYYY-MM-DD)`));
+      problems.push(
+        fieldError(
+          field,
+          'isCalendarDate',
+          `${day.date} 不是有效日期（YYYY-MM-DD）`,
+          `${day.date} is not a calendar date (YYYY-MM-DD)`,
+        ),
+      );
       return;
     }
     if (yearOf(day.date) !== year) {
@@ -17,7 +24,14 @@ export function findScheduleProblems(year: number, days: readonly HolidayDay[]):
     }
     const first = seen.get(day.date);
     if (first !== undefined) {
-      problems.push(fieldError(field, 'arrayUnique', `${day.date} 重复出现（另见 days[${first}]）`, `${day.date} is listed twice (also at days[${first}])`));
+      problems.push(
+        fieldError(
+          field,
+          'arrayUnique',
+          `${day.date} 重复出现（另见 days[${first}]）`,
+          `${day.date} is listed twice (also at days[${first}])`,
+        ),
+      );
     } else {
       seen.set(day.date, index);
     }

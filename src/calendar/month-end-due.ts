@@ -8,5 +8,10 @@ import { addDays, lastDayOfMonth, shanghaiDateOf, shanghaiMidnight, yearOf } fro
  */
 export function monthEndDue(from: Date, month: number): DueDate {
   const dueDate = lastDayOfMonth(yearOf(shanghaiDateOf(from)), month);
-  return { dueDate, dueAt: shanghaiMidnight(addDays(dueDate, 1)).toISOString(), provisional: false, provisionalYears: [] };
+  return {
+    dueDate,
+    dueAt: shanghaiMidnight(addDays(dueDate, 1)).toISOString(),
+    provisional: false,
+    provisionalYears: [],
+  };
 }

@@ -57,12 +57,23 @@ export class CaseRecordRepository {
   }
 
   /** The workflow's latest state; an older write (a retry after a newer one) changes nothing. */
-  async sync(update: { caseId: string; state: string; currentStep: string | null; participantDepartments: string[]; updatedAt: string }): Promise<void> {
+  async sync(update: {
+    caseId: string;
+    state: string;
+    currentStep: string | null;
+    participantDepartments: string[];
+    updatedAt: string;
+  }): Promise<void> {
     const at = new Date(update.updatedAt);
     await this.em().nativeUpdate(
       CaseRecord,
       { id: update.caseId, updatedAt: { $lte: at } },
-      { state: update.state, currentStep: update.currentStep, participantDepartments: update.participantDepartments, updatedAt: at },
+      {
+        state: update.state,
+        currentStep: update.currentStep,
+        participantDepartments: update.participantDepartments,
+        updatedAt: at,
+      },
     );
   }
 

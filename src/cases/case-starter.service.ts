@@ -47,7 +47,9 @@ function receivedStatus(record: CaseRecord, applicant: Actor): CaseStatus {
 }
 
 export function requestHash(actor: Actor, request: unknown): string {
-  return createHash('sha256').update(JSON.stringify([actor.id, request])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([actor.id, request]))
+    .digest('hex');
 }
 
 /**

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { CurrentActor } from '../auth/access.decorators.js';
 import type { Language } from '../common/errors/localized-text.js';
-import { Allowed, ApiErrors } from '../common/http/api-contract.js';
+import { ApiErrors } from '../common/http/api-contract.js';
 import { RequestLanguage } from '../common/http/language.decorator.js';
 import { presentCase, presentCaseSummary } from './case-presenter.js';
 import type { StartedCase, StartOptions } from './case-starter.service.js';
@@ -25,7 +25,7 @@ import {
   SHARE_REQUEST,
 } from './procedures/procedures.js';
 import type { ProcedureDefinition } from './procedures/procedure-definition.js';
-import { StartRequest, StartsCase } from './start-case.decorators.js';
+import { CaseAction, StartRequest, StartsCase } from './case-endpoint.decorators.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -146,12 +146,11 @@ export class CasesController {
     return presentCase(await this.cases.status(actor, id), language);
   }
 
-  @Post(':id/supplements')
-  @HttpCode(200)
-  @Allowed('applicant')
-  @ApiOperation({ summary: 'Send the supplement (补正) asked for; the period runs anew from its receipt' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(400, 404, 409, 422, 503)
+  @CaseAction(
+    ':id/supplements',
+    ['applicant'],
+    'Send the supplement (补正) asked for; the period runs anew from its receipt',
+  )
   async supplement(
     @Param('id') id: string,
     @Body() body: SupplementDto,
@@ -161,12 +160,11 @@ export class CasesController {
     return presentCase(await this.cases.submitSupplement(actor, id, body.content), language);
   }
 
-  @Post(':id/disputes')
-  @HttpCode(200)
-  @Allowed('applicant')
-  @ApiOperation({ summary: 'Ask the authority to coordinate after a refusal (Huarong Art. 21, Chongqing Art. 27)' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(400, 404, 409, 422, 503)
+  @CaseAction(
+    ':id/disputes',
+    ['applicant'],
+    'Ask the authority to coordinate after a refusal (Huarong Art. 21, Chongqing Art. 27)',
+  )
   async dispute(
     @Param('id') id: string,
     @Body() body: RaiseDisputeDto,

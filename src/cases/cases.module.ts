@@ -4,5 +4,9 @@ import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
 
-@Module({ controllers: [CasesController], providers: [CasesService, CaseStarter, CaseContextLoader], exports: [CasesService] })
+@Module({
+  controllers: [CasesController],
+  providers: [CasesService, CaseStarter, CaseContextLoader],
+  exports: [CasesService],
+})
 export class CasesModule {}

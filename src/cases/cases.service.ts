@@ -53,7 +53,12 @@ export class CasesService {
 
   /** The caller's cases, newest first, keyset-paginated on (received_at, id). */
   async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseRecord>> {
-    const filter: CaseListFilter = { procedure: query.procedure, pack: query.pack, state: query.state, limit: query.limit ?? 20 };
+    const filter: CaseListFilter = {
+      procedure: query.procedure,
+      pack: query.pack,
+      state: query.state,
+      limit: query.limit ?? 20,
+    };
     if (actor.role === 'applicant') filter.applicantId = actor.id;
     else if (actor.role === 'admin') return { items: [], nextCursor: null };
     else if (!['auditor', 'supervisor'].includes(actor.role)) filter.participantDepartment = actor.department;
@@ -62,6 +67,9 @@ export class CasesService {
     const rows = await this.cases.page(filter);
     const items = rows.slice(0, filter.limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last.receivedAt.toISOString(), last.id) : null };
+    return {
+      items,
+      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.receivedAt.toISOString(), last.id) : null,
+    };
   }
 }

@@ -23,7 +23,8 @@ export interface CatalogUpdateContext {
   administrativeTargets: Record<string, number>;
 }
 
-const invalid = (field: string, code: string, zh: string, en: string) => invalidRequest([fieldError(field, code, zh, en)]);
+const invalid = (field: string, code: string, zh: string, en: string) =>
+  invalidRequest([fieldError(field, code, zh, en)]);
 
 /**
  * P3: a providing department asks to change its own entries, for a law
@@ -33,13 +34,20 @@ const invalid = (field: string, code: string, zh: string, en: string) => invalid
  */
 export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdateContext): CatalogUpdateInput {
   const receivedOn = shanghaiDateOf(ctx.receivedAt);
-  if (!isPlainDate(dto.trigger.date)) throw invalid('trigger.date', 'isCalendarDate', '触发日期不是有效日期', 'trigger.date is not a calendar date');
+  if (!isPlainDate(dto.trigger.date))
+    throw invalid('trigger.date', 'isCalendarDate', '触发日期不是有效日期', 'trigger.date is not a calendar date');
   if (dto.trigger.date > receivedOn) {
-    throw invalid('trigger.date', 'notInFuture', '法律法规修改或职能变更的日期不能晚于今天', 'trigger.date cannot be in the future');
+    throw invalid(
+      'trigger.date',
+      'notInFuture',
+      '法律法规修改或职能变更的日期不能晚于今天',
+      'trigger.date cannot be in the future',
+    );
   }
   const ids = dto.changes.map((c) => c.entryId);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw invalid('changes', 'arrayUnique', `资源 ${duplicate} 重复出现`, `entry ${duplicate} appears twice`);
+  if (duplicate)
+    throw invalid('changes', 'arrayUnique', `资源 ${duplicate} 重复出现`, `entry ${duplicate} appears twice`);
   const byId = new Map(ctx.entries.map((e) => [e.id, e]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing) throw resourceNotFound(missing);
@@ -53,23 +61,48 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
   }
   const jurisdiction = entries[0].jurisdiction as Jurisdiction;
   const pack = resolvePack(jurisdiction, receivedOn);
-  if (!pack) throw notAllowed('NO_PACK_IN_FORCE', `${receivedOn} 该地区没有生效的管理办法`, `No regulation is in force for ${jurisdiction} on ${receivedOn}`);
+  if (!pack)
+    throw notAllowed(
+      'NO_PACK_IN_FORCE',
+      `${receivedOn} 该地区没有生效的管理办法`,
+      `No regulation is in force for ${jurisdiction} on ${receivedOn}`,
+    );
   const authority = ctx.departments.find((d) => d.kind === 'authority');
   if (!authority) throw new Error(`no authority registered for ${jurisdiction}`);
 
   const changes: EntryChange[] = dto.changes.map((requested, index) => {
     const entry = byId.get(requested.entryId)!;
     const before = fieldsOfEntry(entry);
-    const change = Object.fromEntries(Object.entries(requested.change).filter(([, v]) => v !== undefined)) as Partial<CatalogFields>;
+    const change = Object.fromEntries(
+      Object.entries(requested.change).filter(([, v]) => v !== undefined),
+    ) as Partial<CatalogFields>;
     const after = { ...before, ...change };
     if (diffFields(before, after).length === 0) {
-      throw notAllowed('NO_CHANGE_REQUESTED', `资源 ${entry.id} 的变更与目录现状相同`, `The change to ${entry.id} changes nothing`);
+      throw notAllowed(
+        'NO_CHANGE_REQUESTED',
+        `资源 ${entry.id} 的变更与目录现状相同`,
+        `The change to ${entry.id} changes nothing`,
+      );
     }
     if (needsShareConditions({ before, change })) {
-      throw notAllowed('SHARE_CONDITIONS_REQUIRED', `资源 ${entry.id} 为有条件共享或不予共享，须写明共享条件及其依据`, `Entry ${entry.id} is conditional or not shared: give its conditions and legal basis`);
+      throw notAllowed(
+        'SHARE_CONDITIONS_REQUIRED',
+        `资源 ${entry.id} 为有条件共享或不予共享，须写明共享条件及其依据`,
+        `Entry ${entry.id} is conditional or not shared: give its conditions and legal basis`,
+      );
     }
-    if (change.providerDepartmentId && !ctx.departments.some((d) => d.id === change.providerDepartmentId && ['government', 'district-government'].includes(d.kind))) {
-      throw invalid(`changes.${index}.change.providerDepartmentId`, 'unknownDepartment', `本地区没有部门 ${change.providerDepartmentId}`, `no department ${change.providerDepartmentId} in ${jurisdiction}`);
+    if (
+      change.providerDepartmentId &&
+      !ctx.departments.some(
+        (d) => d.id === change.providerDepartmentId && ['government', 'district-government'].includes(d.kind),
+      )
+    ) {
+      throw invalid(
+        `changes.${index}.change.providerDepartmentId`,
+        'unknownDepartment',
+        `本地区没有部门 ${change.providerDepartmentId}`,
+        `no department ${change.providerDepartmentId} in ${jurisdiction}`,
+      );
     }
     return { entryId: entry.id, jurisdiction, baseVersion: entry.version, before, change };
   });

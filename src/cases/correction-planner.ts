@@ -1,7 +1,7 @@
 import type { CorrectionInput } from '../../workflows/contracts/correction.js';
 import { cite, notAllowed } from './case-errors.js';
 import type { CreateCorrectionDto } from './dto/create-correction.dto.js';
-import { checkItems, resolvePackFor, type PlanContext } from './plan-context.js';
+import { checkItems, resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
 
 /** Whether the pack lets this reporter file, and how the case runs (SPEC §5 P2). */
 export function planCorrection(dto: CreateCorrectionDto, ctx: PlanContext): CorrectionInput {
@@ -18,20 +18,26 @@ export function planCorrection(dto: CreateCorrectionDto, ctx: PlanContext): Corr
     );
   }
   if (ctx.applicant.department === ctx.resource.providerDepartmentId) {
-    throw notAllowed('OWN_RESOURCE', '提供部门应直接更正本部门数据，无需申请', 'The provider corrects its own data directly; no report is needed');
+    throw notAllowed(
+      'OWN_RESOURCE',
+      '提供部门应直接更正本部门数据，无需申请',
+      'The provider corrects its own data directly; no report is needed',
+    );
   }
   return {
     caseId: ctx.caseId,
     receivedAt: ctx.receivedAt.toISOString(),
     reporter: ctx.applicant,
-    resource: { id: ctx.resource.id, title: ctx.resource.title, providerDepartment: ctx.resource.providerDepartmentId },
+    resource: resourceOf(ctx),
     items: dto.items,
     description: dto.description.trim(),
     rules,
     departments: {
       provider: ctx.resource.providerDepartmentId,
       authority: ctx.authority.id,
-      serviceUnit: ctx.departments.find((d) => d.kind === 'service-unit' && d.jurisdiction === ctx.resource.jurisdiction)?.id,
+      serviceUnit: ctx.departments.find(
+        (d) => d.kind === 'service-unit' && d.jurisdiction === ctx.resource.jurisdiction,
+      )?.id,
     },
     administrativeTargets: ctx.administrativeTargets,
   };

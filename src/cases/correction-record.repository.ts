@@ -13,7 +13,16 @@ export class CorrectionRecordRepository {
       this.orm.em.fork(),
       `insert into correction_record (case_id, resource_id, items, description, what_changed, corrected_at, corrected_by, citation)
        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing`,
-      [c.caseId, c.resourceId, JSON.stringify(c.items), c.description, c.whatChanged, c.correctedAt, c.correctedBy.id, JSON.stringify(c.citation)],
+      [
+        c.caseId,
+        c.resourceId,
+        JSON.stringify(c.items),
+        c.description,
+        c.whatChanged,
+        c.correctedAt,
+        c.correctedBy.id,
+        JSON.stringify(c.citation),
+      ],
     );
   }
 }

@@ -2,15 +2,22 @@ import type { OpenDataInput } from '../../workflows/contracts/open-data.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { cite, notAllowed } from './case-errors.js';
 import type { CreateOpenDataApplicationDto } from './dto/create-open-data.dto.js';
-import { resolvePackFor, type PlanContext } from './plan-context.js';
+import { resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
 
 /** Who may apply for what under the pack in force, and how the case runs (SPEC §5 P4). */
-export function planOpenData(dto: CreateOpenDataApplicationDto, ctx: PlanContext & { previous?: CaseRecord | null }): OpenDataInput {
+export function planOpenData(
+  dto: CreateOpenDataApplicationDto,
+  ctx: PlanContext & { previous?: CaseRecord | null },
+): OpenDataInput {
   const pack = resolvePackFor(ctx);
   const rules = pack.openData;
   const kind = ctx.applicantDepartment.kind as 'public' | 'government';
   if (!rules.applicants.includes(kind)) {
-    throw notAllowed('APPLICANT_NOT_ALLOWED', '该类申请人不能申请开放数据', 'This kind of applicant may not apply for open data');
+    throw notAllowed(
+      'APPLICANT_NOT_ALLOWED',
+      '该类申请人不能申请开放数据',
+      'This kind of applicant may not apply for open data',
+    );
   }
   if (ctx.resource.openType === 'closed' && !rules.outsideScope) {
     const objection = pack.openCatalogObjection;
@@ -20,14 +27,15 @@ export function planOpenData(dto: CreateOpenDataApplicationDto, ctx: PlanContext
       `This resource is not open${objection ? `; if you think the open catalog is wrong, object to it (POST /cases/open-catalog-objections, ${cite(objection.step.citation)})` : ''}`,
     );
   }
-  const path = ctx.resource.openType === 'open' ? 'direct' : ctx.resource.openType === 'closed' ? 'outside-scope' : 'review';
+  const path =
+    ctx.resource.openType === 'open' ? 'direct' : ctx.resource.openType === 'closed' ? 'outside-scope' : 'review';
   if (path === 'review' && rules.eligibility) checkEligibility(dto, rules.eligibility);
   if (dto.previousCaseId) checkPrevious(dto.previousCaseId, ctx);
   return {
     caseId: ctx.caseId,
     receivedAt: ctx.receivedAt.toISOString(),
     applicant: ctx.applicant,
-    resource: { id: ctx.resource.id, title: ctx.resource.title, providerDepartment: ctx.resource.providerDepartmentId, openType: ctx.resource.openType },
+    resource: { ...resourceOf(ctx), openType: ctx.resource.openType },
     scope: dto.scope.trim(),
     purpose: dto.purpose.trim(),
     organisationType: dto.organisationType,
@@ -43,19 +51,39 @@ export function planOpenData(dto: CreateOpenDataApplicationDto, ctx: PlanContext
   };
 }
 
-function checkEligibility(dto: CreateOpenDataApplicationDto, eligibility: NonNullable<OpenDataInput['rules']['eligibility']>): void {
+function checkEligibility(
+  dto: CreateOpenDataApplicationDto,
+  eligibility: NonNullable<OpenDataInput['rules']['eligibility']>,
+): void {
   const basis = cite(eligibility.citation);
   if (!dto.organisationType || !eligibility.organisations.includes(dto.organisationType)) {
-    throw notAllowed('NOT_ELIGIBLE', `授权开放数据只能由内资控股法人企业、高校或科研院所申请（${basis}）`, `Only domestic-capital-controlled enterprises, universities and research institutes may apply (${basis})`);
+    throw notAllowed(
+      'NOT_ELIGIBLE',
+      `授权开放数据只能由内资控股法人企业、高校或科研院所申请（${basis}）`,
+      `Only domestic-capital-controlled enterprises, universities and research institutes may apply (${basis})`,
+    );
   }
   if (eligibility.nonCommercialOnly.includes(dto.organisationType) && dto.commercialUse !== false) {
-    throw notAllowed('NON_COMMERCIAL_ONLY', `高校、科研院所获得的数据只能用于科研教育等公益性活动，请声明 commercialUse: false（${basis}）`, `Universities and research institutes may use the data only non-commercially; declare commercialUse: false (${basis})`);
+    throw notAllowed(
+      'NON_COMMERCIAL_ONLY',
+      `高校、科研院所获得的数据只能用于科研教育等公益性活动，请声明 commercialUse: false（${basis}）`,
+      `Universities and research institutes may use the data only non-commercially; declare commercialUse: false (${basis})`,
+    );
   }
 }
 
 function checkPrevious(previousCaseId: string, ctx: PlanContext & { previous?: CaseRecord | null }): void {
   const previous = ctx.previous;
-  if (!previous || previous.applicantId !== ctx.applicant.id || previous.procedure !== 'open-data' || previous.state !== 'to-negotiate') {
-    throw notAllowed('PREVIOUS_CASE_INVALID', `${previousCaseId} 不是您需协商调整后重新申请的开放数据申请`, `${previousCaseId} is not one of your applications awaiting re-application`);
+  if (
+    !previous ||
+    previous.applicantId !== ctx.applicant.id ||
+    previous.procedure !== 'open-data' ||
+    previous.state !== 'to-negotiate'
+  ) {
+    throw notAllowed(
+      'PREVIOUS_CASE_INVALID',
+      `${previousCaseId} 不是您需协商调整后重新申请的开放数据申请`,
+      `${previousCaseId} is not one of your applications awaiting re-application`,
+    );
   }
 }

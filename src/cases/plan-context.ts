@@ -31,7 +31,16 @@ export function resolvePackFor(ctx: PlanContext): RulePack {
   const receivedOn = shanghaiDateOf(ctx.receivedAt);
   const pack = resolvePack(ctx.resource.jurisdiction as Jurisdiction, receivedOn);
   if (!pack) {
-    throw notAllowed('NO_PACK_IN_FORCE', `${receivedOn} 该地区没有生效的管理办法`, `No regulation is in force for ${ctx.resource.jurisdiction} on ${receivedOn}`);
+    throw notAllowed(
+      'NO_PACK_IN_FORCE',
+      `${receivedOn} 该地区没有生效的管理办法`,
+      `No regulation is in force for ${ctx.resource.jurisdiction} on ${receivedOn}`,
+    );
   }
   return pack;
+}
+
+/** The resource as a case about it carries it: id, title and provider. */
+export function resourceOf(ctx: PlanContext): { id: string; title: string; providerDepartment: string } {
+  return { id: ctx.resource.id, title: ctx.resource.title, providerDepartment: ctx.resource.providerDepartmentId };
 }

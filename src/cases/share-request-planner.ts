@@ -1,7 +1,7 @@
 import type { ShareRequestInput, ShareRequestPath } from '../../workflows/contracts/share-request.js';
 import { cite, notAllowed } from './case-errors.js';
 import type { CreateShareRequestDto } from './dto/create-share-request.dto.js';
-import { checkItems, resolvePackFor, type PlanContext } from './plan-context.js';
+import { checkItems, resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
 
 /**
  * Decides whether the law allows the request and how it runs (SPEC §5 P1):
@@ -12,7 +12,11 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
   const { resource } = ctx;
   checkItems(resource, dto.items);
   if (ctx.applicantDepartment.kind !== 'government') {
-    throw notAllowed('SHARE_REQUEST_DEPARTMENTS_ONLY', '有条件共享申请只能由政务部门提出', 'Only government departments may request shared data');
+    throw notAllowed(
+      'SHARE_REQUEST_DEPARTMENTS_ONLY',
+      '有条件共享申请只能由政务部门提出',
+      'Only government departments may request shared data',
+    );
   }
   if (ctx.applicant.department === resource.providerDepartmentId) {
     throw notAllowed('OWN_RESOURCE', '不能申请本部门提供的数据', 'A department cannot request its own data');
@@ -21,20 +25,28 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
   const rules = pack.shareRequest;
   const path = choosePath(resource.shareType, rules, dto);
   if (dto.manner && !rules.manners) {
-    throw notAllowed('MANNER_NOT_PROVIDED', `${pack.id} 未规定共享方式的选择`, `${pack.id} provides no choice of manner`);
+    throw notAllowed(
+      'MANNER_NOT_PROVIDED',
+      `${pack.id} 未规定共享方式的选择`,
+      `${pack.id} provides no choice of manner`,
+    );
   }
   if (dto.manner === 'batch-exchange' && !dto.mannerReason?.trim()) {
-    throw notAllowed('BATCH_NEEDS_REASON', `申请批量数据交换须说明理由（${cite(rules.manners!.batchNeedsReason)}）`, `Batch exchange needs a reason (${cite(rules.manners!.batchNeedsReason)})`);
+    throw notAllowed(
+      'BATCH_NEEDS_REASON',
+      `申请批量数据交换须说明理由（${cite(rules.manners!.batchNeedsReason)}）`,
+      `Batch exchange needs a reason (${cite(rules.manners!.batchNeedsReason)})`,
+    );
   }
-  const cityAuthority = ctx.departments.find((d) => d.kind === 'city-authority' && d.jurisdiction === resource.jurisdiction);
+  const cityAuthority = ctx.departments.find(
+    (d) => d.kind === 'city-authority' && d.jurisdiction === resource.jurisdiction,
+  );
   return {
     caseId: ctx.caseId,
     receivedAt: ctx.receivedAt.toISOString(),
     applicant: ctx.applicant,
     resource: {
-      id: resource.id,
-      title: resource.title,
-      providerDepartment: resource.providerDepartmentId,
+      ...resourceOf(ctx),
       shareType: resource.shareType as ShareRequestInput['resource']['shareType'],
       shareConditions: resource.shareConditions ?? undefined,
       legalBasis: resource.legalBasis ?? undefined,
@@ -46,16 +58,28 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
     mannerReason: dto.mannerReason?.trim() || undefined,
     path,
     rules,
-    departments: { provider: resource.providerDepartmentId, authority: ctx.authority.id, cityAuthority: cityAuthority?.id },
+    departments: {
+      provider: resource.providerDepartmentId,
+      authority: ctx.authority.id,
+      cityAuthority: cityAuthority?.id,
+    },
     administrativeTargets: ctx.administrativeTargets,
   };
 }
 
-function choosePath(shareType: string, rules: ShareRequestInput['rules'], dto: CreateShareRequestDto): ShareRequestPath {
+function choosePath(
+  shareType: string,
+  rules: ShareRequestInput['rules'],
+  dto: CreateShareRequestDto,
+): ShareRequestPath {
   if (shareType === 'unconditional') return 'unconditional';
   if (shareType === 'conditional') {
     if (dto.manner && rules.usableNotVisible?.interfaces.includes(dto.manner as never)) {
-      throw notAllowed('MANNER_NOT_FOR_SHAREABLE', '比对、核查、统计接口仅适用于暂不共享类数据', 'Usable-not-visible interfaces are only for not-shared data');
+      throw notAllowed(
+        'MANNER_NOT_FOR_SHAREABLE',
+        '比对、核查、统计接口仅适用于暂不共享类数据',
+        'Usable-not-visible interfaces are only for not-shared data',
+      );
     }
     return 'review';
   }
@@ -72,5 +96,9 @@ function choosePath(shareType: string, rules: ShareRequestInput['rules'], dto: C
     return 'usable-not-visible';
   }
   const basis = rules.noneRefused ? `（${cite(rules.noneRefused)}）` : '';
-  throw notAllowed('RESOURCE_NOT_SHARED', `该资源属于不予共享类，本办法未规定申请途径${basis}`, `This resource is not shared and the regulation provides no way to request it${basis}`);
+  throw notAllowed(
+    'RESOURCE_NOT_SHARED',
+    `该资源属于不予共享类，本办法未规定申请途径${basis}`,
+    `This resource is not shared and the regulation provides no way to request it${basis}`,
+  );
 }

@@ -7,28 +7,39 @@ import { fieldError } from '../common/errors/domain-error.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { cite, notAllowed } from './case-errors.js';
 import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
-import { resolvePackFor, type PlanContext } from './plan-context.js';
+import { resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
 
 const notInPack = (pack: string, procedure: string) =>
   notAllowed('PROCEDURE_NOT_IN_PACK', `${pack} 未规定${procedure}程序`, `${pack} provides no ${procedure} procedure`);
 
 /** P5: only where the pack has it, from the reporters it names, for a real change. */
-export function planOpenCatalogObjection(dto: CreateOpenCatalogObjectionDto, ctx: PlanContext): OpenCatalogObjectionInput {
+export function planOpenCatalogObjection(
+  dto: CreateOpenCatalogObjectionDto,
+  ctx: PlanContext,
+): OpenCatalogObjectionInput {
   const pack = resolvePackFor(ctx);
   const rules = pack.openCatalogObjection;
   if (!rules) throw notInPack(pack.id, '开放目录更正申请');
   const kind = ctx.applicantDepartment.kind;
   if (!rules.reporters?.includes(kind as 'public' | 'government')) {
-    throw notAllowed('REPORTER_NOT_ALLOWED', `只有公民、法人和其他组织可以提出更正申请（${cite(rules.step.citation)}）`, `Only citizens and organisations may object (${cite(rules.step.citation)})`);
+    throw notAllowed(
+      'REPORTER_NOT_ALLOWED',
+      `只有公民、法人和其他组织可以提出更正申请（${cite(rules.step.citation)}）`,
+      `Only citizens and organisations may object (${cite(rules.step.citation)})`,
+    );
   }
   if (ctx.resource.openType === dto.requestedOpenType) {
-    throw notAllowed('NO_CHANGE_REQUESTED', `目录中该资源的开放属性已是 ${dto.requestedOpenType}`, `The entry's open type is already ${dto.requestedOpenType}`);
+    throw notAllowed(
+      'NO_CHANGE_REQUESTED',
+      `目录中该资源的开放属性已是 ${dto.requestedOpenType}`,
+      `The entry's open type is already ${dto.requestedOpenType}`,
+    );
   }
   return {
     caseId: ctx.caseId,
     receivedAt: ctx.receivedAt.toISOString(),
     applicant: ctx.applicant,
-    resource: { id: ctx.resource.id, title: ctx.resource.title, providerDepartment: ctx.resource.providerDepartmentId, openType: ctx.resource.openType },
+    resource: { ...resourceOf(ctx), openType: ctx.resource.openType },
     requestedOpenType: dto.requestedOpenType,
     reason: dto.reason.trim(),
     rules,
@@ -47,9 +58,16 @@ export interface InterfacePlanContext {
 }
 
 /** P6: the agency of a pack that has the procedure asks one of its own jurisdiction's departments. */
-export function planInterfaceProvision(dto: CreateInterfaceRequestDto, ctx: InterfacePlanContext): InterfaceProvisionInput {
+export function planInterfaceProvision(
+  dto: CreateInterfaceRequestDto,
+  ctx: InterfacePlanContext,
+): InterfaceProvisionInput {
   if (ctx.agency.kind !== 'authority') {
-    throw notAllowed('AGENCY_ONLY', '只有数据管理机构可以要求提供服务接口', 'Only the data agency may ask for interfaces');
+    throw notAllowed(
+      'AGENCY_ONLY',
+      '只有数据管理机构可以要求提供服务接口',
+      'Only the data agency may ask for interfaces',
+    );
   }
   const receivedOn = shanghaiDateOf(ctx.receivedAt);
   const pack = resolvePack(ctx.agency.jurisdiction as Jurisdiction, receivedOn);

@@ -7,7 +7,13 @@ import { ApiErrors } from '../common/http/api-contract.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { CatalogService, type EntryVersion } from './catalog.service.js';
 import type { CatalogEntry } from './catalog-entry.entity.js';
-import { CatalogEntryDto, CatalogVersionDto, DepartmentDto, ResponsibilityItemDto } from './dto/catalog-response.dto.js';
+import { fieldsOfEntry } from './catalog-fields.js';
+import {
+  CatalogEntryDto,
+  CatalogVersionDto,
+  DepartmentDto,
+  ResponsibilityItemDto,
+} from './dto/catalog-response.dto.js';
 import { AsOfQueryDto, CatalogQueryDto, DepartmentFilterDto, DepartmentsQueryDto } from './dto/catalog-query.dto.js';
 
 const EARLIEST = Date.UTC(1949, 9, 1);
@@ -15,10 +21,18 @@ const LATEST = Date.UTC(2200, 0, 1);
 
 /** A day means its end (24:00 Asia/Shanghai); an instant means itself; both within 1949–2200. */
 function asOfInstant(asOf: string): Date {
-  const at = asOf.length === 10 && isPlainDate(asOf) ? new Date(shanghaiMidnight(addDays(asOf, 1)).getTime() - 1) : new Date(asOf);
+  const at =
+    asOf.length === 10 && isPlainDate(asOf)
+      ? new Date(shanghaiMidnight(addDays(asOf, 1)).getTime() - 1)
+      : new Date(asOf);
   if (Number.isNaN(at.getTime()) || at.getTime() < EARLIEST || at.getTime() >= LATEST) {
     throw invalidRequest([
-      fieldError('asOf', 'isDateInRange', `asOf 须为1949-10-01至2199-12-31之间的日期或时间：${asOf}`, `${asOf} is not a date between 1949-10-01 and 2199-12-31`),
+      fieldError(
+        'asOf',
+        'isDateInRange',
+        `asOf 须为1949-10-01至2199-12-31之间的日期或时间：${asOf}`,
+        `${asOf} is not a date between 1949-10-01 and 2199-12-31`,
+      ),
     ]);
   }
   return at;
@@ -26,15 +40,8 @@ function asOfInstant(asOf: string): Date {
 
 const presentEntry = (e: CatalogEntry | EntryVersion): CatalogEntryDto => ({
   id: e.id,
-  title: e.title,
-  providerDepartmentId: e.providerDepartmentId,
   jurisdiction: e.jurisdiction as Jurisdiction,
-  dataItems: e.dataItems,
-  shareType: e.shareType as CatalogEntryDto['shareType'],
-  shareConditions: e.shareConditions ?? null,
-  legalBasis: e.legalBasis ?? null,
-  openType: e.openType as CatalogEntryDto['openType'],
-  updateFrequency: e.updateFrequency,
+  ...fieldsOfEntry(e),
   version: e.version,
   ...('effectiveAt' in e ? { effectiveAt: e.effectiveAt } : {}),
 });
@@ -50,7 +57,9 @@ export class CatalogController {
   @ApiOkResponse({ type: [CatalogEntryDto] })
   @ApiErrors(400)
   async entries(@Query() query: CatalogQueryDto): Promise<CatalogEntryDto[]> {
-    const entries = query.asOf ? await this.catalog.entriesAsOf(query, asOfInstant(query.asOf)) : await this.catalog.entries(query);
+    const entries = query.asOf
+      ? await this.catalog.entriesAsOf(query, asOfInstant(query.asOf))
+      : await this.catalog.entries(query);
     return entries.map(presentEntry);
   }
 
@@ -67,7 +76,9 @@ export class CatalogController {
   @ApiOkResponse({ type: CatalogEntryDto })
   @ApiErrors(400, 404)
   async entry(@Param('id') id: string, @Query() query: AsOfQueryDto): Promise<CatalogEntryDto> {
-    return presentEntry(query.asOf ? await this.catalog.entryAsOf(id, asOfInstant(query.asOf)) : await this.catalog.entry(id));
+    return presentEntry(
+      query.asOf ? await this.catalog.entryAsOf(id, asOfInstant(query.asOf)) : await this.catalog.entry(id),
+    );
   }
 
   @Get('catalog/:id/versions')

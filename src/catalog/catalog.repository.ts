@@ -111,7 +111,9 @@ export class CatalogRepository {
     return rows
       .map(toEntryVersion)
       .filter(
-        (e) => (!filter.department || e.providerDepartmentId === filter.department) && (!filter.shareType || e.shareType === filter.shareType),
+        (e) =>
+          (!filter.department || e.providerDepartmentId === filter.department) &&
+          (!filter.shareType || e.shareType === filter.shareType),
       );
   }
 
@@ -169,31 +171,60 @@ export class CatalogRepository {
   async applyChange(args: ApplyCatalogChangeArgs): Promise<AppliedCatalogChange> {
     try {
       return await inTransaction(this.orm, async (em) => {
-        const done = await query(em, 'select entry_id, version, diff from catalog_version where case_id = ? order by entry_id', [args.caseId]);
+        const done = await query(
+          em,
+          'select entry_id, version, diff from catalog_version where case_id = ? order by entry_id',
+          [args.caseId],
+        );
         if (done.length > 0) {
           return {
             caseId: args.caseId,
-            versions: done.map((r) => ({ entryId: r.entry_id as string, version: r.version as number, diff: r.diff as FieldDiff[] })),
+            versions: done.map((r) => ({
+              entryId: r.entry_id as string,
+              version: r.version as number,
+              diff: r.diff as FieldDiff[],
+            })),
           };
         }
         const versions: AppliedCatalogChange['versions'] = [];
         for (const change of args.changes) {
-          const entry = await em.findOne(CatalogEntry, { id: change.entryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          const entry = await em.findOne(
+            CatalogEntry,
+            { id: change.entryId },
+            { lockMode: LockMode.PESSIMISTIC_WRITE },
+          );
           if (!entry) throw new ChangeNotApplicable(`目录中已没有资源 ${change.entryId}`);
           const current = fieldsOfEntry(entry);
           const moved = changedMeanwhile(change.before, current, change.change);
           if (moved.length > 0) {
-            throw new ChangeNotApplicable(`资源 ${change.entryId} 的 ${moved.join('、')} 已被其他目录更新改变（当前版本 ${entry.version}）`);
+            throw new ChangeNotApplicable(
+              `资源 ${change.entryId} 的 ${moved.join('、')} 已被其他目录更新改变（当前版本 ${entry.version}）`,
+            );
           }
           const after = { ...current, ...change.change };
-          if (lacksShareBasis(after)) throw new ChangeNotApplicable(`资源 ${change.entryId} 为有条件共享或不予共享，缺少共享条件或依据`);
+          if (lacksShareBasis(after))
+            throw new ChangeNotApplicable(`资源 ${change.entryId} 为有条件共享或不予共享，缺少共享条件或依据`);
           const diff = diffFields(current, after);
           const version = entry.version + 1;
           em.assign(entry, { ...after, version });
           await em.flush();
-          await this.recordVersion(em, { entryId: change.entryId, version, snapshot: after, diff, by: args.approver, caseId: args.caseId, effectiveAt: args.appliedAt });
+          await this.recordVersion(em, {
+            entryId: change.entryId,
+            version,
+            snapshot: after,
+            diff,
+            by: args.approver,
+            caseId: args.caseId,
+            effectiveAt: args.appliedAt,
+          });
           if (args.updateResponsibilityList) {
-            await this.recordResponsibility(em, { entryId: change.entryId, fields: after, version, caseId: args.caseId, at: args.appliedAt });
+            await this.recordResponsibility(em, {
+              entryId: change.entryId,
+              fields: after,
+              version,
+              caseId: args.caseId,
+              at: args.appliedAt,
+            });
           }
           versions.push({ entryId: change.entryId, version, diff });
         }
@@ -209,24 +240,61 @@ export class CatalogRepository {
   importIfAbsent(entry: ImportedEntry): Promise<boolean> {
     return inTransaction(this.orm, async (em) => {
       const { effectiveAt, responsibilityList, ...row } = entry;
-      const inserted = await em.createQueryBuilder(CatalogEntry).insert({ ...row, version: 1 }).onConflict('id').ignore().execute('run');
+      const inserted = await em
+        .createQueryBuilder(CatalogEntry)
+        .insert({ ...row, version: 1 })
+        .onConflict('id')
+        .ignore()
+        .execute('run');
       if (inserted.affectedRows === 0) return false;
-      const snapshot = fieldsOfEntry({ ...row, version: 1 } as CatalogEntry);
-      await this.recordVersion(em, { entryId: entry.id, version: 1, snapshot, diff: [], by: { id: 'catalog-import', name: '目录导入' }, caseId: null, effectiveAt });
-      if (responsibilityList) await this.recordResponsibility(em, { entryId: entry.id, fields: snapshot, version: 1, caseId: null, at: new Date().toISOString() });
+      const snapshot = fieldsOfEntry(row);
+      await this.recordVersion(em, {
+        entryId: entry.id,
+        version: 1,
+        snapshot,
+        diff: [],
+        by: { id: 'catalog-import', name: '目录导入' },
+        caseId: null,
+        effectiveAt,
+      });
+      if (responsibilityList)
+        await this.recordResponsibility(em, {
+          entryId: entry.id,
+          fields: snapshot,
+          version: 1,
+          caseId: null,
+          at: new Date().toISOString(),
+        });
       return true;
     });
   }
 
   private async recordVersion(
     em: EntityManager,
-    v: { entryId: string; version: number; snapshot: CatalogFields; diff: FieldDiff[]; by: { id: string; name: string }; caseId: string | null; effectiveAt: string },
+    v: {
+      entryId: string;
+      version: number;
+      snapshot: CatalogFields;
+      diff: FieldDiff[];
+      by: { id: string; name: string };
+      caseId: string | null;
+      effectiveAt: string;
+    },
   ): Promise<void> {
     await query(
       em,
       `insert into catalog_version (entry_id, version, snapshot, diff, changed_by_id, changed_by_name, case_id, effective_at, recorded_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict do nothing`,
-      [v.entryId, v.version, JSON.stringify(v.snapshot), JSON.stringify(v.diff), v.by.id, v.by.name, v.caseId, v.effectiveAt],
+      [
+        v.entryId,
+        v.version,
+        JSON.stringify(v.snapshot),
+        JSON.stringify(v.diff),
+        v.by.id,
+        v.by.name,
+        v.caseId,
+        v.effectiveAt,
+      ],
     );
   }
 
@@ -240,7 +308,15 @@ export class CatalogRepository {
        values (?, ?, ?, ?, ?, ?, ?)
        on conflict (entry_id) do update set department_id = excluded.department_id, data_items = excluded.data_items,
          update_frequency = excluded.update_frequency, catalog_version = excluded.catalog_version, case_id = excluded.case_id, updated_at = excluded.updated_at`,
-      [r.entryId, r.fields.providerDepartmentId, JSON.stringify(r.fields.dataItems), r.fields.updateFrequency, r.version, r.caseId, r.at],
+      [
+        r.entryId,
+        r.fields.providerDepartmentId,
+        JSON.stringify(r.fields.dataItems),
+        r.fields.updateFrequency,
+        r.version,
+        r.caseId,
+        r.at,
+      ],
     );
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { CatalogEntry } from './catalog-entry.entity.js';
-import { CatalogRepository, type CatalogFilter, type EntryVersion, type ResponsibilityItem, type VersionRecord } from './catalog.repository.js';
+import {
+  CatalogRepository,
+  type CatalogFilter,
+  type EntryVersion,
+  type ResponsibilityItem,
+  type VersionRecord,
+} from './catalog.repository.js';
 import type { Department } from './department.entity.js';
 import { DepartmentRepository } from './department.repository.js';
 

@@ -21,7 +21,11 @@ export class DepartmentRepository {
 
   /** The jurisdiction's data authority; its absence is a setup fault, not a user's mistake. */
   async authorityOf(jurisdiction: string, em?: EntityManager): Promise<Department> {
-    const authority = await this.em(em).findOne(Department, { jurisdiction, kind: 'authority' }, { orderBy: { id: 'asc' } });
+    const authority = await this.em(em).findOne(
+      Department,
+      { jurisdiction, kind: 'authority' },
+      { orderBy: { id: 'asc' } },
+    );
     if (!authority) throw new Error(`no authority registered for ${jurisdiction}`);
     return authority;
   }

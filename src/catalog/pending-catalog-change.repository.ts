@@ -12,12 +12,23 @@ export class PendingCatalogChangeRepository {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   /** Idempotent by id; with the P3 case that will settle it where one is opened with it. */
-  async record(c: PendingChangeArgs & { catalogCaseId?: string }, em: EntityManager = this.orm.em.fork()): Promise<void> {
+  async record(
+    c: PendingChangeArgs & { catalogCaseId?: string },
+    em: EntityManager = this.orm.em.fork(),
+  ): Promise<void> {
     await query(
       em,
       `insert into pending_catalog_change (id, origin_case_id, entry_id, change, citation, created_at, catalog_case_id)
        values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-      [c.changeId, c.originCaseId, c.entryId, JSON.stringify(c.change), JSON.stringify(c.citation), c.createdAt, c.catalogCaseId ?? null],
+      [
+        c.changeId,
+        c.originCaseId,
+        c.entryId,
+        JSON.stringify(c.change),
+        JSON.stringify(c.citation),
+        c.createdAt,
+        c.catalogCaseId ?? null,
+      ],
     );
   }
 
@@ -32,7 +43,12 @@ export class PendingCatalogChangeRepository {
 
   /** The change a case asked for, as settled so far. */
   async ofOrigin(originCaseId: string): Promise<LinkedChange | undefined> {
-    const [row] = await query<{ id: string; status: LinkedChange['status']; catalog_case_id: string | null; settled_at: Date | null }>(
+    const [row] = await query<{
+      id: string;
+      status: LinkedChange['status'];
+      catalog_case_id: string | null;
+      settled_at: Date | null;
+    }>(
       this.orm.em.fork(),
       'select id, status, catalog_case_id, settled_at from pending_catalog_change where origin_case_id = ?',
       [originCaseId],

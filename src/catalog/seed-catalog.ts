@@ -27,5 +27,7 @@ export async function seedCatalog(orm: MikroORM): Promise<string[]> {
     });
     if (imported) entries += 1;
   }
-  return [departments && `${departments} departments`, entries && `${entries} catalog entries`].filter(Boolean) as string[];
+  return [departments && `${departments} departments`, entries && `${entries} catalog entries`].filter(
+    Boolean,
+  ) as string[];
 }

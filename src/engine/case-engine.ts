@@ -136,13 +136,14 @@ export class CaseEngine {
 
   /** Runs a short workflow to its end and returns its result. */
   execute<R>(start: WorkflowStart & { timeout: string }): Promise<R> {
-    return engineCall(() =>
-      this.client.workflow.execute(start.workflowType, {
-        workflowId: start.workflowId,
-        taskQueue: this.taskQueue,
-        args: start.args,
-        workflowExecutionTimeout: start.timeout,
-      }) as Promise<R>,
+    return engineCall(
+      () =>
+        this.client.workflow.execute(start.workflowType, {
+          workflowId: start.workflowId,
+          taskQueue: this.taskQueue,
+          args: start.args,
+          workflowExecutionTimeout: start.timeout,
+        }) as Promise<R>,
     );
   }
 

@@ -12,10 +12,16 @@ const KIND_BY_TYPE: Record<string, DomainErrorKind> = {
 };
 
 export const caseNotFound = () =>
-  new DomainError('not-found', 'CASE_NOT_FOUND', { zh: '案件不存在或您无权查看', en: 'No such case, or you may not see it' });
+  new DomainError('not-found', 'CASE_NOT_FOUND', {
+    zh: '案件不存在或您无权查看',
+    en: 'No such case, or you may not see it',
+  });
 
 export const engineUnavailable = () =>
-  new DomainError('unavailable', 'ENGINE_UNAVAILABLE', { zh: '流程引擎暂时不可用，请稍后重试', en: 'The workflow engine is unavailable; try again shortly' });
+  new DomainError('unavailable', 'ENGINE_UNAVAILABLE', {
+    zh: '流程引擎暂时不可用，请稍后重试',
+    en: 'The workflow engine is unavailable; try again shortly',
+  });
 
 /** Turns what Temporal answered into an error a person can act on. */
 export function fromEngineError(error: unknown): Error {

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DueDateRequest } from '../../workflows/contracts/deadline.js';
-import { ENGINE_PROBE_WORKFLOW, engineProbeWorkflowId, type EngineProbeResult } from '../../workflows/contracts/engine-probe.js';
+import {
+  ENGINE_PROBE_WORKFLOW,
+  engineProbeWorkflowId,
+  type EngineProbeResult,
+} from '../../workflows/contracts/engine-probe.js';
 import { CaseEngine } from './case-engine.js';
 
 @Injectable()

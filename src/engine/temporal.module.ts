@@ -14,7 +14,10 @@ import { CaseEngine } from './case-engine.js';
       provide: Client,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+        new Client({
+          connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+          namespace: config.TEMPORAL_NAMESPACE,
+        }),
     },
     CaseEngine,
   ],

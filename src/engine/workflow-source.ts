@@ -9,7 +9,8 @@ import type { WorkerOptions } from '@temporalio/worker';
  */
 export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
   const prebuilt = fileURLToPath(new URL('../../workflow-bundle.js', import.meta.url));
-  if (process.env.WORKFLOW_BUNDLE !== 'source' && existsSync(prebuilt)) return { workflowBundle: { codePath: prebuilt } };
+  if (process.env.WORKFLOW_BUNDLE !== 'source' && existsSync(prebuilt))
+    return { workflowBundle: { codePath: prebuilt } };
   return { workflowsPath: workflowsEntry(), bundlerOptions: workflowBundlerOptions };
 }
 

@@ -14,7 +14,11 @@ const NEXT_STATUS: Record<GrantAction, { from: string[]; to: string }> = {
   revoke: { from: ['active', 'suspended'], to: 'revoked' },
 };
 
-const grantNotFound = () => new DomainError('not-found', 'GRANT_NOT_FOUND', { zh: '共享授权不存在或您无权查看', en: 'No such grant, or you may not see it' });
+const grantNotFound = () =>
+  new DomainError('not-found', 'GRANT_NOT_FOUND', {
+    zh: '共享授权不存在或您无权查看',
+    en: 'No such grant, or you may not see it',
+  });
 
 /** Grant records (共享授权) and the authority's power to suspend or revoke them (Quanzhou 五（十）). */
 @Injectable()
@@ -56,7 +60,10 @@ export class GrantsService {
   /** The authority of the jurisdiction the shared resource belongs to. */
   private async isGrantAuthority(actor: Actor, grant: ShareGrant): Promise<boolean> {
     if (actor.role !== 'authority') return false;
-    const [resource, department] = await Promise.all([this.catalog.findById(grant.resourceId), this.departments.findById(actor.department)]);
+    const [resource, department] = await Promise.all([
+      this.catalog.findById(grant.resourceId),
+      this.departments.findById(actor.department),
+    ]);
     return !!resource && department?.kind === 'authority' && department.jurisdiction === resource.jurisdiction;
   }
 }

@@ -13,7 +13,19 @@ export class OpenDataAccessRepository {
       this.orm.em.fork(),
       `insert into open_data_access (id, case_id, resource_id, applicant_id, scope, purpose, manner, approver_id, approver_name, citation, granted_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`,
-      [a.accessId, a.caseId, a.resourceId, a.applicantId, a.scope, a.purpose, a.manner, a.approver.id, a.approver.name, JSON.stringify(a.citation), a.grantedAt],
+      [
+        a.accessId,
+        a.caseId,
+        a.resourceId,
+        a.applicantId,
+        a.scope,
+        a.purpose,
+        a.manner,
+        a.approver.id,
+        a.approver.name,
+        JSON.stringify(a.citation),
+        a.grantedAt,
+      ],
     );
   }
 }

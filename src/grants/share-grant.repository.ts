@@ -38,7 +38,9 @@ export class ShareGrantRepository {
 
   /** Newest first, at most 200. */
   list(caseId?: string): Promise<ShareGrant[]> {
-    return this.orm.em.fork().find(ShareGrant, caseId ? { caseId } : {}, { orderBy: { grantedAt: 'desc' }, limit: 200 });
+    return this.orm.em
+      .fork()
+      .find(ShareGrant, caseId ? { caseId } : {}, { orderBy: { grantedAt: 'desc' }, limit: 200 });
   }
 
   /**
@@ -54,13 +56,11 @@ export class ShareGrantRepository {
       const grant = await em.findOne(ShareGrant, { id: grantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!grant) return null;
       grant.status = await decide(grant);
-      await query(em, 'insert into grant_event (grant_id, action, reason, actor_id, actor_name, at) values (?, ?, ?, ?, ?, now())', [
-        grantId,
-        change.action,
-        change.reason,
-        change.actor.id,
-        change.actor.name,
-      ]);
+      await query(
+        em,
+        'insert into grant_event (grant_id, action, reason, actor_id, actor_name, at) values (?, ?, ?, ?, ?, now())',
+        [grantId, change.action, change.reason, change.actor.id, change.actor.name],
+      );
       return grant;
     });
   }

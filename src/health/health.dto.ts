@@ -9,7 +9,8 @@ export class HealthIndicatorDto {
 
 /** Terminus' report: `ok` with 200 when PostgreSQL and Temporal answer, `error` with 503 otherwise. */
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'error', 'shutting_down', 'degraded'] }) status!: 'ok' | 'error' | 'shutting_down' | 'degraded';
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down', 'degraded'] }) status!:
+    'ok' | 'error' | 'shutting_down' | 'degraded';
   @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorDto' } })
   info?: Partial<Record<string, HealthIndicatorDto>>;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/HealthIndicatorDto' } })

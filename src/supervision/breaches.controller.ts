@@ -15,7 +15,10 @@ export class BreachesController {
 
   @Get()
   @Allowed('supervisor', 'auditor')
-  @ApiOperation({ summary: 'Every recorded breach (超期), newest first, with its article; filter by department, procedure, pack, kind' })
+  @ApiOperation({
+    summary:
+      'Every recorded breach (超期), newest first, with its article; filter by department, procedure, pack, kind',
+  })
   @ApiOkResponse({ type: [BreachDto] })
   @ApiErrors(400)
   async list(@Query() q: BreachQueryDto): Promise<BreachDto[]> {

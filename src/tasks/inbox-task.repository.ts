@@ -69,11 +69,19 @@ export class InboxTaskRepository {
   }
 
   async cancel(taskId: string, at: string): Promise<void> {
-    await this.em().nativeUpdate(InboxTask, { id: taskId, status: 'open' }, { status: 'cancelled', completedAt: new Date(at) });
+    await this.em().nativeUpdate(
+      InboxTask,
+      { id: taskId, status: 'open' },
+      { status: 'cancelled', completedAt: new Date(at) },
+    );
   }
 
   async moveDue(taskId: string, due: DueDate): Promise<void> {
-    await this.em().nativeUpdate(InboxTask, { id: taskId }, { dueAt: new Date(due.dueAt), dueDate: due.dueDate, provisional: due.provisional });
+    await this.em().nativeUpdate(
+      InboxTask,
+      { id: taskId },
+      { dueAt: new Date(due.dueAt), dueDate: due.dueDate, provisional: due.provisional },
+    );
   }
 
   async markOverdue(taskId: string, em?: EntityManager): Promise<void> {
@@ -87,7 +95,13 @@ export class InboxTaskRepository {
   }
 
   async release(taskId: string, actorId: string): Promise<boolean> {
-    return (await this.em().nativeUpdate(InboxTask, { id: taskId, status: 'open', claimedBy: actorId }, { claimedBy: null })) > 0;
+    return (
+      (await this.em().nativeUpdate(
+        InboxTask,
+        { id: taskId, status: 'open', claimedBy: actorId },
+        { claimedBy: null },
+      )) > 0
+    );
   }
 
   findById(taskId: string): Promise<InboxTask | null> {

@@ -4,6 +4,7 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import { CurrentActor } from '../auth/access.decorators.js';
 import { presentCase } from '../cases/case-presenter.js';
 import { CaseStatusDto } from '../cases/dto/case-status.dto.js';
+import { CaseAction } from '../cases/case-endpoint.decorators.js';
 import { ClockReasonDto } from '../cases/dto/create-open-data.dto.js';
 import type { Language } from '../common/errors/localized-text.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
@@ -38,7 +39,11 @@ export class TasksController {
   @ApiOperation({ summary: 'One task of the caller’s role and department' })
   @ApiOkResponse({ type: TaskDto })
   @ApiErrors(404)
-  async get(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language): Promise<TaskDto> {
+  async get(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<TaskDto> {
     return presentTask(await this.tasks.visibleTask(actor, id), language);
   }
 
@@ -48,7 +53,11 @@ export class TasksController {
   @ApiOperation({ summary: 'Claim a task so that colleagues see who works on it' })
   @ApiOkResponse({ type: TaskDto })
   @ApiErrors(404, 409)
-  async claim(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language): Promise<TaskDto> {
+  async claim(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<TaskDto> {
     return presentTask(await this.tasks.claim(actor, id), language);
   }
 
@@ -58,16 +67,15 @@ export class TasksController {
   @ApiOperation({ summary: 'Release a task you claimed' })
   @ApiOkResponse({ type: TaskDto })
   @ApiErrors(404, 409)
-  async release(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language): Promise<TaskDto> {
+  async release(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<TaskDto> {
     return presentTask(await this.tasks.release(actor, id), language);
   }
 
-  @Post(':id/complete')
-  @HttpCode(200)
-  @Allowed(...ACTING_ROLES)
-  @ApiOperation({ summary: 'Decide a task; answers with the case status once the task is closed' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(400, 404, 409, 422, 503)
+  @CaseAction(':id/complete', [...ACTING_ROLES], 'Decide a task; answers with the case status once the task is closed')
   async complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskDto,
@@ -77,12 +85,11 @@ export class TasksController {
     return presentCase(await this.tasks.complete(actor, id, body), language);
   }
 
-  @Post(':id/clock/pause')
-  @HttpCode(200)
-  @Allowed('reviewer')
-  @ApiOperation({ summary: 'Stop the clock while a third party is consulted (where the text says that time is not counted)' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(400, 404, 409, 422, 503)
+  @CaseAction(
+    ':id/clock/pause',
+    ['reviewer'],
+    'Stop the clock while a third party is consulted (where the text says that time is not counted)',
+  )
   async pause(
     @Param('id') id: string,
     @Body() body: ClockReasonDto,
@@ -92,22 +99,20 @@ export class TasksController {
     return presentCase(await this.tasks.clock(actor, id, 'pause', body.reason), language);
   }
 
-  @Post(':id/clock/resume')
-  @HttpCode(200)
-  @Allowed('reviewer')
-  @ApiOperation({ summary: 'Restart the clock with the working days left' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(404, 409, 422, 503)
-  async resume(@Param('id') id: string, @CurrentActor() actor: Actor, @RequestLanguage() language: Language): Promise<CaseStatusDto> {
+  @CaseAction(':id/clock/resume', ['reviewer'], 'Restart the clock with the working days left', [404, 409, 422, 503])
+  async resume(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
     return presentCase(await this.tasks.clock(actor, id, 'resume'), language);
   }
 
-  @Post(':id/supplement-requests')
-  @HttpCode(200)
-  @Allowed('reviewer')
-  @ApiOperation({ summary: 'Ask the applicant to supplement (补正) within the period the text allows; the period then runs anew' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(400, 404, 409, 422, 503)
+  @CaseAction(
+    ':id/supplement-requests',
+    ['reviewer'],
+    'Ask the applicant to supplement (补正) within the period the text allows; the period then runs anew',
+  )
   async requestSupplement(
     @Param('id') id: string,
     @Body() body: ClockReasonDto,
@@ -117,12 +122,11 @@ export class TasksController {
     return presentCase(await this.tasks.clock(actor, id, 'supplement', body.reason), language);
   }
 
-  @Post(':id/extension-requests')
-  @HttpCode(200)
-  @Allowed('reviewer')
-  @ApiOperation({ summary: 'Ask for a deadline extension before the deadline, with a reason (where the pack allows one)' })
-  @ApiOkResponse({ type: CaseStatusDto })
-  @ApiErrors(400, 404, 409, 422, 503)
+  @CaseAction(
+    ':id/extension-requests',
+    ['reviewer'],
+    'Ask for a deadline extension before the deadline, with a reason (where the pack allows one)',
+  )
   async requestExtension(
     @Param('id') id: string,
     @Body() body: RequestExtensionDto,

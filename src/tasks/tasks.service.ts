@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { decideUpdate, pauseClockUpdate, requestExtensionUpdate, requestSupplementUpdate, resumeClockUpdate } from '../../workflows/contracts/case-messages.js';
+import {
+  decideUpdate,
+  pauseClockUpdate,
+  requestExtensionUpdate,
+  requestSupplementUpdate,
+  resumeClockUpdate,
+} from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -35,7 +41,10 @@ export class TasksService {
     const rows = await this.inbox.openPage(filter);
     const items = rows.slice(0, filter.limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last.dueAt.toISOString(), last.id) : null };
+    return {
+      items,
+      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.dueAt.toISOString(), last.id) : null,
+    };
   }
 
   /** A task the caller may act on; 404 otherwise (do not reveal others' tasks). */
@@ -59,25 +68,42 @@ export class TasksService {
 
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
-    if (dto.details && Object.values(dto.details).some((v) => typeof v !== 'string' || v.length > 2000)) throw detailsNotText();
+    if (dto.details && Object.values(dto.details).some((v) => typeof v !== 'string' || v.length > 2000))
+      throw detailsNotText();
     // The step's own schema, the same the workflow's validator applies: a bad decision never reaches the engine.
     const problem = task.decisionSchema ? findDecisionProblem(task.decisionSchema, dto) : undefined;
     if (problem) throw decisionRefused(problem);
-    const args = { taskId, actor, decision: dto.decision, reasons: dto.reasons, workingDays: dto.workingDays, details: dto.details };
+    const args = {
+      taskId,
+      actor,
+      decision: dto.decision,
+      reasons: dto.reasons,
+      workingDays: dto.workingDays,
+      details: dto.details,
+    };
     return this.engine.update(task.caseId, decideUpdate, args).catch((error: unknown) => this.explain(taskId, error));
   }
 
   async requestExtension(actor: Actor, taskId: string, dto: RequestExtensionDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     const args = { taskId, actor, workingDays: dto.workingDays, reason: dto.reason };
-    return this.engine.update(task.caseId, requestExtensionUpdate, args).catch((error: unknown) => this.explain(taskId, error));
+    return this.engine
+      .update(task.caseId, requestExtensionUpdate, args)
+      .catch((error: unknown) => this.explain(taskId, error));
   }
 
   /** Stop or restart a step's clock, or ask for a supplement, where the step's text provides it. */
-  async clock(actor: Actor, taskId: string, action: 'pause' | 'resume' | 'supplement', reason?: string): Promise<CaseStatus> {
+  async clock(
+    actor: Actor,
+    taskId: string,
+    action: 'pause' | 'resume' | 'supplement',
+    reason?: string,
+  ): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     const update = { pause: pauseClockUpdate, resume: resumeClockUpdate, supplement: requestSupplementUpdate }[action];
-    return this.engine.update(task.caseId, update, { taskId, actor, reason }).catch((error: unknown) => this.explain(taskId, error));
+    return this.engine
+      .update(task.caseId, update, { taskId, actor, reason })
+      .catch((error: unknown) => this.explain(taskId, error));
   }
 
   private async actionable(actor: Actor, taskId: string): Promise<InboxTask> {

@@ -39,9 +39,13 @@ describe('a client generated from the OpenAPI document', () => {
     work = mkdtempSync(path.join(tmpdir(), 'generated-client-'));
     const document = await system.http.get('/docs-json').expect(200);
     writeFileSync(path.join(work, 'openapi.json'), JSON.stringify(document.body));
-    await run(bin('openapi-ts'), ['-i', path.join(work, 'openapi.json'), '-o', path.join(work, 'generated'), '-c', '@hey-api/client-fetch', '-s'], {
-      cwd: work,
-    });
+    await run(
+      bin('openapi-ts'),
+      ['-i', path.join(work, 'openapi.json'), '-o', path.join(work, 'generated'), '-c', '@hey-api/client-fetch', '-s'],
+      {
+        cwd: work,
+      },
+    );
   }, 120_000);
   afterAll(() => system.close());
 
@@ -92,12 +96,20 @@ describe('a client generated from the OpenAPI document', () => {
     const result = JSON.parse(stdout);
     expect(result.invalid).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: [['purpose', 'minLength']] });
     expect(result.started).toMatchObject({ status: 201, state: 'under-review' });
-    expect(result.firstStep).toEqual({ role: 'reviewer', department: 'hr-natural-resources', workingDays: 5, basis: 'statutory', article: '第二十一条' });
+    expect(result.firstStep).toEqual({
+      role: 'reviewer',
+      department: 'hr-natural-resources',
+      workingDays: 5,
+      basis: 'statutory',
+      article: '第二十一条',
+    });
     expect(result.task.claimedBy).toBe('hr-land-ma');
     expect(result.decided).toMatchObject({ closed: true });
     expect(result.status).toMatchObject({ outcome: 'granted', grantId: expect.any(String) });
     expect(result.listed).toBe(true);
     expect(result.grant).toEqual([{ id: result.status.grantId, status: 'active', items: ['unit-no', 'owner'] }]);
-    expect(result.history).toEqual(expect.arrayContaining(['case-received', 'update:decide', 'grant-recorded', 'case-closed']));
+    expect(result.history).toEqual(
+      expect.arrayContaining(['case-received', 'update:decide', 'grant-recorded', 'case-closed']),
+    );
   }, 120_000);
 });

@@ -4,11 +4,27 @@ import { caseStatus, eventually, recordHistory } from '../support/case-helpers.j
 import { ScheduledShortCalendar, ShiftedClock } from '../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
-const notice = (year: number) => ({ title: `国务院办公厅关于${year}年部分节假日安排的通知（测试数据）`, url: `https://www.gov.cn/test-${year}`, publishedOn: `${year - 1}-11-10` });
-const loadYear = (system: TestSystem, year: number, days: Array<{ date: string; kind: 'off' | 'workday'; name: string }>) =>
-  system.http.put(`/calendar/years/${year}`).set(system.as('admin')).send({ notices: [notice(year)], days }).expect(200);
+const notice = (year: number) => ({
+  title: `国务院办公厅关于${year}年部分节假日安排的通知（测试数据）`,
+  url: `https://www.gov.cn/test-${year}`,
+  publishedOn: `${year - 1}-11-10`,
+});
+const loadYear = (
+  system: TestSystem,
+  year: number,
+  days: Array<{ date: string; kind: 'off' | 'workday'; name: string }>,
+) =>
+  system.http
+    .put(`/calendar/years/${year}`)
+    .set(system.as('admin'))
+    .send({ notices: [notice(year)], days })
+    .expect(200);
 const object = (system: TestSystem) =>
-  system.http.post('/cases/open-catalog-objections').set(system.as('citizen-zhang')).send({ resourceId: 'cq-psb-household', requestedOpenType: 'conditional', reason: '统计口径数据可有条件开放' }).expect(201);
+  system.http
+    .post('/cases/open-catalog-objections')
+    .set(system.as('citizen-zhang'))
+    .send({ resourceId: 'cq-psb-household', requestedOpenType: 'conditional', reason: '统计口径数据可有条件开放' })
+    .expect(201);
 
 describe('loading a year recomputes provisional due dates (real calendar)', () => {
   let system: TestSystem;
@@ -33,15 +49,34 @@ describe('loading a year recomputes provisional due dates (real calendar)', () =
       return seen.body.steps[0];
     });
     expect(moved.due.changes).toEqual([
-      expect.objectContaining({ previousDueAt: step.due.dueAt, previousProvisional: true, provisional: false, year: 2030, notices: [{ title: notice(2030).title, url: notice(2030).url }] }),
+      expect.objectContaining({
+        previousDueAt: step.due.dueAt,
+        previousProvisional: true,
+        provisional: false,
+        year: 2030,
+        notices: [{ title: notice(2030).title, url: notice(2030).url }],
+      }),
     ]);
-    const task = await system.http.get(`/tasks/${encodeURIComponent(step.taskId)}`).set(system.as('cq-psb-sun')).expect(200);
+    const task = await system.http
+      .get(`/tasks/${encodeURIComponent(step.taskId)}`)
+      .set(system.as('cq-psb-sun'))
+      .expect(200);
     expect(task.body).toMatchObject({ dueDate: '2030-01-11', provisional: false });
-    const history = await system.http.get(`/cases/${started.body.caseId}/history`).set(system.as('auditor')).expect(200);
+    const history = await system.http
+      .get(`/cases/${started.body.caseId}/history`)
+      .set(system.as('auditor'))
+      .expect(200);
     expect(history.body.entries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'signal:calendarChanged', details: expect.objectContaining({ year: 2030 }) }),
-        expect.objectContaining({ action: 'deadline-recomputed:holiday-schedule', details: expect.objectContaining({ dueDate: '2030-01-11', year: 2030, notices: [expect.objectContaining({ url: notice(2030).url })] }) }),
+        expect.objectContaining({
+          action: 'deadline-recomputed:holiday-schedule',
+          details: expect.objectContaining({
+            dueDate: '2030-01-11',
+            year: 2030,
+            notices: [expect.objectContaining({ url: notice(2030).url })],
+          }),
+        }),
       ]),
     );
     await recordHistory(system, started.body.caseId, 'open-catalog-objection.chongqing-2019.calendar-recomputed');

@@ -6,7 +6,12 @@ import { complete, eventually, requestShare, sql } from '../support/case-helpers
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const request = { resourceId: 'cq-psb-household', items: ['id-no'], purpose: '医保关系转移', scenario: '跨区参保人员核验' };
+const request = {
+  resourceId: 'cq-psb-household',
+  items: ['id-no'],
+  purpose: '医保关系转移',
+  scenario: '跨区参保人员核验',
+};
 
 /** The production worker entry point (built by ./scripts/test), as its own process. */
 function startWorkerProcess(system: TestSystem): ChildProcess {
@@ -52,8 +57,12 @@ describe('a worker killed in the middle of a case', () => {
     await complete(system, 'cq-psb-sun', firstTask, { decision: 'approve' }).expect(200);
 
     for (const caseId of [first.body.caseId, second.body.caseId]) {
-      expect(await sql(system, "select step_id, kind from inbox_task where case_id = ? and kind = 'decision'", [caseId])).toEqual([{ step_id: 'provider-review', kind: 'decision' }]);
+      expect(
+        await sql(system, "select step_id, kind from inbox_task where case_id = ? and kind = 'decision'", [caseId]),
+      ).toEqual([{ step_id: 'provider-review', kind: 'decision' }]);
     }
-    expect(await sql(system, 'select count(*)::int as n from share_grant where case_id = ?', [first.body.caseId])).toEqual([{ n: 1 }]);
+    expect(
+      await sql(system, 'select count(*)::int as n from share_grant where case_id = ?', [first.body.caseId]),
+    ).toEqual([{ n: 1 }]);
   });
 });

@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { TEST_WORKFLOW_BUNDLE } from '../support/test-environment.js';
 
 const dir = new URL('../histories/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** Every recorded P1 variant must replay against today's workflow code without nondeterminism. */
 describe('replay of recorded histories', () => {
@@ -15,7 +17,9 @@ describe('replay of recorded histories', () => {
   it.each(files)('%s replays', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
     const workflowId = file.replace(/\.json$/, '');
-    const results = Worker.runReplayHistories({ workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE } }, [{ workflowId, history }]);
+    const results = Worker.runReplayHistories({ workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE } }, [
+      { workflowId, history },
+    ]);
     for await (const result of results) {
       expect(result.error).toBeUndefined();
     }

@@ -3,12 +3,20 @@ import type { TestSystem } from './test-system.js';
 
 export const P1 = '/cases/share-requests';
 
-export function requestShare(system: TestSystem, user: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+export function requestShare(
+  system: TestSystem,
+  user: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   return system.http.post(P1).set(system.as(user)).set(headers).send(body);
 }
 
 export function complete(system: TestSystem, user: string, taskId: string, body: Record<string, unknown>) {
-  return system.http.post(`/tasks/${encodeURIComponent(taskId)}/complete`).set(system.as(user)).send(body);
+  return system.http
+    .post(`/tasks/${encodeURIComponent(taskId)}/complete`)
+    .set(system.as(user))
+    .send(body);
 }
 
 export function caseStatus(system: TestSystem, user: string, caseId: string) {
@@ -33,7 +41,11 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000)
   }
 }
 
-export async function sql<T = Record<string, any>>(system: TestSystem, query: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, any>>(
+  system: TestSystem,
+  query: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return (await system.orm.em.fork().getConnection().execute(query, params)) as T[];
 }
 
@@ -54,13 +66,25 @@ export function reportError(system: TestSystem, user: string, body: Record<strin
 }
 
 export function requestExtension(system: TestSystem, user: string, taskId: string, body: Record<string, unknown>) {
-  return system.http.post(`/tasks/${encodeURIComponent(taskId)}/extension-requests`).set(system.as(user)).send(body);
+  return system.http
+    .post(`/tasks/${encodeURIComponent(taskId)}/extension-requests`)
+    .set(system.as(user))
+    .send(body);
 }
 
 export function applyOpenData(system: TestSystem, user: string, body: Record<string, unknown>) {
   return system.http.post('/cases/open-data-applications').set(system.as(user)).send(body);
 }
 
-export function taskAction(system: TestSystem, user: string, taskId: string, action: string, body: Record<string, unknown> = {}) {
-  return system.http.post(`/tasks/${encodeURIComponent(taskId)}/${action}`).set(system.as(user)).send(body);
+export function taskAction(
+  system: TestSystem,
+  user: string,
+  taskId: string,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
+  return system.http
+    .post(`/tasks/${encodeURIComponent(taskId)}/${action}`)
+    .set(system.as(user))
+    .send(body);
 }

@@ -33,7 +33,12 @@ export class ShortCalendar implements DeadlineCalendar {
 
   private after(fromMs: number, workingDays: number): DueDate {
     const dueAt = new Date(fromMs + workingDays * this.msPerWorkingDay);
-    return { dueDate: dueAt.toISOString().slice(0, 10), dueAt: dueAt.toISOString(), provisional: false, provisionalYears: [] };
+    return {
+      dueDate: dueAt.toISOString().slice(0, 10),
+      dueAt: dueAt.toISOString(),
+      provisional: false,
+      provisionalYears: [],
+    };
   }
 }
 
@@ -55,7 +60,12 @@ export class ScheduledShortCalendar implements DeadlineCalendar {
     const offDays = await this.weekdaysOff();
     const dueAt = new Date(receivedAt.getTime() + (workingDays + (offDays ?? 0)) * this.msPerWorkingDay);
     const provisional = offDays === undefined;
-    return { dueDate: dueAt.toISOString().slice(0, 10), dueAt: dueAt.toISOString(), provisional, provisionalYears: provisional ? [this.year] : [] };
+    return {
+      dueDate: dueAt.toISOString().slice(0, 10),
+      dueAt: dueAt.toISOString(),
+      provisional,
+      provisionalYears: provisional ? [this.year] : [],
+    };
   }
 
   async extend(due: DueDate, workingDays: number): Promise<DueDate> {

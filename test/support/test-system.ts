@@ -69,7 +69,8 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const orm = app.get<MikroORM>(MikroORM);
   const client = app.get(Client);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const mint = (actor: Actor) => mintToken(actor, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const mint = (actor: Actor) =>
+    mintToken(actor, { secret: config.JWT_SECRET!, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   const demoTokens = new Map(await Promise.all(DEMO_USERS.map(async (user) => [user.id, await mint(user)] as const)));
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
@@ -97,9 +98,16 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         activities: createActivities({
           ...repositoriesFrom(orm, (type) => app.get(type)),
-          calendar: typeof options.calendar === 'function' ? options.calendar(orm) : (options.calendar ?? new PostgresDeadlineCalendar(orm)),
+          calendar:
+            typeof options.calendar === 'function'
+              ? options.calendar(orm)
+              : (options.calendar ?? new PostgresDeadlineCalendar(orm)),
         }),
-        options: { workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, workflowsPath: undefined, bundlerOptions: undefined },
+        options: {
+          workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },
+          workflowsPath: undefined,
+          bundlerOptions: undefined,
+        },
       });
       running = worker.run();
     },

@@ -184,9 +184,18 @@ export interface SettlePendingChangeArgs {
 /** P7 and the calendar recompute. */
 export interface ScheduleActivities {
   /** Who reports in a round, each with its case registered (idempotent). */
-  planAnnualReportRound(args: { jurisdiction: string; roundYear: number; receivedAt: string; pack: PackId }): Promise<AnnualReportRoundPlan>;
+  planAnnualReportRound(args: {
+    jurisdiction: string;
+    roundYear: number;
+    receivedAt: string;
+    pack: PackId;
+  }): Promise<AnnualReportRoundPlan>;
   /** Open cases with a step whose due date is provisional or falls in the year. */
   casesWithDueIn(args: { year: number }): Promise<string[]>;
 }
 
-export type Activities = CalendarActivities & InboxActivities & GrantActivities & CatalogActivities & ScheduleActivities;
+export type Activities = CalendarActivities &
+  InboxActivities &
+  GrantActivities &
+  CatalogActivities &
+  ScheduleActivities;

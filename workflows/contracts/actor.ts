@@ -1,5 +1,14 @@
 /** Who may act in the system (SPEC §3); shared by the API, workflows and activities. */
-export const ROLES = ['applicant', 'reviewer', 'principal', 'authority', 'service-unit', 'auditor', 'supervisor', 'admin'] as const;
+export const ROLES = [
+  'applicant',
+  'reviewer',
+  'principal',
+  'authority',
+  'service-unit',
+  'auditor',
+  'supervisor',
+  'admin',
+] as const;
 
 export type Role = (typeof ROLES)[number];
 

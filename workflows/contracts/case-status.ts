@@ -3,7 +3,15 @@ import type { Citation, PackId, Text } from './citation.js';
 import type { CatalogChangeOrigin, CatalogFields, CatalogTrigger } from './catalog-update.js';
 import type { DueDate } from './deadline.js';
 
-export const PROCEDURES = ['share-request', 'correction', 'open-data', 'open-catalog-objection', 'interface-provision', 'catalog-update', 'annual-report'] as const;
+export const PROCEDURES = [
+  'share-request',
+  'correction',
+  'open-data',
+  'open-catalog-objection',
+  'interface-provision',
+  'catalog-update',
+  'annual-report',
+] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
 /** A due date with what it rests on: an article, or an administrative target. */
@@ -126,7 +134,14 @@ export interface CatalogUpdateStatus {
   changes: Array<{ entryId: string; baseVersion: number; change: Partial<CatalogFields> }>;
   origin?: CatalogChangeOrigin;
   /** Chongqing Art. 14 ¶1: the application was due within N WD of the trigger. */
-  application?: { dueAt: string; dueDate: string; provisional: boolean; late: boolean; citation: Citation; breachCitation?: Citation };
+  application?: {
+    dueAt: string;
+    dueDate: string;
+    provisional: boolean;
+    late: boolean;
+    citation: Citation;
+    breachCitation?: Citation;
+  };
 }
 
 /** What the status query answers; the API maps it to its response. */
@@ -145,7 +160,12 @@ export interface CaseStatus {
   /** P3: what is asked to change, why, and whether the application itself was on time. */
   catalogUpdate?: CatalogUpdateStatus;
   /** The API adds it: the catalog change this case asked for, and the P3 case that settles it. */
-  linkedCatalogChange?: { changeId: string; status: 'pending' | 'applied' | 'refused'; catalogUpdateCaseId: string | null; settledAt: string | null };
+  linkedCatalogChange?: {
+    changeId: string;
+    status: 'pending' | 'applied' | 'refused';
+    catalogUpdateCaseId: string | null;
+    settledAt: string | null;
+  };
   /** Plain-language notes for the applicant (use limits, rights of objection, …). */
   notices: Array<{ text: Text; citation: Citation }>;
   closed: boolean;

@@ -37,7 +37,13 @@ export interface EntryChange {
 }
 
 /** Why the catalog must change (Chongqing Art. 14, Jiangmen-2019 Art. 11), or which case asked for it. */
-export const CATALOG_TRIGGER_KINDS = ['law-revision', 'function-change', 'reclassification', 'open-catalog-objection', 'open-scope'] as const;
+export const CATALOG_TRIGGER_KINDS = [
+  'law-revision',
+  'function-change',
+  'reclassification',
+  'open-catalog-objection',
+  'open-scope',
+] as const;
 export type CatalogTriggerKind = (typeof CATALOG_TRIGGER_KINDS)[number];
 
 export interface CatalogTrigger {

@@ -77,7 +77,10 @@ export function findDecisionProblem(schema: DecisionSchema, args: DecisionArgs):
       kind: 'invalid',
       code: 'DECISION_NOT_ALLOWED',
       field: 'decision',
-      text: { zh: `该任务只能作出以下决定：${allowed.join('、')}`, en: `This task accepts only: ${allowed.join(', ')}` },
+      text: {
+        zh: `该任务只能作出以下决定：${allowed.join('、')}`,
+        en: `This task accepts only: ${allowed.join(', ')}`,
+      },
     };
   }
   if (option.reasons && !filled(args.reasons)) return { ...option.reasons, field: 'reasons' };
@@ -99,7 +102,8 @@ export function findDecisionProblem(schema: DecisionSchema, args: DecisionArgs):
   for (const rule of option.details) {
     const value = details[rule.key];
     const wrongValue = filled(value) && rule.oneOf && !rule.oneOf.includes(value!.trim());
-    if ((isRequired(rule, details) && !filled(value)) || wrongValue) return { ...rule.missing, field: `details.${rule.key}` };
+    if ((isRequired(rule, details) && !filled(value)) || wrongValue)
+      return { ...rule.missing, field: `details.${rule.key}` };
   }
   return undefined;
 }
@@ -108,3 +112,13 @@ export function findDecisionProblem(schema: DecisionSchema, args: DecisionArgs):
 export const plainDecisions = (...decisions: Decision[]): DecisionSchema => ({
   options: decisions.map((decision) => ({ decision, details: [] })),
 });
+
+/** What a missing or wrong value answers: a 400 for the form ('invalid'), a 422 where the law asks for it ('notAllowed'). */
+export const requirement = (kind: ProblemKind, code: string, zh: string, en: string): Requirement => ({
+  kind,
+  code,
+  text: { zh, en },
+});
+
+/** A detail a decision cannot go without. */
+export const requiredDetail = (key: string, missing: Requirement): DetailRule => ({ key, required: true, missing });

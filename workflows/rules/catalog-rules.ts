@@ -13,6 +13,7 @@ export function lacksShareBasis(fields: CatalogFields): boolean {
 export function needsShareConditions({ before, change }: Pick<EntryChange, 'before' | 'change'>): boolean {
   const after = { ...before, ...change };
   const typeChanged = change.shareType !== undefined && change.shareType !== before.shareType;
-  if (typeChanged && after.shareType !== 'unconditional') return !change.shareConditions?.trim() || !change.legalBasis?.trim();
+  if (typeChanged && after.shareType !== 'unconditional')
+    return !change.shareConditions?.trim() || !change.legalBasis?.trim();
   return lacksShareBasis(after);
 }

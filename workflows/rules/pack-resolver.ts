@@ -6,7 +6,13 @@ import { JIANGMEN_2023 } from './packs/jiangmen-2023.js';
 import { QUANZHOU_2021 } from './packs/quanzhou-2021.js';
 import type { RulePack } from './rule-types.js';
 
-export const RULE_PACKS: readonly RulePack[] = [JIANGMEN_2019, JIANGMEN_2023, CHONGQING_2019, HUARONG_2021, QUANZHOU_2021];
+export const RULE_PACKS: readonly RulePack[] = [
+  JIANGMEN_2019,
+  JIANGMEN_2023,
+  CHONGQING_2019,
+  HUARONG_2021,
+  QUANZHOU_2021,
+];
 
 /**
  * The pack in force for a jurisdiction on the day a case is received (a date in
@@ -14,7 +20,10 @@ export const RULE_PACKS: readonly RulePack[] = [JIANGMEN_2019, JIANGMEN_2023, CH
  */
 export function resolvePack(jurisdiction: Jurisdiction, receivedOn: string): RulePack | undefined {
   return RULE_PACKS.find(
-    (pack) => pack.jurisdiction === jurisdiction && pack.effectiveFrom <= receivedOn && (!pack.effectiveUntil || receivedOn <= pack.effectiveUntil),
+    (pack) =>
+      pack.jurisdiction === jurisdiction &&
+      pack.effectiveFrom <= receivedOn &&
+      (!pack.effectiveUntil || receivedOn <= pack.effectiveUntil),
   );
 }
 

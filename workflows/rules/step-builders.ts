@@ -7,18 +7,45 @@ import type { DeadlineRule, ExtensionRule, StepRule } from './rule-types.js';
  */
 
 /** P1: the providing department reviews; a refusal needs reasons. */
-export function providerReview(deadline: DeadlineRule, citation: Citation, title: Text, extension?: ExtensionRule): StepRule {
-  return { id: 'provider-review', title, actorRole: 'reviewer', actorDepartment: 'provider', deadline, extension, reasonsRequiredFor: ['refuse'], citation };
+export function providerReview(
+  deadline: DeadlineRule,
+  citation: Citation,
+  title: Text,
+  extension?: ExtensionRule,
+): StepRule {
+  return {
+    id: 'provider-review',
+    title,
+    actorRole: 'reviewer',
+    actorDepartment: 'provider',
+    deadline,
+    extension,
+    reasonsRequiredFor: ['refuse'],
+    citation,
+  };
 }
 
 /** P1: the authority coordinates a disputed refusal; its outcome, with reasons, stands. */
 export function authorityCoordination(deadline: DeadlineRule, citation: Citation, title: Text): StepRule {
-  return { id: 'authority-coordination', title, actorRole: 'authority', actorDepartment: 'authority', deadline, reasonsRequiredFor: ['approve', 'refuse'], citation };
+  return {
+    id: 'authority-coordination',
+    title,
+    actorRole: 'authority',
+    actorDepartment: 'authority',
+    deadline,
+    reasonsRequiredFor: ['approve', 'refuse'],
+    citation,
+  };
 }
 
 /** P2: the provider verifies and answers: confirm, or not-an-error with reasons. */
 
-export function verifyStep(deadline: DeadlineRule, citation: Citation, extension?: ExtensionRule, title?: Text): StepRule {
+export function verifyStep(
+  deadline: DeadlineRule,
+  citation: Citation,
+  extension?: ExtensionRule,
+  title?: Text,
+): StepRule {
   return {
     id: 'provider-verification',
     title: title ?? { zh: '提供部门核查数据疑义并答复', en: 'Provider verifies the reported data' },
@@ -46,7 +73,10 @@ export function correctStep(deadline: DeadlineRule, citation: Citation): StepRul
 export function triageStep(deadline: DeadlineRule, citation: Citation): StepRule {
   return {
     id: 'service-unit-triage',
-    title: { zh: '技术服务单位分析问题数据并分发至数据生产单位', en: 'Service unit analyses and dispatches the report' },
+    title: {
+      zh: '技术服务单位分析问题数据并分发至数据生产单位',
+      en: 'Service unit analyses and dispatches the report',
+    },
     actorRole: 'service-unit',
     actorDepartment: 'service-unit',
     deadline,
@@ -69,7 +99,13 @@ export function catalogReviewStep(deadline: DeadlineRule, citation: Citation, ti
 }
 
 /** P7: a report due by the end of a month (「某月底前」), by a department's staff or by the authority. */
-export function reportStep(id: string, title: Text, by: 'provider' | 'authority', monthEnd: number, citation: Citation): StepRule {
+export function reportStep(
+  id: string,
+  title: Text,
+  by: 'provider' | 'authority',
+  monthEnd: number,
+  citation: Citation,
+): StepRule {
   return {
     id,
     title,

@@ -59,7 +59,10 @@ export class CaseRuntime implements StepContext {
   private hasWaited = false;
   private disputeWindow?: DisputeWindow;
 
-  constructor(private readonly init: CaseRuntimeInit, state: { id: string; text: Text }) {
+  constructor(
+    private readonly init: CaseRuntimeInit,
+    state: { id: string; text: Text },
+  ) {
     this.caseId = init.caseId;
     this.procedure = init.procedure;
     this.pack = init.pack;
@@ -90,7 +93,11 @@ export class CaseRuntime implements StepContext {
   }
 
   targetDays(targetKey: string): number {
-    return this.init.administrativeTargets[targetKey] ?? this.init.administrativeTargets.default ?? DEFAULT_TARGET_WORKING_DAYS;
+    return (
+      this.init.administrativeTargets[targetKey] ??
+      this.init.administrativeTargets.default ??
+      DEFAULT_TARGET_WORKING_DAYS
+    );
   }
 
   markIdle(): void {
@@ -141,6 +148,11 @@ export class CaseRuntime implements StepContext {
     return this.disputeWindow?.closesAt;
   }
 
+  /** Closes the case in a final state whose id and text are also its outcome's kind and text. */
+  close(state: { id: string; text: Text }, outcome: Omit<CaseOutcome, 'kind' | 'text'> = {}): Promise<CaseStatus> {
+    return this.finish({ kind: state.id, text: state.text, ...outcome }, state);
+  }
+
   /** Closes the case; waits for update handlers still running so none is cut off. */
   async finish(outcome: CaseOutcome, state: { id: string; text: Text }): Promise<CaseStatus> {
     this.status.outcome = outcome;
@@ -153,7 +165,10 @@ export class CaseRuntime implements StepContext {
 
   private async sync(): Promise<void> {
     this.refreshWaitingFor();
-    const departments = new Set<string>([this.init.applicant.department, ...Object.values(this.init.departments).filter((d): d is string => !!d)]);
+    const departments = new Set<string>([
+      this.init.applicant.department,
+      ...Object.values(this.init.departments).filter((d): d is string => !!d),
+    ]);
     await activities.syncCase({
       caseId: this.caseId,
       state: this.status.state,
@@ -167,12 +182,31 @@ export class CaseRuntime implements StepContext {
     const waiting: CaseStatus['waitingFor'] = [];
     for (const step of this.steps) {
       const s = step.status;
-      if (step.isOpen) waiting.push({ taskId: s.taskId, kind: 'decision', role: s.actorRole, department: s.actorDepartment, dueAt: s.due.dueAt });
+      if (step.isOpen)
+        waiting.push({
+          taskId: s.taskId,
+          kind: 'decision',
+          role: s.actorRole,
+          department: s.actorDepartment,
+          dueAt: s.due.dueAt,
+        });
       if (s.extension?.state === 'requested' && step.rule.extension) {
-        waiting.push({ taskId: s.extension.approvalTaskId, kind: 'extension-approval', role: step.rule.extension.approverRole, department: this.departmentOf(step.rule.extension.approverDepartment), dueAt: s.due.dueAt });
+        waiting.push({
+          taskId: s.extension.approvalTaskId,
+          kind: 'extension-approval',
+          role: step.rule.extension.approverRole,
+          department: this.departmentOf(step.rule.extension.approverDepartment),
+          dueAt: s.due.dueAt,
+        });
       }
       if (step.escalationOpen) {
-        waiting.push({ taskId: s.breach!.escalationTaskId!, kind: 'escalation', role: 'authority', department: this.departmentOf('authority'), dueAt: s.due.dueAt });
+        waiting.push({
+          taskId: s.breach!.escalationTaskId!,
+          kind: 'escalation',
+          role: 'authority',
+          department: this.departmentOf('authority'),
+          dueAt: s.due.dueAt,
+        });
       }
     }
     this.status.waitingFor = waiting;
@@ -187,7 +221,11 @@ export class CaseRuntime implements StepContext {
 
   private task(taskId: string): CaseTask {
     const task = this.tasks.get(taskId);
-    if (!task) return reject('conflict', 'TASK_NOT_IN_CASE', { zh: '该任务不属于本案件或已关闭', en: 'No such open task in this case' });
+    if (!task)
+      return reject('conflict', 'TASK_NOT_IN_CASE', {
+        zh: '该任务不属于本案件或已关闭',
+        en: 'No such open task in this case',
+      });
     return task;
   }
 
@@ -251,12 +289,19 @@ export class CaseRuntime implements StepContext {
       {
         validator: (args) => {
           if (args.actor.id !== this.init.applicant.id) {
-            reject('forbidden', 'NOT_THE_APPLICANT', { zh: '只有申请人可以提出异议', en: 'Only the applicant may raise a dispute' });
+            reject('forbidden', 'NOT_THE_APPLICANT', {
+              zh: '只有申请人可以提出异议',
+              en: 'Only the applicant may raise a dispute',
+            });
           }
           if (!this.disputeWindow || this.disputeWindow.raised) {
-            reject('notAllowed', 'DISPUTE_NOT_AVAILABLE', { zh: '本案件当前不能申请协调', en: 'This case cannot be disputed now' });
+            reject('notAllowed', 'DISPUTE_NOT_AVAILABLE', {
+              zh: '本案件当前不能申请协调',
+              en: 'This case cannot be disputed now',
+            });
           }
-          if (!args.reason?.trim()) reject('invalid', 'DISPUTE_REASON_REQUIRED', { zh: '申请协调须说明理由', en: 'A dispute needs a reason' });
+          if (!args.reason?.trim())
+            reject('invalid', 'DISPUTE_REASON_REQUIRED', { zh: '申请协调须说明理由', en: 'A dispute needs a reason' });
         },
       },
     );
@@ -264,23 +309,41 @@ export class CaseRuntime implements StepContext {
 
   /** Stopping and restarting step clocks (consultation, supplement), where the step's text provides it. */
   private registerClockHandlers(): void {
-    const stepTask = (args: ClockArgs) => this.stepTask(args.taskId, { zh: '只能对审核任务操作期限', en: 'Clocks belong to step tasks' });
+    const stepTask = (args: ClockArgs) =>
+      this.stepTask(args.taskId, { zh: '只能对审核任务操作期限', en: 'Clocks belong to step tasks' });
     const done = () => {
       this.refreshWaitingFor();
       return this.status;
     };
-    setHandler(pauseClockUpdate, async (args) => (await stepTask(args).clock.pause(args), done()), { validator: (args) => stepTask(args).clock.validatePause(args) });
-    setHandler(resumeClockUpdate, async (args) => (await stepTask(args).clock.resume(), done()), { validator: (args) => stepTask(args).clock.validateResume(args) });
+    setHandler(pauseClockUpdate, async (args) => (await stepTask(args).clock.pause(args), done()), {
+      validator: (args) => stepTask(args).clock.validatePause(args),
+    });
+    setHandler(resumeClockUpdate, async (args) => (await stepTask(args).clock.resume(), done()), {
+      validator: (args) => stepTask(args).clock.validateResume(args),
+    });
     setHandler(requestSupplementUpdate, async (args) => (stepTask(args).clock.requestSupplement(args), done()), {
       validator: (args) => stepTask(args).clock.validateSupplementRequest(args),
     });
     const awaitingSupplement = () => this.steps.find((s) => s.isOpen && s.clock.awaitingSupplement);
-    setHandler(submitSupplementUpdate, async (args) => (await awaitingSupplement()!.clock.receiveSupplement(args.content), done()), {
-      validator: (args) => {
-        if (args.actor.id !== this.init.applicant.id) reject('forbidden', 'NOT_THE_APPLICANT', { zh: '只有申请人可以补正', en: 'Only the applicant may supplement' });
-        if (!awaitingSupplement()) reject('conflict', 'NO_SUPPLEMENT_REQUESTED', { zh: '本案件未要求补正', en: 'No supplement was requested' });
-        if (!args.content?.trim()) reject('invalid', 'SUPPLEMENT_EMPTY', { zh: '补正内容不能为空', en: 'The supplement is empty' });
+    setHandler(
+      submitSupplementUpdate,
+      async (args) => (await awaitingSupplement()!.clock.receiveSupplement(args.content), done()),
+      {
+        validator: (args) => {
+          if (args.actor.id !== this.init.applicant.id)
+            reject('forbidden', 'NOT_THE_APPLICANT', {
+              zh: '只有申请人可以补正',
+              en: 'Only the applicant may supplement',
+            });
+          if (!awaitingSupplement())
+            reject('conflict', 'NO_SUPPLEMENT_REQUESTED', {
+              zh: '本案件未要求补正',
+              en: 'No supplement was requested',
+            });
+          if (!args.content?.trim())
+            reject('invalid', 'SUPPLEMENT_EMPTY', { zh: '补正内容不能为空', en: 'The supplement is empty' });
+        },
       },
-    });
+    );
   }
 }

@@ -14,5 +14,10 @@ export interface RejectionDetails {
 /** Rejects an update in its validator with a reason a person can act on; nothing in the case changes. */
 export function reject(kind: RejectionKind, code: string, text: Text, field?: string): never {
   const details: RejectionDetails = field ? { code, text, field } : { code, text };
-  throw ApplicationFailure.create({ type: REJECTION_TYPES[kind], message: text.en, details: [details], nonRetryable: true });
+  throw ApplicationFailure.create({
+    type: REJECTION_TYPES[kind],
+    message: text.en,
+    details: [details],
+    nonRetryable: true,
+  });
 }

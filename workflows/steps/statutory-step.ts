@@ -26,7 +26,14 @@ async function firstDue(ctx: StepContext, rule: StepRule, from: string): Promise
   const deadline = rule.deadline;
   if ('monthEnd' in deadline) {
     const due = await activities.computeMonthEnd({ from, month: deadline.monthEnd });
-    return { ...due, basis: deadline.basis, workingDays: 0, from, citation: deadline.citation, monthEnd: deadline.monthEnd };
+    return {
+      ...due,
+      basis: deadline.basis,
+      workingDays: 0,
+      from,
+      citation: deadline.citation,
+      monthEnd: deadline.monthEnd,
+    };
   }
   const workingDays = deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
   const due = await activities.computeDueDate({ receivedAt: from, workingDays });
@@ -75,10 +82,18 @@ export class StatutoryStep implements StepCore {
   }
 
   /** Computes the due date and opens the task; the caller then awaits `decision()`. */
-  static async open(ctx: StepContext, rule: StepRule, from: string, policy: DecisionPolicy = APPROVE_OR_REFUSE): Promise<StatutoryStep> {
+  static async open(
+    ctx: StepContext,
+    rule: StepRule,
+    from: string,
+    policy: DecisionPolicy = APPROVE_OR_REFUSE,
+  ): Promise<StatutoryStep> {
     const step = new StatutoryStep(ctx, rule, policy, await firstDue(ctx, rule, from));
     if (rule.supplement) {
-      const requestBefore = await activities.computeDueDate({ receivedAt: from, workingDays: rule.supplement.withinWorkingDays });
+      const requestBefore = await activities.computeDueDate({
+        receivedAt: from,
+        workingDays: rule.supplement.withinWorkingDays,
+      });
       step.status.supplement = { requestBefore: requestBefore.dueAt, citation: rule.supplement.citation };
     }
     await activities.openTask({
@@ -120,7 +135,8 @@ export class StatutoryStep implements StepCore {
   }
 
   private validateDecision(args: DecideArgs): void {
-    if (!this.isOpen) reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    if (!this.isOpen)
+      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
     this.checkActor(args.actor, this.rule.actorRole, this.status.actorDepartment);
     checkAgainst(this.schema, args);
     this.policy.check?.(args);
@@ -140,14 +156,25 @@ export class StatutoryStep implements StepCore {
     };
     this.status.state = 'done';
     this.status.decision = this.decided;
-    await activities.completeTask({ taskId: this.taskId, actorId: args.actor.id, decision: args.decision, completedAt: now });
+    await activities.completeTask({
+      taskId: this.taskId,
+      actorId: args.actor.id,
+      decision: args.decision,
+      completedAt: now,
+    });
     await this.extension.lapse(now);
   }
 
   /** A new due date (extension, restarted or resumed clock, new holiday schedule): the timer and the inbox task follow. */
   async moveDue(due: DueDate, basis: DueBasis): Promise<void> {
     const workingDays = basis.workingDays ?? this.status.due.workingDays;
-    this.status.due = { ...this.status.due, ...due, from: basis.from, workingDays, counted: basis.counted ?? workingDays };
+    this.status.due = {
+      ...this.status.due,
+      ...due,
+      from: basis.from,
+      workingDays,
+      counted: basis.counted ?? workingDays,
+    };
     this.dueVersion += 1;
     await activities.updateTaskDue({ taskId: this.taskId, due, change: basis.change });
   }
@@ -180,7 +207,13 @@ export class StatutoryStep implements StepCore {
     this.dueVersion += 1;
   }
 
-  task(id: string, kind: InboxTaskInput['kind'], title: Text, role: InboxTaskInput['role'], department: string): InboxTaskInput {
+  task(
+    id: string,
+    kind: InboxTaskInput['kind'],
+    title: Text,
+    role: InboxTaskInput['role'],
+    department: string,
+  ): InboxTaskInput {
     const due = this.status.due;
     return {
       id,
@@ -203,7 +236,10 @@ export class StatutoryStep implements StepCore {
 
   checkActor(actor: Actor, role: string, department: string): void {
     if (actor.role !== role || actor.department !== department) {
-      reject('forbidden', 'NOT_YOUR_TASK', { zh: `该任务须由${department}的${role}办理`, en: `This task is for a ${role} of ${department}` });
+      reject('forbidden', 'NOT_YOUR_TASK', {
+        zh: `该任务须由${department}的${role}办理`,
+        en: `This task is for a ${role} of ${department}`,
+      });
     }
   }
 }

@@ -45,7 +45,7 @@ export class StepBreach {
       ctx.registerTask({
         id: escalationId,
         kind: 'escalation',
-          validate: (args) => this.validateAcknowledgement(args),
+        validate: (args) => this.validateAcknowledgement(args),
         apply: (args) => this.acknowledge(args),
       });
     }
@@ -65,7 +65,11 @@ export class StepBreach {
   }
 
   private validateAcknowledgement(args: DecideArgs): void {
-    if (!this.escalationOpen) reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该督办任务已办结', en: 'This escalation has already been handled' });
+    if (!this.escalationOpen)
+      reject('conflict', 'TASK_ALREADY_DECIDED', {
+        zh: '该督办任务已办结',
+        en: 'This escalation has already been handled',
+      });
     this.step.checkActor(args.actor, 'authority', this.step.ctx.departmentOf('authority'));
     checkAgainst(ESCALATION_DECISIONS, args);
   }
@@ -73,7 +77,12 @@ export class StepBreach {
   private async acknowledge(args: DecideArgs): Promise<void> {
     this.acknowledged = true;
     const taskId = this.step.status.breach!.escalationTaskId!;
-    await activities.completeTask({ taskId, actorId: args.actor.id, decision: args.decision, completedAt: workflowNow().toISOString() });
+    await activities.completeTask({
+      taskId,
+      actorId: args.actor.id,
+      decision: args.decision,
+      completedAt: workflowNow().toISOString(),
+    });
   }
 
   private async escalationTask(id: string, now: string): Promise<InboxTaskInput> {

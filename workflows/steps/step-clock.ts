@@ -39,22 +39,32 @@ export class StepClock {
 
   validatePause(args: ClockArgs): void {
     if (!this.step.rule.pausableFor) {
-      reject('notAllowed', 'CLOCK_CANNOT_STOP', { zh: '本步骤的期限不因征求意见而中止', en: 'This step’s period does not stop for consultations' });
+      reject('notAllowed', 'CLOCK_CANNOT_STOP', {
+        zh: '本步骤的期限不因征求意见而中止',
+        en: 'This step’s period does not stop for consultations',
+      });
     }
     this.checkRunning(args.actor);
-    if (!args.reason?.trim()) reject('invalid', 'REASON_REQUIRED', { zh: '请说明征求意见的对象和事由', en: 'Say whom you consult and why' });
+    if (!args.reason?.trim())
+      reject('invalid', 'REASON_REQUIRED', { zh: '请说明征求意见的对象和事由', en: 'Say whom you consult and why' });
   }
 
   async pause(args: ClockArgs): Promise<void> {
     const now = workflowNow().toISOString();
-    this.step.status.clock = { state: 'paused', reason: args.reason!.trim(), since: now, citation: this.step.rule.pausableFor };
+    this.step.status.clock = {
+      state: 'paused',
+      reason: args.reason!.trim(),
+      since: now,
+      citation: this.step.rule.pausableFor,
+    };
     this.step.clockStopped();
     this.step.status.clock.workingDaysLeft = await activities.workingDaysLeft({ at: now, due: this.step.status.due });
   }
 
   validateResume(args: ClockArgs): void {
     this.checkActor(args.actor);
-    if (this.step.status.clock.state !== 'paused') reject('conflict', 'CLOCK_NOT_PAUSED', { zh: '期限未中止', en: 'The clock is not stopped' });
+    if (this.step.status.clock.state !== 'paused')
+      reject('conflict', 'CLOCK_NOT_PAUSED', { zh: '期限未中止', en: 'The clock is not stopped' });
   }
 
   async resume(): Promise<void> {
@@ -68,23 +78,40 @@ export class StepClock {
   validateSupplementRequest(args: ClockArgs): void {
     const supplement = this.step.status.supplement;
     if (!this.step.rule.supplement || !supplement) {
-      reject('notAllowed', 'SUPPLEMENT_NOT_PROVIDED', { zh: '本步骤不适用补正程序', en: 'This step has no request to supplement' });
+      reject('notAllowed', 'SUPPLEMENT_NOT_PROVIDED', {
+        zh: '本步骤不适用补正程序',
+        en: 'This step has no request to supplement',
+      });
     }
     this.checkRunning(args.actor);
-    if (supplement.requestedAt) reject('notAllowed', 'SUPPLEMENT_ALREADY_REQUESTED', { zh: '已要求补正一次', en: 'A supplement was already requested' });
+    if (supplement.requestedAt)
+      reject('notAllowed', 'SUPPLEMENT_ALREADY_REQUESTED', {
+        zh: '已要求补正一次',
+        en: 'A supplement was already requested',
+      });
     if (Date.parse(supplement.requestBefore) <= workflowNow().getTime()) {
       reject('notAllowed', 'SUPPLEMENT_TOO_LATE', {
         zh: `补正要求须在收到申请之日起${this.step.rule.supplement.withinWorkingDays}个工作日内提出`,
         en: `A supplement must be requested within ${this.step.rule.supplement.withinWorkingDays} working days of receipt`,
       });
     }
-    if (!args.reason?.trim()) reject('invalid', 'REASON_REQUIRED', { zh: '请说明需要补正的内容', en: 'Say what must be supplemented' });
+    if (!args.reason?.trim())
+      reject('invalid', 'REASON_REQUIRED', { zh: '请说明需要补正的内容', en: 'Say what must be supplemented' });
   }
 
   requestSupplement(args: ClockArgs): void {
     const now = workflowNow().toISOString();
-    Object.assign(this.step.status.supplement!, { requestedAt: now, requestedBy: args.actor, reason: args.reason!.trim() });
-    this.step.status.clock = { state: 'awaiting-supplement', reason: args.reason!.trim(), since: now, citation: this.step.rule.supplement!.citation };
+    Object.assign(this.step.status.supplement!, {
+      requestedAt: now,
+      requestedBy: args.actor,
+      reason: args.reason!.trim(),
+    });
+    this.step.status.clock = {
+      state: 'awaiting-supplement',
+      reason: args.reason!.trim(),
+      since: now,
+      citation: this.step.rule.supplement!.citation,
+    };
     this.step.clockStopped();
   }
 
@@ -102,9 +129,12 @@ export class StepClock {
   }
 
   private checkRunning(actor: Actor): void {
-    if (!this.step.isOpen) reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    if (!this.step.isOpen)
+      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
     this.checkActor(actor);
-    if (this.stopped) reject('conflict', 'CLOCK_ALREADY_STOPPED', { zh: '期限已中止', en: 'The clock is already stopped' });
-    if (this.step.status.overdue) reject('notAllowed', 'DEADLINE_PASSED', { zh: '期限已届满', en: 'The deadline has passed' });
+    if (this.stopped)
+      reject('conflict', 'CLOCK_ALREADY_STOPPED', { zh: '期限已中止', en: 'The clock is already stopped' });
+    if (this.step.status.overdue)
+      reject('notAllowed', 'DEADLINE_PASSED', { zh: '期限已届满', en: 'The deadline has passed' });
   }
 }

@@ -23,7 +23,13 @@ export interface StepCore {
   readonly isOpen: boolean;
   checkActor(actor: Actor, role: string, department: string): void;
   /** An inbox task of this step, due when the step is. */
-  task(id: string, kind: InboxTaskInput['kind'], title: Text, role: InboxTaskInput['role'], department: string): InboxTaskInput;
+  task(
+    id: string,
+    kind: InboxTaskInput['kind'],
+    title: Text,
+    role: InboxTaskInput['role'],
+    department: string,
+  ): InboxTaskInput;
   /** Sets a new due date, moves the timer and the inbox task. */
   moveDue(due: DueDate, basis: DueBasis): Promise<void>;
 }

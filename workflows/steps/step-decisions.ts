@@ -41,7 +41,9 @@ export function withRuleReasons(schema: DecisionSchema, rule: StepRule): Decisio
     },
   };
   return {
-    options: schema.options.map((o) => (rule.reasonsRequiredFor.includes(o.decision) && !o.reasons ? { ...o, reasons } : o)),
+    options: schema.options.map((o) =>
+      rule.reasonsRequiredFor.includes(o.decision) && !o.reasons ? { ...o, reasons } : o,
+    ),
   };
 }
 

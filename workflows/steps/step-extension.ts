@@ -37,13 +37,23 @@ export class StepExtension {
     if (!this.step.isOpen) reject('conflict', 'TASK_ALREADY_DECIDED', alreadyDecided);
     this.step.checkActor(args.actor, rule.actorRole, status.actorDepartment);
     if (status.extension) {
-      reject('notAllowed', 'EXTENSION_ALREADY_REQUESTED', { zh: '每个步骤只能申请一次延期', en: 'Only one extension may be requested per step' });
+      reject('notAllowed', 'EXTENSION_ALREADY_REQUESTED', {
+        zh: '每个步骤只能申请一次延期',
+        en: 'Only one extension may be requested per step',
+      });
     }
     if (this.past) {
-      reject('notAllowed', 'EXTENSION_TOO_LATE', { zh: '期限已届满，不能再申请延期', en: 'The deadline has passed; an extension can no longer be requested' });
+      reject('notAllowed', 'EXTENSION_TOO_LATE', {
+        zh: '期限已届满，不能再申请延期',
+        en: 'The deadline has passed; an extension can no longer be requested',
+      });
     }
     checkDays(args.workingDays, extension.maxWorkingDays);
-    if (!args.reason?.trim()) reject('invalid', 'EXTENSION_REASON_REQUIRED', { zh: '申请延期须说明理由', en: 'An extension request needs a reason' });
+    if (!args.reason?.trim())
+      reject('invalid', 'EXTENSION_REASON_REQUIRED', {
+        zh: '申请延期须说明理由',
+        en: 'An extension request needs a reason',
+      });
   }
 
   async applyRequest(args: RequestExtensionArgs): Promise<void> {
@@ -79,7 +89,10 @@ export class StepExtension {
     const { status, rule, ctx } = this.step;
     const extension = status.extension;
     if (extension?.state !== 'requested') {
-      reject('conflict', 'EXTENSION_NOT_PENDING', { zh: '该延期申请已处理', en: 'This extension request has already been handled' });
+      reject('conflict', 'EXTENSION_NOT_PENDING', {
+        zh: '该延期申请已处理',
+        en: 'This extension request has already been handled',
+      });
     }
     const extensionRule = rule.extension!;
     this.step.checkActor(args.actor, extensionRule.approverRole, ctx.departmentOf(extensionRule.approverDepartment));
@@ -102,14 +115,23 @@ export class StepExtension {
     extension.decidedBy = args.actor;
     extension.decidedAt = now;
     extension.decisionReasons = args.reasons?.trim();
-    await activities.completeTask({ taskId: extension.approvalTaskId, actorId: args.actor.id, decision: args.decision, completedAt: now });
+    await activities.completeTask({
+      taskId: extension.approvalTaskId,
+      actorId: args.actor.id,
+      decision: args.decision,
+      completedAt: now,
+    });
     if (args.decision !== 'approve') return;
     const days = args.workingDays ?? extension.requestedWorkingDays;
     extension.approvedWorkingDays = days;
     extension.originalDue = status.due;
     const current = status.due;
     const extended = await activities.extendDueDate({ due: current, workingDays: days });
-    await this.step.moveDue(extended, { from: current.from, workingDays: current.workingDays + days, counted: countedDays(current) + days });
+    await this.step.moveDue(extended, {
+      from: current.from,
+      workingDays: current.workingDays + days,
+      counted: countedDays(current) + days,
+    });
   }
 
   /** A request still waiting when the step is decided or breaches lapses; its approval task is cancelled. */
@@ -123,6 +145,9 @@ export class StepExtension {
 
 function checkDays(days: number, max: number): void {
   if (!Number.isInteger(days) || days < 1 || days > max) {
-    reject('notAllowed', 'EXTENSION_TOO_LONG', { zh: `延长期限须为1至${max}个工作日`, en: `An extension must be between 1 and ${max} working days` });
+    reject('notAllowed', 'EXTENSION_TOO_LONG', {
+      zh: `延长期限须为1至${max}个工作日`,
+      en: `An extension must be between 1 and ${max} working days`,
+    });
   }
 }

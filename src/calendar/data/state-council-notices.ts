@@ -23,8 +23,16 @@ const NOTICES: NoticeYear[] = [
   {
     year: 2020,
     notices: [
-      { title: '国务院办公厅关于2020年部分节假日安排的通知（国办发明电〔2019〕16号）', url: 'http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm', publishedOn: '2019-11-21' },
-      { title: '国务院办公厅关于延长2020年春节假期的通知（国办发明电〔2020〕1号）', url: 'http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm', publishedOn: '2020-01-27' },
+      {
+        title: '国务院办公厅关于2020年部分节假日安排的通知（国办发明电〔2019〕16号）',
+        url: 'http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm',
+        publishedOn: '2019-11-21',
+      },
+      {
+        title: '国务院办公厅关于延长2020年春节假期的通知（国办发明电〔2020〕1号）',
+        url: 'http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm',
+        publishedOn: '2020-01-27',
+      },
     ],
     festivals: [
       { name: '元旦', off: ['2020-01-01', '2020-01-01'] },
@@ -38,7 +46,13 @@ const NOTICES: NoticeYear[] = [
   },
   {
     year: 2021,
-    notices: [{ title: '国务院办公厅关于2021年部分节假日安排的通知（国办发明电〔2020〕27号）', url: 'http://www.gov.cn/zhengce/content/2020-11/25/content_5564127.htm', publishedOn: '2020-11-25' }],
+    notices: [
+      {
+        title: '国务院办公厅关于2021年部分节假日安排的通知（国办发明电〔2020〕27号）',
+        url: 'http://www.gov.cn/zhengce/content/2020-11/25/content_5564127.htm',
+        publishedOn: '2020-11-25',
+      },
+    ],
     festivals: [
       { name: '元旦', off: ['2021-01-01', '2021-01-03'] },
       { name: '春节', off: ['2021-02-11', '2021-02-17'], workdays: ['2021-02-07', '2021-02-20'] },
@@ -51,7 +65,13 @@ const NOTICES: NoticeYear[] = [
   },
   {
     year: 2022,
-    notices: [{ title: '国务院办公厅关于2022年部分节假日安排的通知（国办发明电〔2021〕11号）', url: 'http://www.gov.cn/zhengce/content/2021-10/25/content_5644835.htm', publishedOn: '2021-10-25' }],
+    notices: [
+      {
+        title: '国务院办公厅关于2022年部分节假日安排的通知（国办发明电〔2021〕11号）',
+        url: 'http://www.gov.cn/zhengce/content/2021-10/25/content_5644835.htm',
+        publishedOn: '2021-10-25',
+      },
+    ],
     festivals: [
       { name: '元旦', off: ['2022-01-01', '2022-01-03'] },
       { name: '春节', off: ['2022-01-31', '2022-02-06'], workdays: ['2022-01-29', '2022-01-30'] },
@@ -64,7 +84,13 @@ const NOTICES: NoticeYear[] = [
   },
   {
     year: 2023,
-    notices: [{ title: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）', url: 'http://www.gov.cn/zhengce/content/2022-12/08/content_5730844.htm', publishedOn: '2022-12-08' }],
+    notices: [
+      {
+        title: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）',
+        url: 'http://www.gov.cn/zhengce/content/2022-12/08/content_5730844.htm',
+        publishedOn: '2022-12-08',
+      },
+    ],
     festivals: [
       // 31 December 2022 to 2 January 2023; only the 2023 days belong to this year.
       { name: '元旦', off: ['2023-01-01', '2023-01-02'] },
@@ -77,7 +103,13 @@ const NOTICES: NoticeYear[] = [
   },
   {
     year: 2024,
-    notices: [{ title: '国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号）', url: 'https://www.gov.cn/zhengce/content/202310/content_6911527.htm', publishedOn: '2023-10-25' }],
+    notices: [
+      {
+        title: '国务院办公厅关于2024年部分节假日安排的通知（国办发明电〔2023〕7号）',
+        url: 'https://www.gov.cn/zhengce/content/202310/content_6911527.htm',
+        publishedOn: '2023-10-25',
+      },
+    ],
     festivals: [
       { name: '元旦', off: ['2024-01-01', '2024-01-01'] },
       { name: '春节', off: ['2024-02-10', '2024-02-17'], workdays: ['2024-02-04', '2024-02-18'] },
@@ -90,7 +122,13 @@ const NOTICES: NoticeYear[] = [
   },
   {
     year: 2025,
-    notices: [{ title: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', url: 'https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm', publishedOn: '2024-11-12' }],
+    notices: [
+      {
+        title: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）',
+        url: 'https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm',
+        publishedOn: '2024-11-12',
+      },
+    ],
     festivals: [
       { name: '元旦', off: ['2025-01-01', '2025-01-01'] },
       { name: '春节', off: ['2025-01-28', '2025-02-04'], workdays: ['2025-01-26', '2025-02-08'] },
@@ -102,7 +140,13 @@ const NOTICES: NoticeYear[] = [
   },
   {
     year: 2026,
-    notices: [{ title: '国务院办公厅关于2026年部分节假日安排的通知', url: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm', publishedOn: '2025-11-04' }],
+    notices: [
+      {
+        title: '国务院办公厅关于2026年部分节假日安排的通知',
+        url: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',
+        publishedOn: '2025-11-04',
+      },
+    ],
     festivals: [
       { name: '元旦', off: ['2026-01-01', '2026-01-03'], workdays: ['2026-01-04'] },
       { name: '春节', off: ['2026-02-15', '2026-02-23'], workdays: ['2026-02-14', '2026-02-28'] },

@@ -4,11 +4,17 @@ import { IsInt, Max, Min } from 'class-validator';
 import { InstantField } from '../../common/http/dto/fields.js';
 
 export class DueDateQueryDto {
-  @InstantField({ example: '2026-02-12T10:00:00+08:00', description: 'When the application was received (an instant with its offset)' })
+  @InstantField({
+    example: '2026-02-12T10:00:00+08:00',
+    description: 'When the application was received (an instant with its offset)',
+  })
   receivedAt!: string;
 
   @ApiProperty({ example: 5, type: 'integer', minimum: 1, maximum: 250 })
-  @Type(() => Number) @IsInt() @Min(1) @Max(250)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(250)
   workingDays!: number;
 }
 

@@ -10,7 +10,11 @@ export class HolidayNoticeDto {
   @TextField({ min: 4, max: 200, example: '国务院办公厅关于2027年部分节假日安排的通知' })
   title!: string;
 
-  @ApiProperty({ example: 'https://www.gov.cn/zhengce/content/2026-11/xx/content_0000000.htm', format: 'uri', maxLength: 500 })
+  @ApiProperty({
+    example: 'https://www.gov.cn/zhengce/content/2026-11/xx/content_0000000.htm',
+    format: 'uri',
+    maxLength: 500,
+  })
   @MaxLength(500)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   url!: string;
@@ -35,10 +39,16 @@ export class HolidayDayDto {
 /** Body of PUT /calendar/years/:year: the whole arrangement of one year. */
 export class ReplaceHolidayYearDto {
   @ApiProperty({ type: [HolidayNoticeDto], minItems: 1, maxItems: 5 })
-  @ValidateNested({ each: true }) @Type(() => HolidayNoticeDto) @ArrayMinSize(1) @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayNoticeDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
   notices!: HolidayNoticeDto[];
 
   @ApiProperty({ type: [HolidayDayDto], minItems: 1, maxItems: 366 })
-  @ValidateNested({ each: true }) @Type(() => HolidayDayDto) @ArrayMinSize(1) @ArrayMaxSize(366)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayDayDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(366)
   days!: HolidayDayDto[];
 }

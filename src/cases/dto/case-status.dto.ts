@@ -24,17 +24,28 @@ export class NoticeLinkDto {
 
 /** A due date with what it rests on. */
 export class StepDueDto {
-  @ApiProperty({ example: '2026-02-24', description: 'Last working day of the period (Asia/Shanghai)' }) dueDate!: string;
+  @ApiProperty({ example: '2026-02-24', description: 'Last working day of the period (Asia/Shanghai)' })
+  dueDate!: string;
   @ApiProperty({ format: 'date-time', description: '24:00 Asia/Shanghai at the end of dueDate' }) dueAt!: string;
   @ApiProperty({ description: 'The count reaches into a year with no loaded holiday schedule' }) provisional!: boolean;
   @ApiProperty({ type: 'integer', isArray: true }) provisionalYears!: number[];
-  @ApiProperty({ enum: ['statutory', 'administrative'], description: 'An article, or an administrative target where the text sets no deadline' })
+  @ApiProperty({
+    enum: ['statutory', 'administrative'],
+    description: 'An article, or an administrative target where the text sets no deadline',
+  })
   basis!: 'statutory' | 'administrative';
   @ApiProperty({ type: 'integer' }) workingDays!: number;
   @ApiProperty({ format: 'date-time', description: 'The instant the period runs from' }) from!: string;
   @ApiProperty({ type: CitationDto }) citation!: CitationDto;
-  @ApiPropertyOptional({ type: 'integer', description: 'Working days counted from `from`, where not workingDays' }) counted?: number;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 12, description: 'A calendar-month deadline (「1月底前」)' }) monthEnd?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Working days counted from `from`, where not workingDays' })
+  counted?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 12,
+    description: 'A calendar-month deadline (「1月底前」)',
+  })
+  monthEnd?: number;
   @ApiPropertyOptional({ type: [DueChangeDto] }) changes?: DueChangeDto[];
 }
 
@@ -49,7 +60,8 @@ export class DecisionRecordDto {
 }
 
 export class ExtensionStatusDto {
-  @ApiProperty({ enum: ['requested', 'approved', 'refused', 'lapsed'] }) state!: 'requested' | 'approved' | 'refused' | 'lapsed';
+  @ApiProperty({ enum: ['requested', 'approved', 'refused', 'lapsed'] }) state!:
+    'requested' | 'approved' | 'refused' | 'lapsed';
   @ApiProperty({ type: ActorDto }) requestedBy!: ActorDto;
   @ApiProperty({ format: 'date-time' }) requestedAt!: string;
   @ApiProperty({ type: 'integer' }) requestedWorkingDays!: number;
@@ -68,12 +80,15 @@ export class BreachRecordDto {
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ type: CitationDto }) citation!: CitationDto;
-  @ApiPropertyOptional({ description: "The authority's escalation task; absent when the overdue step is the authority's own" })
+  @ApiPropertyOptional({
+    description: "The authority's escalation task; absent when the overdue step is the authority's own",
+  })
   escalationTaskId?: string;
 }
 
 export class ClockStatusDto {
-  @ApiProperty({ enum: ['running', 'paused', 'awaiting-supplement'] }) state!: 'running' | 'paused' | 'awaiting-supplement';
+  @ApiProperty({ enum: ['running', 'paused', 'awaiting-supplement'] }) state!:
+    'running' | 'paused' | 'awaiting-supplement';
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ format: 'date-time' }) since?: string;
   @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
@@ -81,7 +96,8 @@ export class ClockStatusDto {
 }
 
 export class SupplementStatusDto {
-  @ApiProperty({ format: 'date-time', description: 'A supplement must be asked for before this instant' }) requestBefore!: string;
+  @ApiProperty({ format: 'date-time', description: 'A supplement must be asked for before this instant' })
+  requestBefore!: string;
   @ApiProperty({ type: CitationDto }) citation!: CitationDto;
   @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
   @ApiPropertyOptional({ type: ActorDto }) requestedBy?: ActorDto;
@@ -132,7 +148,8 @@ export class CaseOutcomeDto {
   @ApiPropertyOptional() reasons?: string;
   @ApiPropertyOptional() grantId?: string;
   @ApiPropertyOptional() pendingCatalogChangeId?: string;
-  @ApiPropertyOptional({ description: 'The P3 case that will apply the catalog change asked for here' }) catalogUpdateCaseId?: string;
+  @ApiPropertyOptional({ description: 'The P3 case that will apply the catalog change asked for here' })
+  catalogUpdateCaseId?: string;
   @ApiPropertyOptional({ type: [CatalogVersionRefDto] }) catalogVersions?: CatalogVersionRefDto[];
   @ApiPropertyOptional({ type: CorrectionRecordDto }) correction?: CorrectionRecordDto;
   @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
@@ -186,7 +203,10 @@ export class CatalogUpdateStatusDto {
   @ApiProperty({ type: CatalogTriggerDto }) trigger!: CatalogTriggerDto;
   @ApiProperty({ type: [RequestedEntryChangeDto] }) changes!: RequestedEntryChangeDto[];
   @ApiPropertyOptional({ type: CatalogChangeOriginDto }) origin?: CatalogChangeOriginDto;
-  @ApiPropertyOptional({ type: CatalogApplicationDto, description: 'Chongqing Art. 14 ¶1: whether the application itself was on time' })
+  @ApiPropertyOptional({
+    type: CatalogApplicationDto,
+    description: 'Chongqing Art. 14 ¶1: whether the application itself was on time',
+  })
   application?: CatalogApplicationDto;
 }
 
@@ -212,7 +232,8 @@ export class CaseStatusDto {
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: ActorDto }) applicant!: ActorDto;
   @ApiProperty({ type: [StepStatusDto] }) steps!: StepStatusDto[];
-  @ApiProperty({ type: [WaitingForDto], description: 'Who must act now, with their deadlines' }) waitingFor!: WaitingForDto[];
+  @ApiProperty({ type: [WaitingForDto], description: 'Who must act now, with their deadlines' })
+  waitingFor!: WaitingForDto[];
   @ApiPropertyOptional({ type: CaseOutcomeDto }) outcome?: CaseOutcomeDto;
   @ApiPropertyOptional({ type: CatalogUpdateStatusDto }) catalogUpdate?: CatalogUpdateStatusDto;
   @ApiPropertyOptional({ type: LinkedCatalogChangeDto }) linkedCatalogChange?: LinkedCatalogChangeDto;
@@ -238,5 +259,3 @@ export class CasePageDto {
   @ApiProperty({ type: 'string', nullable: true, description: 'Pass as cursor for the next page; null on the last' })
   nextCursor!: string | null;
 }
-
-

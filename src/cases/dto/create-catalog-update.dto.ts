@@ -15,7 +15,8 @@ import { EnumField, IdField, TextField } from '../../common/http/dto/fields.js';
 
 export class DataItemInputDto {
   @ApiProperty({ example: 'uscc' })
-  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'key must be lower-case letters, digits and dashes' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'key must be lower-case letters, digits and dashes' })
   key!: string;
 
   @TextField({ max: 100, example: '统一社会信用代码' })
@@ -31,7 +32,12 @@ export class CatalogChangeInputDto {
   providerDepartmentId?: string;
 
   @ApiPropertyOptional({ type: [DataItemInputDto], minItems: 1, maxItems: 200 })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DataItemInputDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DataItemInputDto)
   dataItems?: DataItemInputDto[];
 
   @EnumField(SHARE_TYPES, { optional: true, enumName: 'ShareType' })
@@ -57,7 +63,9 @@ export class EntryChangeInputDto {
   entryId!: string;
 
   @ApiProperty({ type: CatalogChangeInputDto })
-  @IsObject() @ValidateNested() @Type(() => CatalogChangeInputDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CatalogChangeInputDto)
   change!: CatalogChangeInputDto;
 }
 
@@ -65,7 +73,11 @@ export class CatalogTriggerInputDto {
   @EnumField(['law-revision', 'function-change'], { description: '法律法规修改 / 行政管理职能变更' })
   kind!: 'law-revision' | 'function-change';
 
-  @ApiProperty({ example: '2026-11-02', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'The day of the revision or change (Asia/Shanghai)' })
+  @ApiProperty({
+    example: '2026-11-02',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    description: 'The day of the revision or change (Asia/Shanghai)',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   date!: string;
 
@@ -76,10 +88,16 @@ export class CatalogTriggerInputDto {
 /** POST /cases/catalog-updates (P3 目录更新). */
 export class CreateCatalogUpdateDto {
   @ApiProperty({ type: CatalogTriggerInputDto })
-  @IsObject() @ValidateNested() @Type(() => CatalogTriggerInputDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CatalogTriggerInputDto)
   trigger!: CatalogTriggerInputDto;
 
   @ApiProperty({ type: [EntryChangeInputDto], minItems: 1, maxItems: 50 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => EntryChangeInputDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EntryChangeInputDto)
   changes!: EntryChangeInputDto[];
 }

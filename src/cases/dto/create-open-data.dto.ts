@@ -9,13 +9,22 @@ export class CreateOpenDataApplicationDto {
   @IdField({ max: 100, example: 'cq-psb-household' })
   resourceId!: string;
 
-  @TextField({ min: 2, max: 1000, example: '2025年各区县户籍迁入迁出汇总数（不含个人信息）', description: 'Scope (使用范围)' })
+  @TextField({
+    min: 2,
+    max: 1000,
+    example: '2025年各区县户籍迁入迁出汇总数（不含个人信息）',
+    description: 'Scope (使用范围)',
+  })
   scope!: string;
 
   @TextField({ min: 2, max: 1000, example: '人口流动趋势研究', description: 'Purpose (用途)' })
   purpose!: string;
 
-  @EnumField(ORGANISATION_TYPES, { optional: true, enumName: 'OrganisationType', description: 'Quanzhou 六（四）: who is applying' })
+  @EnumField(ORGANISATION_TYPES, {
+    optional: true,
+    enumName: 'OrganisationType',
+    description: 'Quanzhou 六（四）: who is applying',
+  })
   organisationType?: (typeof ORGANISATION_TYPES)[number];
 
   @ApiPropertyOptional({ type: 'boolean', description: 'Whether the data will be used commercially' })
@@ -23,7 +32,10 @@ export class CreateOpenDataApplicationDto {
   @IsBoolean()
   commercialUse?: boolean;
 
-  @IdField({ optional: true, description: 'Quanzhou 六（五）: the earlier application this one follows after a negotiation' })
+  @IdField({
+    optional: true,
+    description: 'Quanzhou 六（五）: the earlier application this one follows after a negotiation',
+  })
   previousCaseId?: string;
 }
 

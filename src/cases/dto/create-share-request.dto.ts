@@ -1,6 +1,13 @@
 import { EnumField, IdField, IdListField, TextField } from '../../common/http/dto/fields.js';
 
-export const REQUESTABLE_MANNERS = ['interface', 'cross-verification', 'batch-exchange', 'comparison', 'verification', 'statistics'] as const;
+export const REQUESTABLE_MANNERS = [
+  'interface',
+  'cross-verification',
+  'batch-exchange',
+  'comparison',
+  'verification',
+  'statistics',
+] as const;
 
 /** POST /cases/share-requests: a using department asks for a catalog resource (SPEC §5 P1). */
 export class CreateShareRequestDto {
@@ -13,7 +20,12 @@ export class CreateShareRequestDto {
   @TextField({ min: 2, max: 500, example: '社会保险登记核验', description: 'Purpose (用途)' })
   purpose!: string;
 
-  @TextField({ min: 2, max: 1000, example: '新参保单位登记时核验单位登记信息', description: 'Business scenario (业务场景)' })
+  @TextField({
+    min: 2,
+    max: 1000,
+    example: '新参保单位登记时核验单位登记信息',
+    description: 'Business scenario (业务场景)',
+  })
   scenario!: string;
 
   @EnumField(REQUESTABLE_MANNERS, {

@@ -40,7 +40,14 @@ export class CaseContextLoader {
     const departments = await this.departments.list(resource.jurisdiction);
     const authority = departments.find((d) => d.kind === 'authority');
     if (!authority) throw new Error(`no authority registered for ${resource.jurisdiction}`);
-    return { ...newCase, applicantDepartment, resource, departments, authority, administrativeTargets: this.administrativeTargets };
+    return {
+      ...newCase,
+      applicantDepartment,
+      resource,
+      departments,
+      authority,
+      administrativeTargets: this.administrativeTargets,
+    };
   }
 
   /** The case a new one refers back to, if it exists. */

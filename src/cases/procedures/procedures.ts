@@ -78,7 +78,10 @@ export const CATALOG_UPDATE: ProcedureDefinition<CreateCatalogUpdateDto> = {
   workflowType: CATALOG_UPDATE_WORKFLOW,
   caseId: catalogUpdateCaseId,
   async plan(newCase, dto, contexts) {
-    const ctx = await contexts.forCatalogUpdate(newCase, dto.changes.map((c) => c.entryId));
+    const ctx = await contexts.forCatalogUpdate(
+      newCase,
+      dto.changes.map((c) => c.entryId),
+    );
     const input = planCatalogUpdate(dto, ctx);
     return plannedCase(newCase.applicant, input, input.changes[0].entryId);
   },

@@ -7,7 +7,8 @@ const AS_OF = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:
 
 export class AsOfQueryDto {
   @ApiPropertyOptional({
-    description: 'YYYY-MM-DD (the end of that day, Asia/Shanghai) or an ISO-8601 instant with its offset: the catalog as it stood then',
+    description:
+      'YYYY-MM-DD (the end of that day, Asia/Shanghai) or an ISO-8601 instant with its offset: the catalog as it stood then',
     example: '2026-01-01',
     pattern: AS_OF.source,
   })

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JURISDICTIONS, type Jurisdiction } from '../../../workflows/contracts/citation.js';
-import { OPEN_TYPES, SHARE_TYPES, type CatalogFieldName, type CatalogFields } from '../../../workflows/contracts/catalog-update.js';
+import {
+  OPEN_TYPES,
+  SHARE_TYPES,
+  type CatalogFieldName,
+  type CatalogFields,
+} from '../../../workflows/contracts/catalog-update.js';
 import { DataItemDto } from '../../cases/dto/case-status.dto.js';
+import { CATALOG_FIELD_NAMES } from '../catalog-fields.js';
 
 export const DEPARTMENT_KINDS = [
   'government',
@@ -12,17 +18,6 @@ export const DEPARTMENT_KINDS = [
   'public',
   'oversight',
 ] as const;
-
-const CATALOG_FIELD_NAMES: CatalogFieldName[] = [
-  'title',
-  'providerDepartmentId',
-  'dataItems',
-  'shareType',
-  'shareConditions',
-  'legalBasis',
-  'openType',
-  'updateFrequency',
-];
 
 /** The fields of a catalog entry (政务数据资源目录). */
 export class CatalogFieldsDto implements CatalogFields {
@@ -69,7 +64,8 @@ export class CatalogVersionDto {
   @ApiProperty({ format: 'date-time' }) effectiveAt!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: ChangedByDto }) changedBy!: ChangedByDto;
-  @ApiProperty({ type: 'string', nullable: true, description: 'The P3 case that made the version' }) caseId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The P3 case that made the version' }) caseId!:
+    string | null;
   @ApiProperty({ type: [FieldDiffDto] }) diff!: FieldDiffDto[];
   @ApiProperty({ type: CatalogFieldsDto }) snapshot!: CatalogFieldsDto;
 }

@@ -17,7 +17,11 @@ export interface FieldError {
   text: LocalizedText;
 }
 
-export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({ field, code, text: { zh, en } });
+export const fieldError = (field: string, code: string, zh: string, en: string): FieldError => ({
+  field,
+  code,
+  text: { zh, en },
+});
 
 /** A failure a person can act on, with a stable machine-readable code. */
 export class DomainError extends Error {

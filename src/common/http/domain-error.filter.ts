@@ -1,4 +1,12 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ServiceUnavailableException,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error.js';
 import { pickLanguage, type LocalizedText } from '../errors/localized-text.js';
@@ -15,10 +23,17 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
 
 const GENERIC_BY_STATUS: Record<number, { code: string; text: LocalizedText }> = {
   404: { code: 'ROUTE_NOT_FOUND', text: { zh: '请求的地址不存在', en: 'No such endpoint' } },
-  405: { code: 'METHOD_NOT_ALLOWED', text: { zh: '该地址不支持此请求方法', en: 'Method not allowed on this endpoint' } },
+  405: {
+    code: 'METHOD_NOT_ALLOWED',
+    text: { zh: '该地址不支持此请求方法', en: 'Method not allowed on this endpoint' },
+  },
   413: { code: 'PAYLOAD_TOO_LARGE', text: { zh: '请求内容过大', en: 'Request body too large' } },
   400: { code: 'BAD_REQUEST', text: { zh: '请求格式有误', en: 'Malformed request' } },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', text: { zh: '请求内容须为 JSON', en: 'The request body must be JSON' } },
 };
+
+const isHealthReport = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
 
 export interface ErrorBody {
   statusCode: number;
@@ -37,6 +52,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const language = pickLanguage(request.headers['accept-language']);
+    // The health check's own report (a dependency is down) is its 503 answer, as the document says.
+    if (exception instanceof ServiceUnavailableException && isHealthReport(exception.getResponse())) {
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json(exception.getResponse());
+      return;
+    }
     const body = this.toBody(exception, language);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
     response.status(body.statusCode).json(body);
@@ -44,7 +64,11 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, language: 'zh' | 'en'): ErrorBody {
     if (exception instanceof DomainError) {
-      const body: ErrorBody = { statusCode: STATUS_BY_KIND[exception.kind], code: exception.code, message: exception.text[language] };
+      const body: ErrorBody = {
+        statusCode: STATUS_BY_KIND[exception.kind],
+        code: exception.code,
+        message: exception.text[language],
+      };
       if (exception.fieldErrors.length > 0) {
         body.errors = exception.fieldErrors.map(({ field, code, text }) => ({ field, code, message: text[language] }));
       }
@@ -52,7 +76,10 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const statusCode = exception.getStatus();
-      const generic = GENERIC_BY_STATUS[statusCode] ?? { code: 'REQUEST_REJECTED', text: { zh: '请求被拒绝', en: exception.message } };
+      const generic = GENERIC_BY_STATUS[statusCode] ?? {
+        code: 'REQUEST_REJECTED',
+        text: { zh: '请求被拒绝', en: exception.message },
+      };
       return { statusCode, code: generic.code, message: generic.text[language] };
     }
     const text = { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please try again later' };

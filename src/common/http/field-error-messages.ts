@@ -48,7 +48,11 @@ function chinese(constraint: string, field: string, english: string): string {
 /** class-validator's errors as field errors: a path, the constraint as a stable code, zh and en. */
 export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = prefix ? (/^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
+    const field = prefix
+      ? /^\d+$/.test(error.property)
+        ? `${prefix}[${error.property}]`
+        : `${prefix}.${error.property}`
+      : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([code, english]) => ({
       field,
       code,

@@ -10,14 +10,21 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
   try {
     const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
     // Both parts come back from the client: a sort key that is no instant, or an id with a NUL, is not ours.
-    const valid = typeof sortKey === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(sortKey)) && !id.includes('\u0000');
+    const valid =
+      typeof sortKey === 'string' &&
+      typeof id === 'string' &&
+      !Number.isNaN(Date.parse(sortKey)) &&
+      !id.includes('\u0000');
     if (valid) return { sortKey, id };
   } catch {
     // fall through
   }
-  throw new DomainError('invalid', 'CURSOR_INVALID', { zh: '分页游标无效，请从第一页重新获取', en: 'Invalid cursor; start again from the first page' }, [
-    fieldError('cursor', 'isCursor', '不是本接口返回的分页游标', 'not a cursor returned by this endpoint'),
-  ]);
+  throw new DomainError(
+    'invalid',
+    'CURSOR_INVALID',
+    { zh: '分页游标无效，请从第一页重新获取', en: 'Invalid cursor; start again from the first page' },
+    [fieldError('cursor', 'isCursor', '不是本接口返回的分页游标', 'not a cursor returned by this endpoint')],
+  );
 }
 
 export interface Page<T> {

@@ -31,7 +31,8 @@ function addSharedContract(document: OpenAPIObject): OpenAPIObject {
       operation.responses['500'] ??= errorResponse(500);
       if (operation.security?.length) operation.responses['401'] ??= errorResponse(401);
       const roles = (operation as unknown as Record<string, string[] | undefined>)[ROLES_EXTENSION];
-      if (roles) operation.description = `${operation.description ? `${operation.description}\n\n` : ''}Roles: ${roles.join(', ')}.`;
+      if (roles)
+        operation.description = `${operation.description ? `${operation.description}\n\n` : ''}Roles: ${roles.join(', ')}.`;
     }
   }
   return document;
@@ -51,7 +52,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     extraModels: [ErrorBodyDto],
     // cases_createShareRequest, tasks_complete…: names a generated client can use as they are.
-    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${method}`,
+    operationIdFactory: (controller, method) =>
+      `${controller.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${method}`,
   });
   return addSharedContract(document);
 }

@@ -4,7 +4,12 @@ import { fieldErrorsOf } from './field-error-messages.js';
 
 export function invalidRequest(fieldErrors: FieldError[]): DomainError {
   const fields = [...new Set(fieldErrors.map((e) => e.field))].join(', ');
-  return new DomainError('invalid', 'VALIDATION_FAILED', { zh: `请求内容有误：${fields}`, en: `Invalid request: ${fields}` }, fieldErrors);
+  return new DomainError(
+    'invalid',
+    'VALIDATION_FAILED',
+    { zh: `请求内容有误：${fields}`, en: `Invalid request: ${fields}` },
+    fieldErrors,
+  );
 }
 
 /** DTO validation: unknown fields are rejected, and every field error is listed. */

@@ -71,7 +71,7 @@ export class Migration20261122000200ShareRequests extends Migration {
         created_at timestamptz not null,
         completed_at timestamptz
       )`);
-    this.addSql('create index inbox_task_open on inbox_task (department, role, due_at, id) where status = \'open\'');
+    this.addSql("create index inbox_task_open on inbox_task (department, role, due_at, id) where status = 'open'");
     this.addSql(`
       create table breach (
         task_id text primary key references inbox_task(id),
@@ -124,7 +124,16 @@ export class Migration20261122000200ShareRequests extends Migration {
   }
 
   override down(): void {
-    for (const table of ['pending_catalog_change', 'grant_event', 'share_grant', 'breach', 'inbox_task', 'case_record', 'catalog_entry', 'department']) {
+    for (const table of [
+      'pending_catalog_change',
+      'grant_event',
+      'share_grant',
+      'breach',
+      'inbox_task',
+      'case_record',
+      'catalog_entry',
+      'department',
+    ]) {
       this.addSql(`drop table ${table}`);
     }
   }

@@ -52,13 +52,17 @@ export class Migration20261122000400CatalogVersions extends Migration {
     this.addSql(`alter table department add constraint department_kind_check
       check (kind in ('government', 'district-government', 'authority', 'city-authority', 'service-unit', 'public', 'oversight'))`);
     this.addSql('alter table breach drop constraint breach_task_id_fkey');
-    this.addSql("alter table breach add column kind text not null default 'step-overdue' check (kind in ('step-overdue', 'late-application'))");
+    this.addSql(
+      "alter table breach add column kind text not null default 'step-overdue' check (kind in ('step-overdue', 'late-application'))",
+    );
   }
 
   override down(): void {
     this.addSql('alter table breach drop column kind');
-    this.addSql("delete from breach where task_id not in (select id from inbox_task)");
-    this.addSql('alter table breach add constraint breach_task_id_fkey foreign key (task_id) references inbox_task(id)');
+    this.addSql('delete from breach where task_id not in (select id from inbox_task)');
+    this.addSql(
+      'alter table breach add constraint breach_task_id_fkey foreign key (task_id) references inbox_task(id)',
+    );
     this.addSql("delete from department where kind = 'district-government'");
     this.addSql('alter table department drop constraint department_kind_check');
     this.addSql(`alter table department add constraint department_kind_check

@@ -6,7 +6,13 @@ import { Migration20261122000400CatalogVersions } from './Migration2026112200040
 import { Migration20261123000500TaskDecisionSchemas } from './Migration20261123000500TaskDecisionSchemas.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs need no file discovery. */
-export const MIGRATIONS: MigrationObject[] = [Migration20261122000100CalendarYears, Migration20261122000200ShareRequests, Migration20261122000300Corrections, Migration20261122000400CatalogVersions, Migration20261123000500TaskDecisionSchemas].map((migration) => ({
+export const MIGRATIONS: MigrationObject[] = [
+  Migration20261122000100CalendarYears,
+  Migration20261122000200ShareRequests,
+  Migration20261122000300Corrections,
+  Migration20261122000400CatalogVersions,
+  Migration20261123000500TaskDecisionSchemas,
+].map((migration) => ({
   name: migration.name,
   class: migration,
 }));

@@ -7,7 +7,10 @@ import { DECISIONS, type Decision } from '../../../workflows/contracts/decisions
 import { CitationDto, TextDto } from '../../common/http/dto/shared-response.dto.js';
 
 export class RequirementDto {
-  @ApiProperty({ enum: ['invalid', 'notAllowed'], description: 'invalid → 400; notAllowed (the law asks for it) → 422' })
+  @ApiProperty({
+    enum: ['invalid', 'notAllowed'],
+    description: 'invalid → 400; notAllowed (the law asks for it) → 422',
+  })
   kind!: 'invalid' | 'notAllowed';
   @ApiProperty({ example: 'BASIS_REQUIRED' }) code!: string;
   @ApiProperty({ type: TextDto }) text!: TextDto;
@@ -59,7 +62,11 @@ export class TaskDto {
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: 'open' | 'completed' | 'cancelled';
   @ApiProperty({ type: 'string', nullable: true }) claimedBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ type: DecisionSchemaDto, nullable: true, description: 'Null for tasks opened before schemas were kept' })
+  @ApiProperty({
+    type: DecisionSchemaDto,
+    nullable: true,
+    description: 'Null for tasks opened before schemas were kept',
+  })
   decisionSchema!: DecisionSchemaDto | null;
 }
 

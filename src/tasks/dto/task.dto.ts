@@ -24,14 +24,20 @@ export class CompleteTaskDto {
   @EnumField(DECISIONS, {
     enumName: 'Decision',
     example: 'approve',
-    description: "One of the task's `decisionSchema.options` (GET /tasks/:id): each says whether reasons are required and which details it takes",
+    description:
+      "One of the task's `decisionSchema.options` (GET /tasks/:id): each says whether reasons are required and which details it takes",
   })
   decision!: Decision;
 
   @TextField({ optional: true, max: 4000, description: 'Reasons; required where the option says so' })
   reasons?: string;
 
-  @IntegerField({ optional: true, min: 1, max: 60, description: 'Extension approvals: working days granted (defaults to those requested)' })
+  @IntegerField({
+    optional: true,
+    min: 1,
+    max: 60,
+    description: 'Extension approvals: working days granted (defaults to those requested)',
+  })
   workingDays?: number;
 
   @ApiPropertyOptional({

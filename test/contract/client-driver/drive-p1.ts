@@ -50,7 +50,11 @@ async function main(): Promise<void> {
   });
   const step = firstStepOf(started.data);
 
-  const inbox = await tasksList({ query: { procedure: 'share-request', limit: 100 }, headers: reviewer, throwOnError: true });
+  const inbox = await tasksList({
+    query: { procedure: 'share-request', limit: 100 },
+    headers: reviewer,
+    throwOnError: true,
+  });
   const task: TaskDto | undefined = inbox.data.items.find((t) => t.caseId === started.data.caseId);
   if (!task) throw new Error('the reviewer does not see the task');
   const claimed = await tasksClaim({ path: { id: task.id }, headers: reviewer, throwOnError: true });
@@ -69,7 +73,11 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `${JSON.stringify({
-      invalid: { status: rejected.response?.status, code: invalid?.code, fields: invalid?.errors?.map((e) => [e.field, e.code]) },
+      invalid: {
+        status: rejected.response?.status,
+        code: invalid?.code,
+        fields: invalid?.errors?.map((e) => [e.field, e.code]),
+      },
       started: { status: started.response.status, caseId: started.data.caseId, state: started.data.state },
       firstStep: {
         role: step.actorRole,

@@ -1,4 +1,13 @@
-import { caseStatus, complete, eventually, inbox, recordHistory, reportError, requestExtension, sql } from '../../support/case-helpers.js';
+import {
+  caseStatus,
+  complete,
+  eventually,
+  inbox,
+  recordHistory,
+  reportError,
+  requestExtension,
+  sql,
+} from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -19,7 +28,16 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
       procedure: 'correction',
       pack: 'chongqing-2019',
       state: 'under-verification',
-      steps: [expect.objectContaining({ actorDepartment: 'cq-public-security', due: expect.objectContaining({ basis: 'statutory', workingDays: 10, citation: expect.objectContaining({ article: '第十九条', clause: '第二款' }) }) })],
+      steps: [
+        expect.objectContaining({
+          actorDepartment: 'cq-public-security',
+          due: expect.objectContaining({
+            basis: 'statutory',
+            workingDays: 10,
+            citation: expect.objectContaining({ article: '第十九条', clause: '第二款' }),
+          }),
+        }),
+      ],
     });
     expect(started.body.notices).toContainEqual({
       text: expect.stringContaining('受理单位应当照常办理'),
@@ -32,20 +50,52 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
     const step = started.body.steps[0];
     const originalDue = Date.parse(step.due.dueAt);
 
-    expect((await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 11, reason: '需调取档案' }).expect(422)).body.code).toBe('EXTENSION_TOO_LONG');
+    expect(
+      (await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 11, reason: '需调取档案' }).expect(422))
+        .body.code,
+    ).toBe('EXTENSION_TOO_LONG');
     await requestExtension(system, 'cq-psb-head', step.taskId, { workingDays: 5, reason: '需调取档案' }).expect(403);
     await requestExtension(system, 'hr-land-ma', step.taskId, { workingDays: 5, reason: '需调取档案' }).expect(404);
-    expect((await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 5 }).expect(400)).body.errors[0].field).toBe('reason');
-    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 5, reason: '需调取户籍档案核对' }).expect(200);
+    expect(
+      (await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 5 }).expect(400)).body.errors[0].field,
+    ).toBe('reason');
+    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, {
+      workingDays: 5,
+      reason: '需调取户籍档案核对',
+    }).expect(200);
     const extension = requested.body.steps[0].extension;
-    expect(extension).toMatchObject({ state: 'requested', requestedWorkingDays: 5, maxWorkingDays: 10, citation: { article: '第十九条' } });
-    expect((await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 2, reason: '再次' }).expect(422)).body.code).toBe('EXTENSION_ALREADY_REQUESTED');
+    expect(extension).toMatchObject({
+      state: 'requested',
+      requestedWorkingDays: 5,
+      maxWorkingDays: 10,
+      citation: { article: '第十九条' },
+    });
+    expect(
+      (await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 2, reason: '再次' }).expect(422)).body
+        .code,
+    ).toBe('EXTENSION_ALREADY_REQUESTED');
 
-    expect(await inbox(system, 'cq-psb-head')).toContainEqual(expect.objectContaining({ id: extension.approvalTaskId, kind: 'extension-approval' }));
+    expect(await inbox(system, 'cq-psb-head')).toContainEqual(
+      expect.objectContaining({ id: extension.approvalTaskId, kind: 'extension-approval' }),
+    );
     await complete(system, 'cq-psb-sun', extension.approvalTaskId, { decision: 'approve' }).expect(404);
-    expect((await complete(system, 'cq-psb-head', extension.approvalTaskId, { decision: 'approve', workingDays: 12 }).expect(422)).body.code).toBe('EXTENSION_TOO_LONG');
-    const approved = await complete(system, 'cq-psb-head', extension.approvalTaskId, { decision: 'approve', workingDays: 4 }).expect(200);
-    expect(approved.body.steps[0].extension).toMatchObject({ state: 'approved', approvedWorkingDays: 4, decidedBy: { id: 'cq-psb-head' } });
+    expect(
+      (
+        await complete(system, 'cq-psb-head', extension.approvalTaskId, {
+          decision: 'approve',
+          workingDays: 12,
+        }).expect(422)
+      ).body.code,
+    ).toBe('EXTENSION_TOO_LONG');
+    const approved = await complete(system, 'cq-psb-head', extension.approvalTaskId, {
+      decision: 'approve',
+      workingDays: 4,
+    }).expect(200);
+    expect(approved.body.steps[0].extension).toMatchObject({
+      state: 'approved',
+      approvedWorkingDays: 4,
+      decidedBy: { id: 'cq-psb-head' },
+    });
     expect(Date.parse(approved.body.steps[0].due.dueAt)).toBe(originalDue + 4 * HOUR);
 
     const seen = await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200);
@@ -53,38 +103,75 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
     const [task] = await sql(system, 'select due_at from inbox_task where id = ?', [step.taskId]);
     expect(new Date(task.due_at).getTime()).toBe(originalDue + 4 * HOUR);
 
-    const verified = await complete(system, 'cq-psb-sun', step.taskId, { decision: 'confirm', details: { whatChanged: '迁入地更正为江北区' } }).expect(200);
-    expect(verified.body).toMatchObject({ state: 'corrected', closed: true, outcome: { correction: { whatChanged: '迁入地更正为江北区' } } });
-    expect(await sql(system, 'select what_changed, corrected_by from correction_record where case_id = ?', [started.body.caseId])).toEqual([
-      { what_changed: '迁入地更正为江北区', corrected_by: 'cq-psb-sun' },
-    ]);
+    const verified = await complete(system, 'cq-psb-sun', step.taskId, {
+      decision: 'confirm',
+      details: { whatChanged: '迁入地更正为江北区' },
+    }).expect(200);
+    expect(verified.body).toMatchObject({
+      state: 'corrected',
+      closed: true,
+      outcome: { correction: { whatChanged: '迁入地更正为江北区' } },
+    });
+    expect(
+      await sql(system, 'select what_changed, corrected_by from correction_record where case_id = ?', [
+        started.body.caseId,
+      ]),
+    ).toEqual([{ what_changed: '迁入地更正为江北区', corrected_by: 'cq-psb-sun' }]);
     await recordHistory(system, started.body.caseId, 'correction.chongqing-2019.extension-approved');
   });
 
   it('keeps the deadline when the principal refuses the extension (with reasons)', async () => {
     const started = await reportError(system, 'citizen-zhang', report).expect(201);
     const step = started.body.steps[0];
-    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 3, reason: '人手不足' }).expect(200);
+    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, {
+      workingDays: 3,
+      reason: '人手不足',
+    }).expect(200);
     const approvalTaskId = requested.body.steps[0].extension.approvalTaskId;
-    expect((await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'refuse' }).expect(400)).body.code).toBe('EXTENSION_REFUSAL_REASONS_REQUIRED');
-    const refused = await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'refuse', reasons: '理由不充分' }).expect(200);
-    expect(refused.body.steps[0]).toMatchObject({ due: { dueAt: step.due.dueAt }, extension: { state: 'refused', decisionReasons: '理由不充分' } });
-    const verdict = await complete(system, 'cq-psb-sun', step.taskId, { decision: 'not-an-error', reasons: '经核对户籍档案，登记无误' }).expect(200);
-    expect(verdict.body).toMatchObject({ state: 'not-an-error', closed: true, outcome: { reasons: '经核对户籍档案，登记无误' } });
+    expect((await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'refuse' }).expect(400)).body.code).toBe(
+      'EXTENSION_REFUSAL_REASONS_REQUIRED',
+    );
+    const refused = await complete(system, 'cq-psb-head', approvalTaskId, {
+      decision: 'refuse',
+      reasons: '理由不充分',
+    }).expect(200);
+    expect(refused.body.steps[0]).toMatchObject({
+      due: { dueAt: step.due.dueAt },
+      extension: { state: 'refused', decisionReasons: '理由不充分' },
+    });
+    const verdict = await complete(system, 'cq-psb-sun', step.taskId, {
+      decision: 'not-an-error',
+      reasons: '经核对户籍档案，登记无误',
+    }).expect(200);
+    expect(verdict.body).toMatchObject({
+      state: 'not-an-error',
+      closed: true,
+      outcome: { reasons: '经核对户籍档案，登记无误' },
+    });
     await recordHistory(system, started.body.caseId, 'correction.chongqing-2019.extension-refused');
   });
 
   it('answers bad input with 400 and field errors, and starts nothing', async () => {
     const before = await sql(system, 'select count(*)::int as n from case_record');
-    const response = await reportError(system, 'citizen-zhang', { resourceId: 'cq-psb-household', items: [], description: 'x'.repeat(501) }).expect(400);
+    const response = await reportError(system, 'citizen-zhang', {
+      resourceId: 'cq-psb-household',
+      items: [],
+      description: 'x'.repeat(501),
+    }).expect(400);
     expect([...new Set(response.body.errors.map((e: any) => e.field))].sort()).toEqual(['description', 'items']);
     expect(await sql(system, 'select count(*)::int as n from case_record')).toEqual(before);
   });
 
   it('requires what changed with a confirmation (no correction step in this pack)', async () => {
     const started = await reportError(system, 'cq-health-liu', report).expect(201);
-    expect((await complete(system, 'cq-psb-sun', started.body.steps[0].taskId, { decision: 'confirm' }).expect(400)).body.code).toBe('WHAT_CHANGED_REQUIRED');
-    expect((await complete(system, 'cq-psb-sun', started.body.steps[0].taskId, { decision: 'approve' }).expect(400)).body.code).toBe('DECISION_NOT_ALLOWED');
+    expect(
+      (await complete(system, 'cq-psb-sun', started.body.steps[0].taskId, { decision: 'confirm' }).expect(400)).body
+        .code,
+    ).toBe('WHAT_CHANGED_REQUIRED');
+    expect(
+      (await complete(system, 'cq-psb-sun', started.body.steps[0].taskId, { decision: 'approve' }).expect(400)).body
+        .code,
+    ).toBe('DECISION_NOT_ALLOWED');
   });
 });
 
@@ -98,27 +185,45 @@ describe('P2 Chongqing-2019: an extension comes too late after the deadline', ()
   it('refuses to request or approve an extension once the deadline has passed', async () => {
     const started = await reportError(system, 'citizen-zhang', report).expect(201);
     const step = started.body.steps[0];
-    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, { workingDays: 2, reason: '需调取档案' }).expect(200);
+    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, {
+      workingDays: 2,
+      reason: '需调取档案',
+    }).expect(200);
     const approvalTaskId = requested.body.steps[0].extension.approvalTaskId;
     await eventually(async () => {
-      expect((await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200)).body.steps[0].overdue).toBe(true);
+      expect((await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200)).body.steps[0].overdue).toBe(
+        true,
+      );
     });
     const lapsed = await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200);
     expect(lapsed.body.steps[0].extension.state).toBe('lapsed');
-    expect((await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'approve' })).status).toBeGreaterThanOrEqual(404);
+    expect(
+      (await complete(system, 'cq-psb-head', approvalTaskId, { decision: 'approve' })).status,
+    ).toBeGreaterThanOrEqual(404);
 
     const second = await reportError(system, 'citizen-zhang', report).expect(201);
     await eventually(async () => {
-      expect((await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200)).body.steps[0].overdue).toBe(true);
+      expect((await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200)).body.steps[0].overdue).toBe(
+        true,
+      );
     });
-    const late = await requestExtension(system, 'cq-psb-sun', second.body.steps[0].taskId, { workingDays: 2, reason: '需调取档案' }).expect(422);
+    const late = await requestExtension(system, 'cq-psb-sun', second.body.steps[0].taskId, {
+      workingDays: 2,
+      reason: '需调取档案',
+    }).expect(422);
     expect(late.body.code).toBe('EXTENSION_TOO_LATE');
     // The breach escalates to the authority with Art. 19's citation, and the step stays open.
     await eventually(async () => {
       expect(await inbox(system, 'cq-bigdata-he', { kind: 'escalation' })).toContainEqual(
-        expect.objectContaining({ caseId: second.body.caseId, procedure: 'correction', citation: expect.objectContaining({ article: '第十九条' }) }),
+        expect.objectContaining({
+          caseId: second.body.caseId,
+          procedure: 'correction',
+          citation: expect.objectContaining({ article: '第十九条' }),
+        }),
       );
     });
-    expect((await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200)).body.state).toBe('under-verification');
+    expect((await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200)).body.state).toBe(
+      'under-verification',
+    );
   });
 });

@@ -2,7 +2,12 @@ import { caseStatus, complete, inbox, requestShare, sql } from '../../support/ca
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
-const request = { resourceId: 'cq-psb-household', items: ['id-no'], purpose: '医保关系转移', scenario: '跨区参保人员核验' };
+const request = {
+  resourceId: 'cq-psb-household',
+  items: ['id-no'],
+  purpose: '医保关系转移',
+  scenario: '跨区参保人员核验',
+};
 
 async function countCases(system: TestSystem): Promise<number> {
   return (await sql(system, 'select count(*)::int as n from case_record'))[0].n;
@@ -24,8 +29,18 @@ describe('P1 authorization and bad input', () => {
     for (const user of ['cq-health-liu', 'cq-psb-sun', 'cq-psb-head', 'cq-bigdata-he', 'auditor', 'supervisor']) {
       await caseStatus(system, user, caseId).expect(200);
     }
-    const otherApplicant = await system.auth({ id: 'cq-health-other', name: '另一申请人', role: 'applicant', department: 'cq-health' });
-    for (const headers of [otherApplicant, system.as('jm-market-wang'), system.as('citizen-zhang'), system.as('admin')]) {
+    const otherApplicant = await system.auth({
+      id: 'cq-health-other',
+      name: '另一申请人',
+      role: 'applicant',
+      department: 'cq-health',
+    });
+    for (const headers of [
+      otherApplicant,
+      system.as('jm-market-wang'),
+      system.as('citizen-zhang'),
+      system.as('admin'),
+    ]) {
       const response = await system.http.get(`/cases/${caseId}`).set(headers).expect(404);
       expect(response.body).toMatchObject({ code: 'CASE_NOT_FOUND' });
     }
@@ -45,20 +60,47 @@ describe('P1 authorization and bad input', () => {
 
   it('answers bad input with 400 and field errors, and starts nothing', async () => {
     const before = await countCases(system);
-    const response = await requestShare(system, 'cq-health-liu', { resourceId: '', items: [], purpose: 'x', unexpected: true }).expect(400);
+    const response = await requestShare(system, 'cq-health-liu', {
+      resourceId: '',
+      items: [],
+      purpose: 'x',
+      unexpected: true,
+    }).expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect([...new Set(response.body.errors.map((e: any) => e.field))].sort()).toEqual(['items', 'purpose', 'resourceId', 'scenario', 'unexpected']);
-    const unknownItem = await requestShare(system, 'cq-health-liu', { ...request, items: ['id-no', 'blood-type'] }).expect(400);
-    expect(unknownItem.body.errors).toEqual([{ field: 'items', code: 'unknownItems', message: '资源中没有这些数据项：blood-type' }]);
+    expect([...new Set(response.body.errors.map((e: any) => e.field))].sort()).toEqual([
+      'items',
+      'purpose',
+      'resourceId',
+      'scenario',
+      'unexpected',
+    ]);
+    const unknownItem = await requestShare(system, 'cq-health-liu', {
+      ...request,
+      items: ['id-no', 'blood-type'],
+    }).expect(400);
+    expect(unknownItem.body.errors).toEqual([
+      { field: 'items', code: 'unknownItems', message: '资源中没有这些数据项：blood-type' },
+    ]);
     const inEnglish = await requestShare(system, 'cq-health-liu', { ...request, items: ['id-no', 'blood-type'] })
       .set('Accept-Language', 'en')
       .expect(400);
-    expect(inEnglish.body.errors).toEqual([{ field: 'items', code: 'unknownItems', message: 'unknown data items: blood-type' }]);
+    expect(inEnglish.body.errors).toEqual([
+      { field: 'items', code: 'unknownItems', message: 'unknown data items: blood-type' },
+    ]);
     const missing = await requestShare(system, 'cq-health-liu', { ...request, purpose: undefined }).expect(400);
     expect(missing.body.errors).toContainEqual({ field: 'purpose', code: 'isString', message: 'purpose 必须是文本' });
-    expect(missing.body.errors).toContainEqual({ field: 'purpose', code: 'minLength', message: 'purpose 长度不能少于 2 个字符' });
+    expect(missing.body.errors).toContainEqual({
+      field: 'purpose',
+      code: 'minLength',
+      message: 'purpose 长度不能少于 2 个字符',
+    });
     await requestShare(system, 'cq-health-liu', { ...request, resourceId: 'no-such-entry' }).expect(404);
-    await system.http.post('/cases/share-requests').set(system.as('cq-health-liu')).set('content-type', 'application/json').send('{"broken":').expect(400);
+    await system.http
+      .post('/cases/share-requests')
+      .set(system.as('cq-health-liu'))
+      .set('content-type', 'application/json')
+      .send('{"broken":')
+      .expect(400);
     await complete(system, 'cq-psb-sun', taskId, { decision: 'maybe' }).expect(400);
     expect(await countCases(system)).toBe(before);
   });
@@ -69,11 +111,31 @@ describe('P1 authorization and bad input', () => {
     expect(own.body.code).toBe('AUTH_ROLE_NOT_ALLOWED');
     const citizen = await requestShare(system, 'citizen-zhang', request).expect(422);
     expect(citizen.body.code).toBe('SHARE_REQUEST_DEPARTMENTS_ONLY');
-    const ownData = await system.auth({ id: 'cq-psb-clerk', name: '公安局经办人', role: 'applicant', department: 'cq-public-security' });
-    expect((await system.http.post('/cases/share-requests').set(ownData).send(request).expect(422)).body.code).toBe('OWN_RESOURCE');
-    const none = await requestShare(system, 'cq-health-liu', { ...request, resourceId: 'cq-psb-investigation', items: ['case-no'] }).expect(422);
-    expect(none.body).toMatchObject({ code: 'RESOURCE_NOT_SHARED', message: expect.stringContaining('chongqing-2019 第二十五条') });
-    const english = await requestShare(system, 'cq-health-liu', { ...request, resourceId: 'cq-psb-investigation', items: ['case-no'] }).set('Accept-Language', 'en').expect(422);
+    const ownData = await system.auth({
+      id: 'cq-psb-clerk',
+      name: '公安局经办人',
+      role: 'applicant',
+      department: 'cq-public-security',
+    });
+    expect((await system.http.post('/cases/share-requests').set(ownData).send(request).expect(422)).body.code).toBe(
+      'OWN_RESOURCE',
+    );
+    const none = await requestShare(system, 'cq-health-liu', {
+      ...request,
+      resourceId: 'cq-psb-investigation',
+      items: ['case-no'],
+    }).expect(422);
+    expect(none.body).toMatchObject({
+      code: 'RESOURCE_NOT_SHARED',
+      message: expect.stringContaining('chongqing-2019 第二十五条'),
+    });
+    const english = await requestShare(system, 'cq-health-liu', {
+      ...request,
+      resourceId: 'cq-psb-investigation',
+      items: ['case-no'],
+    })
+      .set('Accept-Language', 'en')
+      .expect(422);
     expect(english.body.message).toMatch(/^This resource is not shared/);
     expect(await countCases(system)).toBe(before);
   });
@@ -82,7 +144,11 @@ describe('P1 authorization and bad input', () => {
     for (let i = 0; i < 3; i += 1) await requestShare(system, 'cq-health-liu', request).expect(201);
     const first = await system.http.get('/cases').query({ limit: 2 }).set(system.as('cq-health-liu')).expect(200);
     expect(first.body.items).toHaveLength(2);
-    const second = await system.http.get('/cases').query({ limit: 2, cursor: first.body.nextCursor }).set(system.as('cq-health-liu')).expect(200);
+    const second = await system.http
+      .get('/cases')
+      .query({ limit: 2, cursor: first.body.nextCursor })
+      .set(system.as('cq-health-liu'))
+      .expect(200);
     const ids = [...first.body.items, ...second.body.items].map((c: any) => c.caseId);
     expect(new Set(ids).size).toBe(ids.length);
     const times = [...first.body.items, ...second.body.items].map((c: any) => c.receivedAt);
@@ -95,7 +161,11 @@ describe('P1 authorization and bad input', () => {
   it('sorts the inbox by due date and pages it', async () => {
     const page = await system.http.get('/tasks').query({ limit: 1 }).set(system.as('cq-psb-sun')).expect(200);
     expect(page.body.items).toHaveLength(1);
-    const rest = await system.http.get('/tasks').query({ limit: 100, cursor: page.body.nextCursor }).set(system.as('cq-psb-sun')).expect(200);
+    const rest = await system.http
+      .get('/tasks')
+      .query({ limit: 100, cursor: page.body.nextCursor })
+      .set(system.as('cq-psb-sun'))
+      .expect(200);
     const due = [...page.body.items, ...rest.body.items].map((t: any) => t.dueAt);
     expect([...due].sort()).toEqual(due);
     expect(rest.body.items.map((t: any) => t.id)).not.toContain(page.body.items[0].id);

@@ -2,7 +2,12 @@ import { complete, requestShare, sql } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
-const request = { resourceId: 'hr-land-registration', items: ['unit-no'], purpose: '社会救助核对', scenario: '低保审核' };
+const request = {
+  resourceId: 'hr-land-registration',
+  items: ['unit-no'],
+  purpose: '社会救助核对',
+  scenario: '低保审核',
+};
 
 describe('P1 idempotent starts and concurrent decisions', () => {
   let system: TestSystem;
@@ -18,7 +23,11 @@ describe('P1 idempotent starts and concurrent decisions', () => {
     expect(again.body.caseId).toBe(first.body.caseId);
     const other = await requestShare(system, 'hr-civil-xu', { ...request, purpose: '其他用途' }, key).expect(409);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await sql(system, 'select count(*)::int as n from case_record where idempotency_key = ?', [key['Idempotency-Key']])).toEqual([{ n: 1 }]);
+    expect(
+      await sql(system, 'select count(*)::int as n from case_record where idempotency_key = ?', [
+        key['Idempotency-Key'],
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('creates one case for concurrent starts with one key', async () => {
@@ -26,13 +35,20 @@ describe('P1 idempotent starts and concurrent decisions', () => {
     const responses = await Promise.all([1, 2, 3, 4].map(() => requestShare(system, 'hr-civil-xu', request, key)));
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
     expect(new Set(responses.map((r) => r.body.caseId)).size).toBe(1);
-    expect(await sql(system, 'select count(*)::int as n from inbox_task where case_id = ?', [responses[0].body.caseId])).toEqual([{ n: 1 }]);
+    expect(
+      await sql(system, 'select count(*)::int as n from inbox_task where case_id = ?', [responses[0].body.caseId]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('lets exactly one of two reviewers complete a task; the other gets 409', async () => {
     const started = await requestShare(system, 'hr-civil-xu', request).expect(201);
     const taskId = started.body.steps[0].taskId;
-    const colleague = await system.auth({ id: 'hr-land-deng', name: '邓工（县自然资源局）', role: 'reviewer', department: 'hr-natural-resources' });
+    const colleague = await system.auth({
+      id: 'hr-land-deng',
+      name: '邓工（县自然资源局）',
+      role: 'reviewer',
+      department: 'hr-natural-resources',
+    });
     const [a, b] = await Promise.all([
       complete(system, 'hr-land-ma', taskId, { decision: 'approve' }),
       system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'refuse', reasons: '不同意' }),
@@ -49,14 +65,27 @@ describe('P1 idempotent starts and concurrent decisions', () => {
   it('keeps a claimed task for its claimant until released', async () => {
     const started = await requestShare(system, 'hr-civil-xu', request).expect(201);
     const taskId = started.body.steps[0].taskId;
-    const colleague = await system.auth({ id: 'hr-land-deng', name: '邓工（县自然资源局）', role: 'reviewer', department: 'hr-natural-resources' });
+    const colleague = await system.auth({
+      id: 'hr-land-deng',
+      name: '邓工（县自然资源局）',
+      role: 'reviewer',
+      department: 'hr-natural-resources',
+    });
     await system.http.post(`/tasks/${taskId}/claim`).set(system.as('hr-land-ma')).expect(200);
-    expect((await system.http.post(`/tasks/${taskId}/claim`).set(colleague).expect(409)).body.code).toBe('TASK_CLAIMED');
-    expect((await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(409)).body.code).toBe('TASK_CLAIMED');
+    expect((await system.http.post(`/tasks/${taskId}/claim`).set(colleague).expect(409)).body.code).toBe(
+      'TASK_CLAIMED',
+    );
+    expect(
+      (await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(409))
+        .body.code,
+    ).toBe('TASK_CLAIMED');
     await system.http.post(`/tasks/${taskId}/release`).set(colleague).expect(409);
     await system.http.post(`/tasks/${taskId}/release`).set(system.as('hr-land-ma')).expect(200);
     await system.http.post(`/tasks/${taskId}/claim`).set(colleague).expect(200);
     await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(200);
-    expect((await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(409)).body.code).toBe('TASK_CLOSED');
+    expect(
+      (await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(409))
+        .body.code,
+    ).toBe('TASK_CLOSED');
   });
 });

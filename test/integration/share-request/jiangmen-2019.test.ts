@@ -1,4 +1,12 @@
-import { complete, caseStatus, eventually, inbox, requestShare, sql, recordHistory } from '../../support/case-helpers.js';
+import {
+  complete,
+  caseStatus,
+  eventually,
+  inbox,
+  requestShare,
+  sql,
+  recordHistory,
+} from '../../support/case-helpers.js';
 import { ShiftedClock, ShortCalendar } from '../../support/short-calendar.js';
 
 /** Jiangmen-2019 governs cases received before 2023-08-15. */
@@ -15,7 +23,10 @@ const request = {
 describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', () => {
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startTestSystem({ clock: new ShiftedClock(BEFORE_2023_PACK), calendar: new ShortCalendar(3_600_000) });
+    system = await startTestSystem({
+      clock: new ShiftedClock(BEFORE_2023_PACK),
+      calendar: new ShortCalendar(3_600_000),
+    });
   });
   afterAll(() => system.close());
 
@@ -29,17 +40,29 @@ describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', ()
       actorDepartment: 'jm-market',
       due: { basis: 'statutory', workingDays: 5, citation: { pack: 'jiangmen-2019', article: '第二十一条' } },
     });
-    expect(started.body.waitingFor).toEqual([expect.objectContaining({ taskId: step.taskId, role: 'reviewer', department: 'jm-market' })]);
+    expect(started.body.waitingFor).toEqual([
+      expect.objectContaining({ taskId: step.taskId, role: 'reviewer', department: 'jm-market' }),
+    ]);
 
     const tasks = await inbox(system, 'jm-market-wang');
     expect(tasks.map((t) => t.id)).toContain(step.taskId);
-    expect(tasks.find((t) => t.id === step.taskId)).toMatchObject({ dueBasis: 'statutory', citation: { article: '第二十一条' }, title: '提供部门审核有条件共享申请' });
+    expect(tasks.find((t) => t.id === step.taskId)).toMatchObject({
+      dueBasis: 'statutory',
+      citation: { article: '第二十一条' },
+      title: '提供部门审核有条件共享申请',
+    });
 
     const decided = await complete(system, 'jm-market-wang', step.taskId, { decision: 'approve' }).expect(200);
     expect(decided.body).toMatchObject({ state: 'granted', closed: true, outcome: { kind: 'granted' } });
     const grants = await sql(system, 'select * from share_grant where case_id = ?', [started.body.caseId]);
     expect(grants).toEqual([
-      expect.objectContaining({ resource_id: request.resourceId, grantee_department: 'jm-hrss', approver_id: 'jm-market-wang', purpose: request.purpose, status: 'active' }),
+      expect.objectContaining({
+        resource_id: request.resourceId,
+        grantee_department: 'jm-hrss',
+        approver_id: 'jm-market-wang',
+        purpose: request.purpose,
+        status: 'active',
+      }),
     ]);
     expect(await inbox(system, 'jm-market-wang')).not.toContainEqual(expect.objectContaining({ id: step.taskId }));
     await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.approve');
@@ -50,24 +73,40 @@ describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', ()
     const taskId = started.body.steps[0].taskId;
     const bare = await complete(system, 'jm-market-wang', taskId, { decision: 'refuse' }).expect(422);
     expect(bare.body).toMatchObject({ code: 'REASONS_REQUIRED' });
-    await complete(system, 'jm-market-wang', taskId, { decision: 'refuse', reasons: '申请用途不符合共享条件' }).expect(200);
+    await complete(system, 'jm-market-wang', taskId, { decision: 'refuse', reasons: '申请用途不符合共享条件' }).expect(
+      200,
+    );
     const seen = await caseStatus(system, 'jm-hrss-li', started.body.caseId).expect(200);
-    expect(seen.body).toMatchObject({ state: 'refused', closed: true, outcome: { kind: 'refused', reasons: '申请用途不符合共享条件' } });
+    expect(seen.body).toMatchObject({
+      state: 'refused',
+      closed: true,
+      outcome: { kind: 'refused', reasons: '申请用途不符合共享条件' },
+    });
     expect(await sql(system, 'select 1 from share_grant where case_id = ?', [started.body.caseId])).toEqual([]);
     await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.refuse');
   });
 
   it('grants an unconditional resource at once, without a task', async () => {
-    const started = await requestShare(system, 'jm-hrss-li', { ...request, resourceId: 'jm-market-enterprise-basic', items: ['uscc'] }).expect(201);
+    const started = await requestShare(system, 'jm-hrss-li', {
+      ...request,
+      resourceId: 'jm-market-enterprise-basic',
+      items: ['uscc'],
+    }).expect(201);
     expect(started.body).toMatchObject({ state: 'granted', closed: true, steps: [] });
-    expect(await sql(system, 'select approver_id from share_grant where case_id = ?', [started.body.caseId])).toEqual([{ approver_id: 'platform' }]);
+    expect(await sql(system, 'select approver_id from share_grant where case_id = ?', [started.body.caseId])).toEqual([
+      { approver_id: 'platform' },
+    ]);
     expect(await sql(system, 'select 1 from inbox_task where case_id = ?', [started.body.caseId])).toEqual([]);
     await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.unconditional');
   });
 
   it('refuses a not-shared resource with 422 and starts nothing', async () => {
     const before = await sql(system, 'select count(*)::int as n from case_record');
-    const response = await requestShare(system, 'jm-hrss-li', { ...request, resourceId: 'jm-market-inspection-files', items: ['case-no'] }).expect(422);
+    const response = await requestShare(system, 'jm-hrss-li', {
+      ...request,
+      resourceId: 'jm-market-inspection-files',
+      items: ['case-no'],
+    }).expect(422);
     expect(response.body).toMatchObject({ code: 'RESOURCE_NOT_SHARED', message: expect.stringContaining('第二十条') });
     expect(await sql(system, 'select count(*)::int as n from case_record')).toEqual(before);
   });
@@ -95,13 +134,23 @@ describe('P1 Jiangmen-2019 breach: a missed deadline escalates and decides nothi
     expect(overdue.steps[0].breach).toMatchObject({ citation: { pack: 'jiangmen-2019', article: '第二十一条' } });
     // The status flips first; the breach activity writes the record and the escalation right after.
     await eventually(async () => {
-      expect(await sql(system, 'select step_id, department, citation from breach where case_id = ?', [caseId])).toEqual([
-        { step_id: 'provider-review', department: 'jm-market', citation: expect.objectContaining({ article: '第二十一条' }) },
-      ]);
+      expect(await sql(system, 'select step_id, department, citation from breach where case_id = ?', [caseId])).toEqual(
+        [
+          {
+            step_id: 'provider-review',
+            department: 'jm-market',
+            citation: expect.objectContaining({ article: '第二十一条' }),
+          },
+        ],
+      );
     });
     const escalations = await inbox(system, 'jm-data-zhao', { kind: 'escalation' });
-    expect(escalations).toContainEqual(expect.objectContaining({ caseId, kind: 'escalation', department: 'jm-data-authority' }));
-    expect(await inbox(system, 'jm-market-wang', { overdue: 'true' })).toContainEqual(expect.objectContaining({ id: taskId, overdue: true }));
+    expect(escalations).toContainEqual(
+      expect.objectContaining({ caseId, kind: 'escalation', department: 'jm-data-authority' }),
+    );
+    expect(await inbox(system, 'jm-market-wang', { overdue: 'true' })).toContainEqual(
+      expect.objectContaining({ id: taskId, overdue: true }),
+    );
 
     await complete(system, 'jm-market-wang', taskId, { decision: 'approve' }).expect(200);
     const closed = await caseStatus(system, 'jm-hrss-li', caseId).expect(200);

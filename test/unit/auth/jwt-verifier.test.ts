@@ -42,7 +42,10 @@ describe('JwtVerifier with an HS256 secret', () => {
 
   it('rejects a token whose role is not one of the system’s', async () => {
     const token = await mintToken({ ...actor, role: 'superuser' as never }, options);
-    expect(await rejection(verifier.verify(token))).toMatchObject({ code: 'AUTH_TOKEN_INVALID', text: { en: expect.stringContaining('unknown role') } });
+    expect(await rejection(verifier.verify(token))).toMatchObject({
+      code: 'AUTH_TOKEN_INVALID',
+      text: { en: expect.stringContaining('unknown role') },
+    });
   });
 });
 
@@ -54,7 +57,9 @@ describe('JwtVerifier with a JWKS URL', () => {
     const pair = await generateKeyPair('RS256');
     privateKey = pair.privateKey as SigningKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })));
+    server = createServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
   });

@@ -23,21 +23,27 @@ describe('State Council holiday data', () => {
     }
   });
 
-  it.each(STATE_COUNCIL_SCHEDULES.map((s) => [s.year, s] as const))('%i passes the schedule rules', (year, schedule) => {
-    expect(findScheduleProblems(year, schedule.days)).toEqual([]);
-  });
+  it.each(STATE_COUNCIL_SCHEDULES.map((s) => [s.year, s] as const))(
+    '%i passes the schedule rules',
+    (year, schedule) => {
+      expect(findScheduleProblems(year, schedule.days)).toEqual([]);
+    },
+  );
 
   // Compared by effect, day by day: a notice may also name a weekend day of the year before
   // (the 2023 New Year holiday began on Saturday 2022-12-31), which changes no count.
-  it.each(STATE_COUNCIL_SCHEDULES.map((s) => [s.year] as const))('%i agrees day for day with the chinese-days package', (year) => {
-    const referenceIsWorkingDay = (date: string) =>
-      date in reference.workdays || (!(date in reference.holidays) && !isWeekend(date));
-    const disagreements: string[] = [];
-    for (let date = `${year}-01-01`; date <= `${year}-12-31`; date = addDays(date, 1)) {
-      if (calendar.isWorkingDay(date) !== referenceIsWorkingDay(date)) disagreements.push(date);
-    }
-    expect(disagreements).toEqual([]);
-  });
+  it.each(STATE_COUNCIL_SCHEDULES.map((s) => [s.year] as const))(
+    '%i agrees day for day with the chinese-days package',
+    (year) => {
+      const referenceIsWorkingDay = (date: string) =>
+        date in reference.workdays || (!(date in reference.holidays) && !isWeekend(date));
+      const disagreements: string[] = [];
+      for (let date = `${year}-01-01`; date <= `${year}-12-31`; date = addDays(date, 1)) {
+        if (calendar.isWorkingDay(date) !== referenceIsWorkingDay(date)) disagreements.push(date);
+      }
+      expect(disagreements).toEqual([]);
+    },
+  );
 });
 
 describe('findScheduleProblems', () => {
@@ -50,7 +56,11 @@ describe('findScheduleProblems', () => {
         { date: '2027-02-30', kind: 'off', name: '春节' },
       ]),
     ).toEqual([
-      { field: 'days[1].date', code: 'isInYear', text: { zh: '2026-12-31 不在2027年内', en: '2026-12-31 is outside 2027' } },
+      {
+        field: 'days[1].date',
+        code: 'isInYear',
+        text: { zh: '2026-12-31 不在2027年内', en: '2026-12-31 is outside 2027' },
+      },
       {
         field: 'days[2].date',
         code: 'arrayUnique',

@@ -19,7 +19,11 @@ describe('P3 rules in every pack', () => {
   it('every pack has a catalog update reviewed by its authority, citing its own articles', () => {
     for (const pack of RULE_PACKS) {
       const review = pack.catalogUpdate.review;
-      expect(review).toMatchObject({ actorRole: 'authority', actorDepartment: 'authority', reasonsRequiredFor: ['refuse'] });
+      expect(review).toMatchObject({
+        actorRole: 'authority',
+        actorDepartment: 'authority',
+        reasonsRequiredFor: ['refuse'],
+      });
       expect(review.citation.pack).toBe(pack.id);
       expect(review.deadline.citation.pack).toBe(pack.id);
     }
@@ -27,10 +31,23 @@ describe('P3 rules in every pack', () => {
 
   it('has the deadlines of the texts: Chongqing 10 WD to apply and 5 WD to review; Jiangmen-2019 15 WD from the trigger; targets elsewhere', () => {
     const byId = Object.fromEntries(RULE_PACKS.map((p) => [p.id, p.catalogUpdate]));
-    expect(byId['chongqing-2019'].applyWithin).toMatchObject({ workingDays: 10, citation: { article: '第十四条', clause: '第一款' }, breachCitation: { article: '第五十条' } });
-    expect(byId['chongqing-2019'].review.deadline).toMatchObject({ basis: 'statutory', workingDays: 5, from: 'receipt' });
+    expect(byId['chongqing-2019'].applyWithin).toMatchObject({
+      workingDays: 10,
+      citation: { article: '第十四条', clause: '第一款' },
+      breachCitation: { article: '第五十条' },
+    });
+    expect(byId['chongqing-2019'].review.deadline).toMatchObject({
+      basis: 'statutory',
+      workingDays: 5,
+      from: 'receipt',
+    });
     expect(byId['chongqing-2019'].responsibilityList).toMatchObject({ article: '第十三条' });
-    expect(byId['jiangmen-2019'].review.deadline).toMatchObject({ basis: 'statutory', workingDays: 15, from: 'trigger', citation: { article: '第十一条' } });
+    expect(byId['jiangmen-2019'].review.deadline).toMatchObject({
+      basis: 'statutory',
+      workingDays: 15,
+      from: 'trigger',
+      citation: { article: '第十一条' },
+    });
     for (const id of ['jiangmen-2023', 'huarong-2021', 'quanzhou-2021']) {
       expect(byId[id].review.deadline).toMatchObject({ basis: 'administrative', targetKey: 'catalog-update.review' });
       expect(byId[id].applyWithin).toBeUndefined();
@@ -40,15 +57,26 @@ describe('P3 rules in every pack', () => {
   it('P7 only in Chongqing: end of January for departments, end of February for the authority (Art. 47)', () => {
     expect(RULE_PACKS.filter((p) => p.annualReport).map((p) => p.id)).toEqual(['chongqing-2019']);
     const rules = RULE_PACKS.find((p) => p.id === 'chongqing-2019')!.annualReport!;
-    expect(rules.departmentReport.deadline).toMatchObject({ monthEnd: 1, citation: { article: '第四十七条', clause: '第一款' } });
-    expect(rules.authorityReport.deadline).toMatchObject({ monthEnd: 2, citation: { article: '第四十七条', clause: '第二款' } });
+    expect(rules.departmentReport.deadline).toMatchObject({
+      monthEnd: 1,
+      citation: { article: '第四十七条', clause: '第一款' },
+    });
+    expect(rules.authorityReport.deadline).toMatchObject({
+      monthEnd: 2,
+      citation: { article: '第四十七条', clause: '第二款' },
+    });
   });
 });
 
 describe('share conditions (Jiangmen-2019 Art. 20, Chongqing Art. 25)', () => {
   it('a new share type brings its own conditions and basis; the old ones do not carry over', () => {
     expect(needsShareConditions({ before: entry, change: { shareType: 'conditional' } })).toBe(true);
-    expect(needsShareConditions({ before: entry, change: { shareType: 'conditional', shareConditions: '仅限救灾', legalBasis: '《突发事件应对法》' } })).toBe(false);
+    expect(
+      needsShareConditions({
+        before: entry,
+        change: { shareType: 'conditional', shareConditions: '仅限救灾', legalBasis: '《突发事件应对法》' },
+      }),
+    ).toBe(false);
     expect(needsShareConditions({ before: entry, change: { shareType: 'unconditional' } })).toBe(false);
   });
 
@@ -78,7 +106,12 @@ describe('catalog diffs', () => {
 
 describe('「某月底前」 due dates', () => {
   it('end at 24:00 Asia/Shanghai on the last day of the month of the period’s year, never provisional', () => {
-    expect(monthEndDue(new Date('2027-01-01T00:00:00+08:00'), 1)).toEqual({ dueDate: '2027-01-31', dueAt: '2027-01-31T16:00:00.000Z', provisional: false, provisionalYears: [] });
+    expect(monthEndDue(new Date('2027-01-01T00:00:00+08:00'), 1)).toEqual({
+      dueDate: '2027-01-31',
+      dueAt: '2027-01-31T16:00:00.000Z',
+      provisional: false,
+      provisionalYears: [],
+    });
     expect(monthEndDue(new Date('2028-01-01T00:00:00+08:00'), 2).dueDate).toBe('2028-02-29');
     expect(monthEndDue(new Date('2026-12-31T16:30:00Z'), 2).dueDate).toBe('2027-02-28');
     expect(() => monthEndDue(new Date('2027-01-01T00:00:00+08:00'), 13)).toThrow(RangeError);

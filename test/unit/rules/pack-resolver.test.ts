@@ -40,7 +40,8 @@ describe('rule packs as data', () => {
     const review = Object.fromEntries(RULE_PACKS.map((p) => [p.id, p.shareRequest.review.deadline]));
     expect(review['jiangmen-2019']).toMatchObject({ basis: 'statutory', workingDays: 5, from: 'receipt' });
     expect(review['huarong-2021']).toMatchObject({ basis: 'statutory', workingDays: 5, from: 'receipt' });
-    for (const id of ['jiangmen-2023', 'chongqing-2019', 'quanzhou-2021']) expect(review[id].basis).toBe('administrative');
+    for (const id of ['jiangmen-2023', 'chongqing-2019', 'quanzhou-2021'])
+      expect(review[id].basis).toBe('administrative');
   });
 
   it('refuses reasons-less refusals everywhere', () => {

@@ -13,7 +13,12 @@ export const JIANGMEN_2019: RulePack = {
   shareRequest: {
     pack,
     review: providerReview(
-      { basis: 'statutory', workingDays: 5, from: 'receipt', citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门收到申请后应在5个工作日内答复' } },
+      {
+        basis: 'statutory',
+        workingDays: 5,
+        from: 'receipt',
+        citation: { pack, article: '第二十一条', clause: '第一款', summary: '提供部门收到申请后应在5个工作日内答复' },
+      },
       { pack, article: '第二十一条', clause: '第一款', summary: '按照规定的共享条件审核；审核不通过的，应说明理由' },
       { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
     ),
@@ -25,12 +30,27 @@ export const JIANGMEN_2019: RulePack = {
     pack,
     reporters: ['government'],
     verify: verifyStep(
-      { basis: 'statutory', workingDays: 3, from: 'receipt', citation: { pack, article: '第二十三条', clause: '第三款', summary: '提供部门须在3个工作日内答复' } },
+      {
+        basis: 'statutory',
+        workingDays: 3,
+        from: 'receipt',
+        citation: { pack, article: '第二十三条', clause: '第三款', summary: '提供部门须在3个工作日内答复' },
+      },
       { pack, article: '第二十三条', clause: '第三款', summary: '使用部门反馈疑义，提供部门予以校核并答复' },
     ),
     // As written: the correction is due 2 WD after the report was received, even though the reply may take 3.
     correct: correctStep(
-      { basis: 'statutory', workingDays: 2, from: 'receipt', citation: { pack, article: '第二十三条', clause: '第三款', summary: '确有错误的，须在收到反馈后2个工作日内更正' } },
+      {
+        basis: 'statutory',
+        workingDays: 2,
+        from: 'receipt',
+        citation: {
+          pack,
+          article: '第二十三条',
+          clause: '第三款',
+          summary: '确有错误的，须在收到反馈后2个工作日内更正',
+        },
+      },
       { pack, article: '第二十三条', clause: '第三款', summary: '确有错误的，须在收到反馈后2个工作日内更正' },
     ),
   },
@@ -39,7 +59,12 @@ export const JIANGMEN_2019: RulePack = {
   catalogUpdate: {
     pack,
     review: catalogReviewStep(
-      { basis: 'statutory', workingDays: 15, from: 'trigger', citation: { pack, article: '第十一条', summary: '法律法规修订或职能变化之日起15个工作日内更新目录' } },
+      {
+        basis: 'statutory',
+        workingDays: 15,
+        from: 'trigger',
+        citation: { pack, article: '第十一条', summary: '法律法规修订或职能变化之日起15个工作日内更新目录' },
+      },
       { pack, article: '第十一条', summary: '市级政务部门维护本部门目录，市级主管部门统筹汇总' },
     ),
   },
@@ -49,13 +74,51 @@ export const JIANGMEN_2019: RulePack = {
     directAccess: { pack, article: '第三十三条', summary: '依《政府信息公开条例》向数据生产单位申请' },
     review: {
       ...providerReview(
-        { basis: 'statutory', workingDays: 20, from: 'receipt', citation: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条第一款）', summary: '收到申请之日起20个工作日内予以答复' } },
-        { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条）', summary: '由数据生产单位依《政府信息公开条例》答复' },
+        {
+          basis: 'statutory',
+          workingDays: 20,
+          from: 'receipt',
+          citation: {
+            pack,
+            article: '第三十三条',
+            clause: '（《政府信息公开条例》第三十三条第一款）',
+            summary: '收到申请之日起20个工作日内予以答复',
+          },
+        },
+        {
+          pack,
+          article: '第三十三条',
+          clause: '（《政府信息公开条例》第三十三条）',
+          summary: '由数据生产单位依《政府信息公开条例》答复',
+        },
         { zh: '数据生产单位答复开放数据申请', en: 'Producing unit answers the open-data application' },
-        { approverRole: 'principal', approverDepartment: 'provider', maxWorkingDays: 20, citation: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条第一款）', summary: '经政府信息公开工作机构负责人同意可延长，延长期限最长不超过20个工作日' } },
+        {
+          approverRole: 'principal',
+          approverDepartment: 'provider',
+          maxWorkingDays: 20,
+          citation: {
+            pack,
+            article: '第三十三条',
+            clause: '（《政府信息公开条例》第三十三条第一款）',
+            summary: '经政府信息公开工作机构负责人同意可延长，延长期限最长不超过20个工作日',
+          },
+        },
       ),
-      pausableFor: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十三条第二款）', summary: '征求第三方和其他机关意见所需时间不计算在期限内' },
-      supplement: { withinWorkingDays: 7, citation: { pack, article: '第三十三条', clause: '（《政府信息公开条例》第三十条）', summary: '申请内容不明确的，收到申请之日起7个工作日内一次性告知补正；答复期限自收到补正的申请之日起计算' } },
+      pausableFor: {
+        pack,
+        article: '第三十三条',
+        clause: '（《政府信息公开条例》第三十三条第二款）',
+        summary: '征求第三方和其他机关意见所需时间不计算在期限内',
+      },
+      supplement: {
+        withinWorkingDays: 7,
+        citation: {
+          pack,
+          article: '第三十三条',
+          clause: '（《政府信息公开条例》第三十条）',
+          summary: '申请内容不明确的，收到申请之日起7个工作日内一次性告知补正；答复期限自收到补正的申请之日起计算',
+        },
+      },
     },
   },
 };

@@ -15,7 +15,12 @@ export const JIANGMEN_2023: RulePack = {
   shareRequest: {
     pack,
     review: providerReview(
-      { basis: 'administrative', targetKey: 'share-request.review', from: 'receipt', citation: { pack, article: '第十一条', summary: '本办法未规定审核时限，适用管理目标时限' } },
+      {
+        basis: 'administrative',
+        targetKey: 'share-request.review',
+        from: 'receipt',
+        citation: { pack, article: '第十一条', summary: '本办法未规定审核时限，适用管理目标时限' },
+      },
       { pack, article: '第十一条', summary: '使用共享数据不得超出申请时提出的业务场景范围' },
       { zh: '提供单位审核共享申请', en: 'Provider reviews the share request' },
     ),
@@ -27,14 +32,24 @@ export const JIANGMEN_2023: RulePack = {
     pack,
     reporters: ['government'],
     verify: verifyStep(
-      { basis: 'administrative', targetKey: 'correction.verify', from: 'receipt', citation: { pack, article: '第九条', summary: '本办法未规定纠错程序，适用管理目标时限' } },
+      {
+        basis: 'administrative',
+        targetKey: 'correction.verify',
+        from: 'receipt',
+        citation: { pack, article: '第九条', summary: '本办法未规定纠错程序，适用管理目标时限' },
+      },
       { pack, article: '第九条', summary: '做好公共数据资源目录常态化维护' },
     ),
   },
   catalogUpdate: {
     pack,
     review: catalogReviewStep(
-      { basis: 'administrative', targetKey: 'catalog-update.review', from: 'receipt', citation: { pack, article: '第九条', summary: '做好目录常态化维护；本办法未规定时限' } },
+      {
+        basis: 'administrative',
+        targetKey: 'catalog-update.review',
+        from: 'receipt',
+        citation: { pack, article: '第九条', summary: '做好目录常态化维护；本办法未规定时限' },
+      },
       { pack, article: '第九条', summary: '建立公共数据资源目录，做好常态化维护' },
     ),
   },
@@ -43,7 +58,12 @@ export const JIANGMEN_2023: RulePack = {
     applicants: ['public', 'government'],
     directAccess: { pack, article: '第十六条', summary: '符合条件时开放' },
     review: providerReview(
-      { basis: 'administrative', targetKey: 'open-data.review', from: 'receipt', citation: { pack, article: '第十六条', summary: '本办法未规定审核时限' } },
+      {
+        basis: 'administrative',
+        targetKey: 'open-data.review',
+        from: 'receipt',
+        citation: { pack, article: '第十六条', summary: '本办法未规定审核时限' },
+      },
       { pack, article: '第十六条', summary: '有条件开放的公共数据在符合相关要求或者条件时开放' },
       { zh: '公共管理和服务机构审核有条件开放申请', en: 'Provider reviews the conditional-open application' },
     ),

@@ -69,11 +69,24 @@ export function IdField(options: FieldOptions & { max?: number }) {
 /** A list of distinct ids (data item keys). */
 export function IdListField(options: FieldOptions & { maxItems: number }) {
   return applyDecorators(
-    documented({ type: 'string', isArray: true, minItems: 1, maxItems: options.maxItems, uniqueItems: true, pattern: ID_PATTERN.source }, options),
+    documented(
+      {
+        type: 'string',
+        isArray: true,
+        minItems: 1,
+        maxItems: options.maxItems,
+        uniqueItems: true,
+        pattern: ID_PATTERN.source,
+      },
+      options,
+    ),
     ...optionally(options),
     IsString({ each: true }),
     MaxLength(100, { each: true }),
-    Matches(ID_PATTERN, { each: true, message: 'each value in $property must be an id of visible letters, digits and . _ : -' }),
+    Matches(ID_PATTERN, {
+      each: true,
+      message: 'each value in $property must be an id of visible letters, digits and . _ : -',
+    }),
     ArrayMinSize(1),
     ArrayMaxSize(options.maxItems),
     ArrayUnique(),
@@ -115,7 +128,8 @@ export function InstantField(options: FieldOptions) {
           const at = Date.parse(value);
           return !Number.isNaN(at) && at >= EARLIEST && at < LATEST;
         },
-        defaultMessage: () => '$property must be an ISO-8601 instant with its offset (2026-02-12T10:00:00+08:00) between 1949 and 2199',
+        defaultMessage: () =>
+          '$property must be an ISO-8601 instant with its offset (2026-02-12T10:00:00+08:00) between 1949 and 2199',
       },
     }),
   );

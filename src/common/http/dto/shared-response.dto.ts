@@ -57,7 +57,10 @@ export class ErrorBodyDto {
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' })
   code!: string;
 
-  @ApiProperty({ example: '请求内容有误：purpose', description: 'A message a person can act on (zh-CN, or English with Accept-Language: en)' })
+  @ApiProperty({
+    example: '请求内容有误：purpose',
+    description: 'A message a person can act on (zh-CN, or English with Accept-Language: en)',
+  })
   message!: string;
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Present on 400: every field error' })

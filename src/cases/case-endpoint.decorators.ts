@@ -1,8 +1,8 @@
-import { applyDecorators, createParamDecorator, Post, type ExecutionContext } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, createParamDecorator, HttpCode, Post, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Role } from '../../workflows/contracts/actor.js';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
-import { Allowed, ApiErrors } from '../common/http/api-contract.js';
+import { Allowed, ApiErrors, type ErrorStatus } from '../common/http/api-contract.js';
 import type { StartOptions } from './case-starter.service.js';
 import { CaseStatusDto } from './dto/case-status.dto.js';
 
@@ -28,7 +28,8 @@ export function StartsCase(path: string, roles: Role[], summary: string, descrip
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Repeating a request with the same key and body answers with the same case (200); another body is 409',
+      description:
+        'Repeating a request with the same key and body answers with the same case (200); another body is 409',
       schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', maxLength: 200 },
     }),
     ApiHeader({
@@ -37,13 +38,39 @@ export function StartsCase(path: string, roles: Role[], summary: string, descrip
       description: '`respond-async`: answer 202 as soon as the case is started, without waiting for its first step',
       schema: { type: 'string', enum: ['respond-async'] },
     }),
-    ApiResponse({ status: 201, type: CaseStatusDto, description: 'Started: the first step, who must act and the deadline with its citation' }),
-    ApiResponse({ status: 200, type: CaseStatusDto, description: 'The same Idempotency-Key and body again: the same case' }),
+    ApiResponse({
+      status: 201,
+      type: CaseStatusDto,
+      description: 'Started: the first step, who must act and the deadline with its citation',
+    }),
+    ApiResponse({
+      status: 200,
+      type: CaseStatusDto,
+      description: 'The same Idempotency-Key and body again: the same case',
+    }),
     ApiResponse({
       status: 202,
       type: CaseStatusDto,
-      description: 'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step within 10 s',
+      description:
+        'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step within 10 s',
     }),
     ApiErrors(400, 404, 409, 422, 503),
+  );
+}
+
+/** A message to a running case (a decision, a clock action, a dispute…): answers 200 with the case status it leads to. */
+export function CaseAction(
+  path: string,
+  roles: Role[],
+  summary: string,
+  errors: ErrorStatus[] = [400, 404, 409, 422, 503],
+) {
+  return applyDecorators(
+    Post(path),
+    HttpCode(200),
+    Allowed(...roles),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: CaseStatusDto }),
+    ApiErrors(...errors),
   );
 }
