@@ -21,11 +21,13 @@ const LATEST = Date.UTC(2200, 0, 1);
 
 /** A day means its end (24:00 Asia/Shanghai); an instant means itself; both within 1949–2200. */
 function asOfInstant(asOf: string): Date {
+  const year = Number(asOf.slice(0, 4));
+  const inRange = year >= 1949 && year < 2200;
   const at =
-    asOf.length === 10 && isPlainDate(asOf)
+    inRange && asOf.length === 10 && isPlainDate(asOf)
       ? new Date(shanghaiMidnight(addDays(asOf, 1)).getTime() - 1)
       : new Date(asOf);
-  if (Number.isNaN(at.getTime()) || at.getTime() < EARLIEST || at.getTime() >= LATEST) {
+  if (!inRange || Number.isNaN(at.getTime()) || at.getTime() < EARLIEST || at.getTime() >= LATEST) {
     throw invalidRequest([
       fieldError(
         'asOf',

@@ -19,8 +19,8 @@ export const detailsNotText = () =>
       fieldError(
         'details',
         'isTextMap',
-        'details 的每个值须为不超过2000字的文本',
-        'every value must be a string of at most 2000 characters',
+        'details 的每个值须为不超过2000字、不含控制字符的文本',
+        'every value must be a string of at most 2000 characters, without control characters',
       ),
     ],
   );

@@ -10,6 +10,7 @@ import {
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { hasControlCharacters } from '../common/http/dto/fields.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
@@ -68,8 +69,8 @@ export class TasksService {
 
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
-    if (dto.details && Object.values(dto.details).some((v) => typeof v !== 'string' || v.length > 2000))
-      throw detailsNotText();
+    const badDetail = (v: unknown) => typeof v !== 'string' || v.length > 2000 || hasControlCharacters(v);
+    if (dto.details && Object.values(dto.details).some(badDetail)) throw detailsNotText();
     // The step's own schema, the same the workflow's validator applies: a bad decision never reaches the engine.
     const problem = task.decisionSchema ? findDecisionProblem(task.decisionSchema, dto) : undefined;
     if (problem) throw decisionRefused(problem);

@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { requestShare, sql } from '../support/case-helpers.js';
+import { complete, reportError, requestShare, sql } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 const valid = {
@@ -48,6 +48,22 @@ describe('hostile input: refused with a JSON 4xx, nothing changed', () => {
     });
     await system.http.get('/catalog').query({ department: 'a\u0000b' }).set(system.as('cq-health-liu')).expect(400);
     expect(await caseCount(system)).toBe(before);
+  });
+
+  it('refuses a decision whose details carry a control character before it reaches the case', async () => {
+    const started = await reportError(system, 'citizen-zhang', {
+      resourceId: 'cq-psb-household',
+      items: ['moved-to'],
+      description: '迁入地登记有误',
+    }).expect(201);
+    const taskId = started.body.steps[0].taskId;
+    const refused = await complete(system, 'cq-psb-sun', taskId, {
+      decision: 'confirm',
+      details: { whatChanged: '已\u0000更正' },
+    }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'details', code: 'isTextMap' })]);
+    const status = await system.http.get(`/cases/${started.body.caseId}`).set(system.as('citizen-zhang')).expect(200);
+    expect(status.body).toMatchObject({ state: 'under-verification', closed: false });
   });
 
   it('trims text before checking its length: blanks are empty', async () => {
@@ -119,5 +135,15 @@ describe('hostile input: refused with a JSON 4xx, nothing changed', () => {
     expect(response.status).toBe(431);
     expect(response.type).toContain('application/json');
     expect(JSON.parse(response.body)).toMatchObject({ statusCode: 431, code: 'HEADERS_TOO_LARGE' });
+  });
+
+  it('sends security headers and no X-Powered-By, on the API and on /docs', async () => {
+    for (const path of ['/health', '/docs']) {
+      const response = await system.http.get(path);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
   });
 });

@@ -8,7 +8,12 @@ const ANSWERS: Record<string, { status: number; reason: string; code: string; me
     message: '请求头过大（Request headers too large）',
   },
 };
-const MALFORMED = { status: 400, reason: 'Bad Request', code: 'BAD_REQUEST', message: '请求格式有误（Malformed request）' };
+const MALFORMED = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'BAD_REQUEST',
+  message: '请求格式有误（Malformed request）',
+};
 
 /**
  * What Node's HTTP parser refuses before the application sees a request

@@ -14,11 +14,19 @@ function bodyProblems(body: unknown): FieldError[] {
     const { value, path, depth } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_JSON_DEPTH) {
-      return [fieldError(path || 'body', 'maxDepth', `请求内容嵌套超过${MAX_JSON_DEPTH}层`, `The body nests deeper than ${MAX_JSON_DEPTH} levels`)];
+      return [
+        fieldError(
+          path || 'body',
+          'maxDepth',
+          `请求内容嵌套超过${MAX_JSON_DEPTH}层`,
+          `The body nests deeper than ${MAX_JSON_DEPTH} levels`,
+        ),
+      ];
     }
     for (const key of Object.keys(value)) {
       const at = path ? `${path}.${key}` : key;
-      if (FORBIDDEN_KEYS.has(key)) return [fieldError(at, 'whitelistValidation', `不允许的字段 ${at}`, `property ${at} should not exist`)];
+      if (FORBIDDEN_KEYS.has(key))
+        return [fieldError(at, 'whitelistValidation', `不允许的字段 ${at}`, `property ${at} should not exist`)];
       stack.push({ value: (value as Record<string, unknown>)[key], path: at, depth: depth + 1 });
     }
   }
@@ -41,13 +49,28 @@ export class InputSafetyGuard implements CanActivate {
       url = '\u0000';
     }
     if (CONTROL.test(url)) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', { zh: '地址中含有控制字符', en: 'The address contains control characters' }, [
-        fieldError('url', 'noControlCharacters', '地址和查询参数不能包含控制字符', 'the path and query must not contain control characters'),
-      ]);
+      throw new DomainError(
+        'invalid',
+        'VALIDATION_FAILED',
+        { zh: '地址中含有控制字符', en: 'The address contains control characters' },
+        [
+          fieldError(
+            'url',
+            'noControlCharacters',
+            '地址和查询参数不能包含控制字符',
+            'the path and query must not contain control characters',
+          ),
+        ],
+      );
     }
     const problems = bodyProblems(request.body);
     if (problems.length > 0) {
-      throw new DomainError('invalid', 'VALIDATION_FAILED', { zh: '请求内容有误', en: 'Invalid request body' }, problems);
+      throw new DomainError(
+        'invalid',
+        'VALIDATION_FAILED',
+        { zh: '请求内容有误', en: 'Invalid request body' },
+        problems,
+      );
     }
     return true;
   }

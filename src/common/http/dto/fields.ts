@@ -19,6 +19,9 @@ import {
 
 /** Control characters other than tab and line breaks: never part of a text a person wrote, and PostgreSQL refuses NUL. */
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+/** Whether a text a person sent carries a control character other than tab and line breaks. */
+export const hasControlCharacters = (text: string): boolean => !NO_CONTROL_CHARACTERS.test(text);
 /** Ids of catalog entries, departments and cases: visible ASCII without spaces. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
