@@ -13,6 +13,7 @@ import { resolvePack } from './rules/pack-resolver.js';
 import { activities } from './steps/activities-proxy.js';
 import { openCase } from './steps/open-case.js';
 import { shanghaiDay, workflowNow } from './steps/workflow-time.js';
+import { requiredDetailOf } from './steps/step-decisions.js';
 
 const STATES = {
   due: { id: 'report-due', text: { zh: '待提交年度管理情况', en: 'Report due' } },
@@ -103,5 +104,5 @@ const SUBMISSION: DecisionSchema = {
 export async function annualReport(input: AnnualReportInput): Promise<CaseStatus> {
   const rt = openCase('annual-report', input, input.applicant, input.departments, STATES.due);
   const submitted = await rt.runStep(input.step, input.periodFrom, { schema: SUBMISSION });
-  return rt.close(STATES.submitted, { reasons: submitted.details!.report, citation: input.step.citation });
+  return rt.close(STATES.submitted, { reasons: requiredDetailOf(submitted, 'report'), citation: input.step.citation });
 }

@@ -6,6 +6,7 @@ import { activities } from './steps/activities-proxy.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { openCase } from './steps/open-case.js';
 import { workflowNow } from './steps/workflow-time.js';
+import { requiredDetailOf } from './steps/step-decisions.js';
 
 const STATES = {
   reviewing: {
@@ -56,8 +57,8 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
             ...c,
             change: {
               ...c.change,
-              shareConditions: review.details!.shareConditions.trim(),
-              legalBasis: review.details!.legalBasis.trim(),
+              shareConditions: requiredDetailOf(review, 'shareConditions'),
+              legalBasis: requiredDetailOf(review, 'legalBasis'),
             },
           }
         : c,

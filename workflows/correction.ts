@@ -11,6 +11,7 @@ import {
   type DecisionSchema,
   type DetailRule,
 } from './contracts/decisions.js';
+import { requiredDetailOf } from './steps/step-decisions.js';
 
 const STATES = {
   triage: { id: 'in-triage', text: { zh: '技术服务单位分析分派中', en: 'Service unit analysing the report' } },
@@ -80,7 +81,7 @@ export async function correction(input: CorrectionInput): Promise<CaseStatus> {
     resourceId: input.resource.id,
     items: input.items,
     description: input.description,
-    whatChanged: corrected.details!.whatChanged!.trim(),
+    whatChanged: requiredDetailOf(corrected, 'whatChanged'),
     correctedAt: corrected.decidedAt,
     correctedBy: { id: corrected.actor.id, name: corrected.actor.name },
     citation,

@@ -2,6 +2,7 @@ import type { CaseStatus } from './contracts/case-status.js';
 import type { InterfaceProvisionInput } from './contracts/single-step.js';
 import { openCase } from './steps/open-case.js';
 import { requiredDetail, requirement, type DecisionSchema } from './contracts/decisions.js';
+import { requiredDetailOf } from './steps/step-decisions.js';
 
 const STATES = {
   providing: { id: 'awaiting-interfaces', text: { zh: '数据生产单位提供接口中', en: 'Awaiting the interfaces' } },
@@ -31,5 +32,8 @@ const PROVIDED: DecisionSchema = {
 export async function interfaceProvision(input: InterfaceProvisionInput): Promise<CaseStatus> {
   const rt = openCase('interface-provision', input, input.applicant, input.departments, STATES.providing);
   const provided = await rt.runStep(input.rules.step, input.receivedAt, { schema: PROVIDED });
-  return rt.close(STATES.provided, { reasons: provided.details!.interfaces, citation: input.rules.step.citation });
+  return rt.close(STATES.provided, {
+    reasons: requiredDetailOf(provided, 'interfaces'),
+    citation: input.rules.step.citation,
+  });
 }

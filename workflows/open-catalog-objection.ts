@@ -3,6 +3,7 @@ import type { OpenCatalogObjectionInput } from './contracts/single-step.js';
 import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import { requiredDetail, requirement, type DecisionSchema } from './contracts/decisions.js';
+import { requiredDetailOf } from './steps/step-decisions.js';
 
 const STATES = {
   answering: { id: 'awaiting-answer', text: { zh: '提供部门答复中', en: 'Awaiting the provider’s answer' } },
@@ -40,7 +41,7 @@ export async function openCatalogObjection(input: OpenCatalogObjectionInput): Pr
   const answer = await rt.runStep(input.rules.step, input.receivedAt, { schema: ANSWERS });
   if (answer.decision === 'refuse') {
     return rt.close(STATES.refused, {
-      reasons: `${answer.reasons}（依据：${answer.details!.basis}）`,
+      reasons: `${answer.reasons}（依据：${requiredDetailOf(answer, 'basis')}）`,
       citation: input.rules.step.citation,
     });
   }

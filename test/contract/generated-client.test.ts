@@ -61,6 +61,44 @@ describe('a client generated from the OpenAPI document', () => {
     expect(responses.length).toBeGreaterThanOrEqual(30);
   });
 
+  it('states limits as the server enforces them: integers, typed parameters, roles and headers', () => {
+    const document = JSON.parse(readFileSync(path.join(work, 'openapi.json'), 'utf8'));
+    const text = JSON.stringify(document);
+    // Every number this API takes or gives is a whole number.
+    expect(text).not.toContain('"type":"number"');
+    const operations = Object.entries(document.paths).flatMap(([route, item]) =>
+      Object.entries(item as Record<string, any>).map(([method, operation]) => ({
+        name: `${method} ${route}`,
+        operation,
+      })),
+    );
+    for (const { name, operation } of operations) {
+      for (const parameter of operation.parameters ?? []) {
+        const schema = parameter.schema ?? {};
+        expect({ name, parameter: parameter.name, typed: Boolean(schema.type || schema.enum || schema.$ref) }).toEqual({
+          name,
+          parameter: parameter.name,
+          typed: true,
+        });
+      }
+      const headers = (operation.parameters ?? []).filter((p: any) => p.in === 'header').map((p: any) => p.name);
+      expect({ name, headers }).toEqual({ name, headers: expect.arrayContaining(['Accept-Language']) });
+      if (operation.security?.length)
+        expect({ name, has401: '401' in operation.responses }).toEqual({ name, has401: true });
+      if (operation['x-required-roles']) expect(operation.description).toContain('Roles:');
+    }
+    const creates = operations.filter(({ operation }) => operation.operationId?.startsWith('cases_create'));
+    expect(creates).toHaveLength(6);
+    for (const { operation } of creates) {
+      expect(Object.keys(operation.responses)).toEqual(
+        expect.arrayContaining(['200', '201', '202', '400', '409', '422']),
+      );
+      expect(operation.parameters.map((p: any) => p.name)).toEqual(
+        expect.arrayContaining(['Idempotency-Key', 'Prefer']),
+      );
+    }
+  });
+
   it('drives a whole P1 case, type-checked with tsc --strict and no casts', async () => {
     copyFileSync(path.join(here, 'client-driver', 'drive-p1.ts'), path.join(work, 'drive-p1.ts'));
     writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));

@@ -1,4 +1,5 @@
 import type { DecideArgs } from '../contracts/case-messages.js';
+import type { DecisionRecord } from '../contracts/case-status.js';
 import { findDecisionProblem, plainDecisions, type DecisionSchema } from '../contracts/decisions.js';
 import type { StepRule } from '../rules/rule-types.js';
 import { reject } from './rejection.js';
@@ -51,4 +52,11 @@ export function withRuleReasons(schema: DecisionSchema, rule: StepRule): Decisio
 export function checkAgainst(schema: DecisionSchema, args: DecideArgs): void {
   const problem = findDecisionProblem(schema, args);
   if (problem) reject(problem.kind, problem.code, problem.text, problem.field);
+}
+
+/** A detail the step's schema requires: every decision the step accepted carries it. */
+export function requiredDetailOf(decision: DecisionRecord, key: string): string {
+  const value = decision.details?.[key]?.trim();
+  if (!value) throw new Error(`decision on ${decision.taskId} lacks details.${key}, which its schema requires`);
+  return value;
 }
