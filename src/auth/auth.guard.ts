@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '../../workflows/contracts/actor.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './access.decorators.js';
 import { missingToken, roleNotAllowed } from './auth-errors.js';
+import { DepartmentAdmission } from './department-admission.js';
 import { JwtVerifier } from './jwt-verifier.js';
 
 /** Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call it. */
@@ -11,6 +12,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
+    private readonly admission: DepartmentAdmission,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -20,6 +22,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw missingToken();
     request.actor = await this.verifier.verify(match[1]);
+    await this.admission.admit(request.actor);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed && !allowed.includes(request.actor.role)) throw roleNotAllowed(request.actor.role, allowed);
     return true;

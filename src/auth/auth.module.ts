@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard.js';
+import { DepartmentAdmission } from './department-admission.js';
 import { JwtVerifier } from './jwt-verifier.js';
 
 @Module({
-  providers: [JwtVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [JwtVerifier, DepartmentAdmission, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [JwtVerifier],
 })
 export class AuthModule {}

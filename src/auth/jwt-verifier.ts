@@ -4,6 +4,15 @@ import { isRole, type Actor } from '../../workflows/contracts/actor.js';
 import { AppConfig } from '../config/app-config.js';
 import { invalidToken } from './auth-errors.js';
 
+/** Why a token was refused, in plain words (not the library's error codes). */
+function plainReason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim} missing or not accepted`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature does not verify';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm not accepted';
+  return 'unreadable';
+}
+
 /** Verifies bearer tokens (HS256 secret or a JWKS URL) and turns their claims into an Actor. */
 @Injectable()
 export class JwtVerifier {
@@ -27,11 +36,14 @@ export class JwtVerifier {
         algorithms: this.algorithms,
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
+        requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
-      const reason =
-        error instanceof errors.JWTExpired ? 'expired' : error instanceof errors.JOSEError ? error.code : 'unreadable';
-      throw invalidToken(reason);
+      throw invalidToken(plainReason(error));
+    }
+    const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0);
+    if (lifetime > this.config.JWT_MAX_LIFETIME_HOURS * 3600) {
+      throw invalidToken(`lives longer than ${this.config.JWT_MAX_LIFETIME_HOURS} h`);
     }
     const { sub, name, role, department } = payload as Record<string, unknown>;
     if (typeof sub !== 'string' || !sub) throw invalidToken('no sub');

@@ -61,6 +61,13 @@ export class AppConfig {
   @MinLength(1)
   JWT_AUDIENCE = 'data-sharing-approvals-api';
 
+  /** The longest a token may live (from `iat` to `exp`); a token without `exp` or `iat` is refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  JWT_MAX_LIFETIME_HOURS = 12;
+
   /**
    * Working days for steps whose text sets no deadline, by target key (e.g.
    * {"default":10,"share-request.review":5}); the API marks them administrative.

@@ -137,6 +137,25 @@ describe('hostile input: refused with a JSON 4xx, nothing changed', () => {
     expect(JSON.parse(response.body)).toMatchObject({ statusCode: 431, code: 'HEADERS_TOO_LARGE' });
   });
 
+  it('admits a token only for a registered department whose kind gives that role', async () => {
+    const staffOfThePublic = await system.auth({ id: 'x1', name: '冒充者', role: 'reviewer', department: 'public' });
+    const asPublicStaff = await system.http.get('/cases').set(staffOfThePublic).expect(401);
+    expect(asPublicStaff.body).toMatchObject({
+      code: 'AUTH_TOKEN_INVALID',
+      message: expect.stringContaining('public'),
+    });
+    const nowhere = await system.auth({ id: 'x2', name: '无名', role: 'applicant', department: 'no-such-department' });
+    await system.http.get('/cases').set(nowhere).expect(401);
+    const auditorInADepartment = await system.auth({
+      id: 'x3',
+      name: '某人',
+      role: 'auditor',
+      department: 'cq-health',
+    });
+    await system.http.get('/cases').set(auditorInADepartment).expect(401);
+    await system.http.get('/cases').set(system.as('citizen-zhang')).expect(200);
+  });
+
   it('sends security headers and no X-Powered-By, on the API and on /docs', async () => {
     for (const path of ['/health', '/docs']) {
       const response = await system.http.get(path);

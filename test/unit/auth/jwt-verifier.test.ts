@@ -40,6 +40,28 @@ describe('JwtVerifier with an HS256 secret', () => {
     expect(error).toMatchObject({ kind: 'unauthenticated', code: 'AUTH_TOKEN_INVALID' });
   });
 
+  it('requires exp and iat, and refuses a token that lives longer than the configured maximum', async () => {
+    const key = new TextEncoder().encode(secret);
+    const unsigned = () =>
+      new SignJWT({ name: actor.name, role: actor.role, department: actor.department })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(actor.id)
+        .setIssuer(config.JWT_ISSUER)
+        .setAudience(config.JWT_AUDIENCE);
+    const forever = await unsigned().setIssuedAt().sign(key);
+    expect((await rejection(verifier.verify(forever))).text.en).toContain('claim exp missing');
+    const long = await mintToken(actor, { ...options, expiresIn: '13h' });
+    expect((await rejection(verifier.verify(long))).text.en).toContain('lives longer than 12 h');
+    expect(await verifier.verify(await mintToken(actor, { ...options, expiresIn: '12h' }))).toEqual(actor);
+  });
+
+  it('says why in plain words, not the library’s error codes', async () => {
+    const forged = await mintToken(actor, { ...options, secret: 'another-secret-of-at-least-thirty-two-chars' });
+    const error = await rejection(verifier.verify(forged));
+    expect(error.text.en).toContain('signature does not verify');
+    expect(error.text.en).not.toMatch(/ERR_/);
+  });
+
   it('rejects a token whose role is not one of the system’s', async () => {
     const token = await mintToken({ ...actor, role: 'superuser' as never }, options);
     expect(await rejection(verifier.verify(token))).toMatchObject({
@@ -73,6 +95,7 @@ describe('JwtVerifier with a JWKS URL', () => {
         .setSubject(actor.id)
         .setIssuer(config.JWT_ISSUER)
         .setAudience(config.JWT_AUDIENCE)
+        .setIssuedAt()
         .setExpirationTime('5m')
         .sign(key);
     const verifier = new JwtVerifier(config);
