@@ -3,6 +3,7 @@ import type { Repositories } from '../src/database/repositories.js';
 import type { Activities } from '../workflows/contracts/activities.js';
 import { createCalendarActivities } from './calendar.activities.js';
 import { createCatalogActivities } from './catalog.activities.js';
+import { withFailureClassification } from './failure-classification.js';
 import { createGrantActivities } from './grant.activities.js';
 import { createInboxActivities } from './inbox.activities.js';
 import { createScheduleActivities } from './schedule.activities.js';
@@ -13,11 +14,11 @@ export interface ActivityDependencies extends Repositories {
 
 /** Builds every activity from the repositories (the same the API uses) and the calendar; the worker registers the result. */
 export function createActivities(deps: ActivityDependencies): Activities {
-  return {
+  return withFailureClassification({
     ...createCalendarActivities(deps.calendar),
     ...createInboxActivities(deps.inbox, deps.breaches, deps.cases),
     ...createGrantActivities(deps),
     ...createCatalogActivities(deps),
     ...createScheduleActivities(deps),
-  };
+  });
 }

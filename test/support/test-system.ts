@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createActivities } from '../../activities/index.js';
 import { PostgresDeadlineCalendar, type DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
-import { repositoriesFrom } from '../../src/database/repositories.js';
+import { repositoriesFrom, type Repositories } from '../../src/database/repositories.js';
 import { configureApp } from '../../src/app-setup.js';
 import { AppModule } from '../../src/app.module.js';
 import { DEMO_USERS, findDemoUser } from '../../src/auth/demo-users.js';
@@ -42,6 +42,8 @@ export interface TestSystemOptions {
   clock?: Clock;
   /** Start without a worker (tests that start one themselves). */
   withoutWorker?: boolean;
+  /** Repositories the worker's activities use instead of the real ones (to inject a failure). */
+  repositoryOverrides?: Partial<Repositories>;
 }
 
 function quietTemporalRuntime(): void {
@@ -98,6 +100,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         activities: createActivities({
           ...repositoriesFrom(orm, (type) => app.get(type)),
+          ...options.repositoryOverrides,
           calendar:
             typeof options.calendar === 'function'
               ? options.calendar(orm)
