@@ -39,7 +39,8 @@ export function createInboxActivities(
     },
     async syncCase(args) {
       await cases.sync(args);
-      return args;
+      // The status itself is in the case row; the history keeps what changed in the index.
+      return { ...args, status: undefined };
     },
   };
 }

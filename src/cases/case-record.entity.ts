@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/postgresql';
+import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 
 /** The case index: who may see a case and how to list it. The workflow stays the source of truth. */
 const CaseRecordSchema = defineEntity({
@@ -18,6 +19,8 @@ const CaseRecordSchema = defineEntity({
     requestHash: p.string(),
     receivedAt: p.datetime(),
     updatedAt: p.datetime(),
+    /** The status the workflow last showed (what the status query answers), kept past the engine's retention. */
+    status: p.json<CaseStatus>().nullable(),
   },
 });
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import type { SyncCaseArgs } from '../../workflows/contracts/activities.js';
 import type { Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 import { CaseRecord } from './case-record.entity.js';
@@ -57,23 +58,13 @@ export class CaseRecordRepository {
   }
 
   /** The workflow's latest state; an older write (a retry after a newer one) changes nothing. */
-  async sync(update: {
-    caseId: string;
-    state: string;
-    currentStep: string | null;
-    participantDepartments: string[];
-    updatedAt: string;
-  }): Promise<void> {
+  async sync(update: SyncCaseArgs): Promise<void> {
     const at = new Date(update.updatedAt);
+    const { state, currentStep, participantDepartments, status } = update;
     await this.em().nativeUpdate(
       CaseRecord,
       { id: update.caseId, updatedAt: { $lte: at } },
-      {
-        state: update.state,
-        currentStep: update.currentStep,
-        participantDepartments: update.participantDepartments,
-        updatedAt: at,
-      },
+      { state, currentStep, participantDepartments, updatedAt: at, ...(status ? { status } : {}) },
     );
   }
 

@@ -164,6 +164,7 @@ export class CaseStarter {
     request: D,
     options: StartOptions,
   ): Promise<CaseStatus> {
+    if (record.status?.closed) return record.status;
     if (!(await this.engine.exists(record.id))) {
       this.logger.warn({ caseId: record.id }, 'resuming a case whose workflow was never started');
       const newCase = { caseId: record.id, receivedAt: record.receivedAt, applicant: options.actor };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { raiseDisputeUpdate, submitSupplementUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { caseNotFound } from '../engine/engine-errors.js';
@@ -34,11 +35,22 @@ export class CasesService {
     return record;
   }
 
+  /** A closed case from its row (the engine is not asked, and may have dropped it); an open one from the workflow. */
   async status(actor: Actor, caseId: string): Promise<CaseStatus> {
-    await this.visibleRecord(actor, caseId);
-    const status = await this.engine.status(caseId);
+    const record = await this.visibleRecord(actor, caseId);
+    const status = record.status?.closed ? record.status : await this.liveStatus(record);
     const linked = await this.pendingChanges.ofOrigin(caseId);
     return linked ? { ...status, linkedCatalogChange: linked } : status;
+  }
+
+  private async liveStatus(record: CaseRecord): Promise<CaseStatus> {
+    try {
+      return await this.engine.status(record.id);
+    } catch (error) {
+      // Gone from the engine but known here: the status it last showed.
+      if (error instanceof DomainError && error.kind === 'not-found' && record.status) return record.status;
+      throw error;
+    }
   }
 
   async submitSupplement(actor: Actor, caseId: string, content: string): Promise<CaseStatus> {

@@ -1,4 +1,5 @@
 import type { Actor } from './actor.js';
+import type { CaseStatus } from './case-status.js';
 import type { AnnualReportRoundPlan } from './annual-report.js';
 import type { CatalogFields, EntryChange } from './catalog-update.js';
 import type { DueChange, Procedure } from './case-status.js';
@@ -59,6 +60,8 @@ export interface SyncCaseArgs {
   currentStep: string | null;
   participantDepartments: string[];
   updatedAt: string;
+  /** The whole status the case shows now, kept so that it can be read without the engine. */
+  status?: CaseStatus;
 }
 
 export interface BreachArgs {

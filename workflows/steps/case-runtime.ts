@@ -175,6 +175,7 @@ export class CaseRuntime implements StepContext {
       currentStep: this.steps.find((s) => s.isOpen)?.rule.id ?? null,
       participantDepartments: [...departments],
       updatedAt: workflowNow().toISOString(),
+      status: this.status,
     });
   }
 

@@ -4,6 +4,7 @@ import { Migration20261122000200ShareRequests } from './Migration20261122000200S
 import { Migration20261122000300Corrections } from './Migration20261122000300Corrections.js';
 import { Migration20261122000400CatalogVersions } from './Migration20261122000400CatalogVersions.js';
 import { Migration20261123000500TaskDecisionSchemas } from './Migration20261123000500TaskDecisionSchemas.js';
+import { Migration20261123000600CaseStatus } from './Migration20261123000600CaseStatus.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs need no file discovery. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261122000300Corrections,
   Migration20261122000400CatalogVersions,
   Migration20261123000500TaskDecisionSchemas,
+  Migration20261123000600CaseStatus,
 ].map((migration) => ({
   name: migration.name,
   class: migration,

@@ -1,0 +1,55 @@
+import { caseStatus, complete, eventually, requestShare, sql } from '../support/case-helpers.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+const body = {
+  resourceId: 'hr-land-registration',
+  items: ['owner'],
+  purpose: '社会救助家庭经济状况核对',
+  scenario: '低保申请审核',
+};
+
+describe('a closed case read without the engine', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system.close());
+
+  it('keeps the status the workflow last showed in its row, and answers from it once the engine has dropped the case', async () => {
+    const key = { 'Idempotency-Key': `outlives-${Date.now()}` };
+    const started = await requestShare(system, 'hr-civil-xu', body, key).expect(201);
+    const { caseId } = started.body;
+    const [open] = await sql(system, 'select status from case_record where id = ?', [caseId]);
+    expect(open.status).toMatchObject({
+      caseId,
+      state: 'under-review',
+      closed: false,
+      steps: [expect.objectContaining({ state: 'open' })],
+    });
+
+    const decided = await complete(system, 'hr-land-ma', started.body.steps[0].taskId, { decision: 'approve' }).expect(
+      200,
+    );
+    const before = (await caseStatus(system, 'hr-civil-xu', caseId).expect(200)).body;
+    expect(before).toMatchObject({ state: 'granted', closed: true, outcome: { kind: 'granted' } });
+    expect(before).toEqual(decided.body);
+
+    // What the engine's retention does to a closed workflow.
+    await system.client.workflowService.deleteWorkflowExecution({
+      namespace: system.config.TEMPORAL_NAMESPACE,
+      workflowExecution: { workflowId: caseId },
+    });
+    await eventually(async () => {
+      await expect(system.client.workflow.getHandle(caseId).describe()).rejects.toThrow();
+    });
+
+    expect((await caseStatus(system, 'hr-civil-xu', caseId).expect(200)).body).toEqual(before);
+    const english = await caseStatus(system, 'hr-civil-xu', caseId).set('Accept-Language', 'en').expect(200);
+    expect(english.body.stateText).toBe('Granted');
+    // A replay of the start answers the same case from its row.
+    const replay = await requestShare(system, 'hr-civil-xu', body, key).expect(200);
+    expect(replay.body).toEqual(before);
+    await caseStatus(system, 'hr-land-ma', caseId).expect(200);
+    await caseStatus(system, 'cq-health-liu', caseId).expect(404);
+  });
+});
