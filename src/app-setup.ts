@@ -17,6 +17,8 @@ const SECURITY_HEADERS: HelmetOptions = {
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
+      // Served on plain HTTP inside a network too: same-origin assets must not be rewritten to https.
+      upgradeInsecureRequests: null,
     },
   },
 };

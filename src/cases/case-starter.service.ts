@@ -155,8 +155,11 @@ export class CaseStarter {
   }
 
   /**
-   * An earlier attempt with this key may have died between writing the index
-   * row and starting the workflow: start it now, with the original receipt time.
+   * A repeated start answers from the case row (the status the workflow last
+   * wrote there), without touching the workflow. Only a case that has not
+   * reached its first step is asked: an earlier attempt may have died between
+   * writing the row and starting the workflow (start it now, with the original
+   * receipt time), or the workflow is still on its way to the first step.
    */
   private async resume<D>(
     record: CaseRecord,
@@ -164,17 +167,13 @@ export class CaseStarter {
     request: D,
     options: StartOptions,
   ): Promise<CaseStatus> {
-    if (record.status?.closed) return record.status;
+    if (record.status && (record.status.closed || record.status.steps.length > 0)) return record.status;
     if (!(await this.engine.exists(record.id))) {
       this.logger.warn({ caseId: record.id }, 'resuming a case whose workflow was never started');
       const newCase = { caseId: record.id, receivedAt: record.receivedAt, applicant: options.actor };
       const plan = await procedure.plan(newCase, request, this.contexts);
       return this.startWorkflow(record, procedure, plan, options);
     }
-    // A query adds nothing to the case's history; only a case that has not reached its first step yet is
-    // asked with the update that waits for it, so replays of a key cannot use up the run's update budget.
-    const current = await this.engine.status(record.id);
-    if (current.closed || current.steps.length > 0) return current;
     const settled = this.engine.settledStatus(record.id);
     settled.catch(() => undefined);
     return this.withinSettleTime(settled, record, options.actor);
