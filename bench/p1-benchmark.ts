@@ -10,6 +10,7 @@ import request from 'supertest';
 import { createActivities } from '../activities/index.js';
 import { PostgresDeadlineCalendar } from '../src/calendar/deadline-calendar.js';
 import { repositoriesFrom } from '../src/database/repositories.js';
+import { dataConverterOf } from '../src/engine/data-converter.js';
 import { startInfrastructure } from '../scripts/lib/infrastructure.js';
 import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths.js';
 import { configureApp } from '../src/app-setup.js';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      dataConverter: dataConverterOf(config),
       activities: createActivities({
         ...repositoriesFrom(orm, (type) => app.get(type)),
         calendar: new PostgresDeadlineCalendar(orm),

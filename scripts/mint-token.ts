@@ -1,7 +1,7 @@
 import { DEMO_USERS, findDemoUser } from '../src/auth/demo-users.js';
 import { mintToken } from '../src/auth/token-minter.js';
 import { AppConfig } from '../src/config/app-config.js';
-import { localJwtSecret } from './lib/jwt-secret.js';
+import { localJwtSecret } from './lib/local-secrets.js';
 import { DATA_DIR } from './lib/project-paths.js';
 
 /** Prints a bearer token for a seeded demo user: `./scripts/mint-token <user-id>`; no argument lists the users. */

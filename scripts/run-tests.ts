@@ -12,6 +12,8 @@ import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
 const TEST_DATA_DIR = path.join(DATA_DIR, 'test');
 const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+/** The test run's payload key (its engine lives only as long as the run). */
+const TEST_PAYLOAD_KEYS = JSON.stringify({ test: Buffer.alloc(32, 7).toString('base64') });
 
 /** Drops the test database so that every run starts from the migrations. */
 async function dropDatabase(databaseUrl: string): Promise<void> {
@@ -76,6 +78,7 @@ async function main(): Promise<number> {
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: TEST_JWT_SECRET,
+      PAYLOAD_KEYS: process.env.PAYLOAD_KEYS ?? TEST_PAYLOAD_KEYS,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     });
   } finally {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setupDatabase } from '../src/database/setup-database.js';
 import { startProcess, type ManagedProcess } from './lib/child-process.js';
 import { startInfrastructure } from './lib/infrastructure.js';
-import { localJwtSecret } from './lib/jwt-secret.js';
+import { localJwtSecret, localPayloadKeys } from './lib/local-secrets.js';
 import { DATA_DIR, DIST_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
 
 const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: localJwtSecret(DATA_DIR),
+      PAYLOAD_KEYS: localPayloadKeys(DATA_DIR),
     };
     for (const [name, entry] of [
       ['worker', 'worker.js'],

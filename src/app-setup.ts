@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { answerClientError } from './common/http/client-error.js';
 import { InputSafetyGuard } from './common/http/input-safety.guard.js';
 import { buildOpenApiDocument } from './common/http/openapi-document.js';
+import { AppConfig } from './config/app-config.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 
 /** Helmet's headers (nosniff, frame options, HSTS behind TLS, no X-Powered-By); the CSP lets Swagger UI at /docs run. */
@@ -28,6 +29,15 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   (app.getHttpServer() as Server).on('clientError', answerClientError);
   app.use(helmet(SECURITY_HEADERS));
+  // The Temporal Web UI calls the codec endpoint from the browser, with the user's bearer token.
+  app.enableCors({
+    origin: app
+      .get(AppConfig)
+      .TEMPORAL_UI_ORIGIN.split(',')
+      .map((o) => o.trim()),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
+  });
   app.useGlobalGuards(new InputSafetyGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

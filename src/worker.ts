@@ -9,6 +9,7 @@ import { loadConfig } from './config/app-config.js';
 import { repositoriesFrom } from './database/repositories.js';
 import { exitOnBootFailure } from './config/boot-failure.js';
 import { createWorker } from './engine/create-worker.js';
+import { dataConverterOf } from './engine/data-converter.js';
 import { installTemporalRuntime } from './engine/temporal-runtime.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -23,6 +24,7 @@ async function bootstrap(): Promise<void> {
       connection,
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
+      dataConverter: dataConverterOf(config),
       activities: createActivities({
         ...repositoriesFrom(app.get(MikroORM), (type) => app.get(type)),
         calendar: new PostgresDeadlineCalendar(app.get(MikroORM)),

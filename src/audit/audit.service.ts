@@ -15,8 +15,8 @@ export class AuditService {
 
   async history(actor: Actor, caseId: string, format: 'timeline' | 'raw'): Promise<HistoryTimelineDto | RawHistoryDto> {
     await this.cases.visibleRecord(actor, caseId);
-    const history = await this.engine.history(caseId);
-    if (format === 'raw') return JSON.parse(historyToJSON(history)) as RawHistoryDto;
+    if (format === 'raw') return JSON.parse(historyToJSON(await this.engine.history(caseId))) as RawHistoryDto;
+    const history = await this.engine.readableHistory(caseId);
     return { caseId, entries: toTimeline(history.events ?? []) };
   }
 }

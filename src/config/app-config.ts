@@ -1,4 +1,5 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/contracts/task-queue.js';
+import { parsePayloadKeys } from '../engine/payload-codec.js';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -76,6 +77,24 @@ export class AppConfig {
   @IsObject({ message: 'ADMINISTRATIVE_TARGETS must be a JSON object of positive whole numbers of working days' })
   ADMINISTRATIVE_TARGETS: Record<string, number> = { default: 10 };
 
+  /**
+   * Keys that encrypt payloads in the engine (AES-256-GCM): a JSON object of
+   * key id → 32 bytes in base64. Without it, payloads are stored in clear.
+   */
+  @IsOptional()
+  @Matches(/^\{.*\}$/s, { message: 'PAYLOAD_KEYS must be a JSON object of key id → 32 bytes in base64' })
+  PAYLOAD_KEYS?: string;
+
+  /** The key new payloads are encrypted with (the last of PAYLOAD_KEYS by default). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  PAYLOAD_KEY_ID?: string;
+
+  /** Origins allowed to call the API from a browser (the Temporal Web UI, for the codec endpoint). */
+  @IsString()
+  TEMPORAL_UI_ORIGIN = 'http://localhost:8233';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
@@ -102,6 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((m) => `${error.property}: ${m}`),
   );
   if (!config.JWT_SECRET && !config.JWT_JWKS_URL) problems.push('JWT_SECRET or JWT_JWKS_URL must be set');
+  if (config.PAYLOAD_KEYS) {
+    try {
+      const keys = parsePayloadKeys(config.PAYLOAD_KEYS);
+      if (config.PAYLOAD_KEY_ID && !keys.has(config.PAYLOAD_KEY_ID))
+        problems.push(`PAYLOAD_KEY_ID: no key ${config.PAYLOAD_KEY_ID} in PAYLOAD_KEYS`);
+      if (keys.size === 0) problems.push('PAYLOAD_KEYS: no key');
+    } catch (error) {
+      problems.push(`PAYLOAD_KEYS: ${(error as Error).message}`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;
 }

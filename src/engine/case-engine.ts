@@ -6,13 +6,15 @@ import {
   WithStartWorkflowOperation,
   type ScheduleOptions,
 } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { Payload, PayloadCodec, UpdateDefinition } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { caseStatusQuery, settledStatusUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import type { SearchAttributeName } from '../../workflows/contracts/search-attributes.js';
 import { AppConfig } from '../config/app-config.js';
+import { payloadCodecOf } from './data-converter.js';
 import { fromEngineError } from './engine-errors.js';
+import { decodePayloadsIn } from './payload-walk.js';
 
 export interface CaseWorkflowStart {
   caseId: string;
@@ -50,10 +52,14 @@ async function engineCall<T>(work: () => Promise<T>): Promise<T> {
  */
 @Injectable()
 export class CaseEngine {
+  private readonly codec?: PayloadCodec;
+
   constructor(
     @Inject(Client) private readonly client: Client,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.codec = payloadCodecOf(config);
+  }
 
   private get taskQueue(): string {
     return this.config.TEMPORAL_TASK_QUEUE;
@@ -118,8 +124,20 @@ export class CaseEngine {
     return engineCall(() => this.client.workflow.getHandle(caseId).query(caseStatusQuery));
   }
 
+  /** The case's history as the engine stores it (payloads encrypted where keys are configured). */
   history(caseId: string): Promise<temporal.api.history.v1.IHistory> {
     return engineCall(() => this.client.workflow.getHandle(caseId).fetchHistory());
+  }
+
+  /** The case's history with its payloads decrypted, for reading (the auditor's timeline). */
+  async readableHistory(caseId: string): Promise<temporal.api.history.v1.IHistory> {
+    const history = await this.history(caseId);
+    return this.codec ? decodePayloadsIn(history, this.codec) : history;
+  }
+
+  /** Decrypts payloads for a reader with the right to see them (the codec endpoint). */
+  decodePayloads(payloads: Payload[]): Promise<Payload[]> {
+    return this.codec ? this.codec.decode(payloads) : Promise.resolve(payloads);
   }
 
   /** Starts a workflow that is not a case (a recompute); a second start of the same id attaches to the first. */

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config.js';
 import { CaseEngine } from './case-engine.js';
+import { dataConverterOf } from './data-converter.js';
 
 /**
  * The Temporal client for the API, used only through the CaseEngine gateway. The connection is lazy so the API boots
@@ -17,6 +18,7 @@ import { CaseEngine } from './case-engine.js';
         new Client({
           connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
           namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: dataConverterOf(config),
         }),
     },
     CaseEngine,

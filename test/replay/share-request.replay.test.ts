@@ -1,6 +1,8 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadConfig } from '../../src/config/app-config.js';
+import { dataConverterOf } from '../../src/engine/data-converter.js';
 import { TEST_WORKFLOW_BUNDLE } from '../support/test-environment.js';
 
 const dir = new URL('../histories/', import.meta.url);
@@ -17,7 +19,9 @@ describe('replay of recorded histories', () => {
   it.each(files)('%s replays', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
     const workflowId = file.replace(/\.json$/, '');
-    const results = Worker.runReplayHistories({ workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE } }, [
+    // Histories recorded with payload encryption replay with the run's key; older ones are in clear.
+    const dataConverter = dataConverterOf(loadConfig());
+    const results = Worker.runReplayHistories({ workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, dataConverter }, [
       { workflowId, history },
     ]);
     for await (const result of results) {

@@ -16,6 +16,7 @@ import { mintToken } from '../../src/auth/token-minter.js';
 import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { createWorker } from '../../src/engine/create-worker.js';
+import { dataConverterOf } from '../../src/engine/data-converter.js';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { requireTestInfrastructure, TEST_WORKFLOW_BUNDLE } from './test-environment.js';
 
@@ -98,6 +99,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
+        dataConverter: dataConverterOf(config),
         activities: createActivities({
           ...repositoriesFrom(orm, (type) => app.get(type)),
           ...options.repositoryOverrides,
