@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBase64, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBase64, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { CaseEngine } from './case-engine.js';
@@ -21,11 +21,13 @@ export class CodecPayloadDto {
 }
 
 export class CodecPayloadsDto {
-  @ApiProperty({ type: [CodecPayloadDto], maxItems: 1000 })
+  // Optional: the CLI sends `{}` (protobuf JSON leaves an empty list out) for an event without payloads.
+  @ApiPropertyOptional({ type: [CodecPayloadDto], maxItems: 1000 })
+  @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => CodecPayloadDto)
   @ArrayMaxSize(1000)
-  payloads!: CodecPayloadDto[];
+  payloads?: CodecPayloadDto[];
 }
 
 const fromBase64 = (value: string) => Buffer.from(value, 'base64');
@@ -49,7 +51,7 @@ export class CodecController {
   @ApiOkResponse({ type: CodecPayloadsDto })
   @ApiErrors(400, 422)
   async decode(@Body() body: CodecPayloadsDto): Promise<CodecPayloadsDto> {
-    const payloads = body.payloads.map((p) => ({
+    const payloads = (body.payloads ?? []).map((p) => ({
       metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, fromBase64(String(v))])),
       data: fromBase64(p.data),
     }));

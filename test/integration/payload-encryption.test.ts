@@ -46,6 +46,10 @@ describe('personal data in the engine', () => {
       .set(system.as('hr-civil-xu'))
       .send({ payloads: [startPayload] })
       .expect(403);
+    // The CLI asks with `{}` for an event without payloads.
+    expect((await system.http.post('/codec/decode').set(system.as('auditor')).send({}).expect(200)).body).toEqual({
+      payloads: [],
+    });
     const altered = {
       ...startPayload,
       data: Buffer.from(Buffer.from(startPayload.data, 'base64').map((b, i) => (i === 30 ? b ^ 1 : b))).toString(
