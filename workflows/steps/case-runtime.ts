@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, Trigger } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import {
@@ -35,6 +36,15 @@ export interface CaseRuntimeInit {
   administrativeTargets: Record<string, number>;
 }
 
+/**
+ * A case's legitimate life takes a few updates per step (a decision, an
+ * extension asked and decided, an escalation acknowledged, a supplement asked
+ * and sent, clock stops and restarts, a dispute): well under a hundred even
+ * with many consultations. The engine refuses every update past 2,000 per run;
+ * this bound keeps a case decidable below that.
+ */
+const MAX_ACCEPTED_UPDATES = 500;
+
 /** The applicant's right to object after a refusal, while it lasts. */
 interface DisputeWindow {
   closesAt: string;
@@ -57,6 +67,7 @@ export class CaseRuntime implements StepContext {
   /** Resolved each time the case waits for people again (or closes); replies to decisions wait for it. */
   private waitingAgain = new Trigger<void>();
   private hasWaited = false;
+  private acceptedUpdates = 0;
   private disputeWindow?: DisputeWindow;
 
   constructor(
@@ -244,7 +255,7 @@ export class CaseRuntime implements StepContext {
       return this.status;
     });
 
-    setHandler(
+    this.onUpdate(
       decideUpdate,
       async (args: DecideArgs) => {
         const task = this.task(args.taskId);
@@ -263,7 +274,7 @@ export class CaseRuntime implements StepContext {
     );
 
     const extensionOnStep = { zh: '只能对审核任务申请延期', en: 'Extensions are requested on a step task' };
-    setHandler(
+    this.onUpdate(
       requestExtensionUpdate,
       async (args) => {
         await this.stepTask(args.taskId, extensionOnStep).extension.applyRequest(args);
@@ -281,7 +292,7 @@ export class CaseRuntime implements StepContext {
       this.refreshWaitingFor();
     });
 
-    setHandler(
+    this.onUpdate(
       raiseDisputeUpdate,
       async (args) => {
         this.disputeWindow!.raised = { ...args, reason: args.reason.trim(), at: workflowNow().toISOString() };
@@ -308,6 +319,35 @@ export class CaseRuntime implements StepContext {
     );
   }
 
+  /**
+   * Every update a person can send to the case: counted, and refused past
+   * MAX_ACCEPTED_UPDATES, so that no one can use up the run's update budget.
+   */
+  private onUpdate<A extends unknown[]>(
+    update: UpdateDefinition<CaseStatus, A>,
+    handler: (...args: A) => Promise<CaseStatus>,
+    options: { validator?: (...args: A) => void } = {},
+  ): void {
+    setHandler(
+      update,
+      async (...args: A) => {
+        this.acceptedUpdates += 1;
+        return handler(...args);
+      },
+      {
+        validator: (...args: A) => {
+          if (this.acceptedUpdates >= MAX_ACCEPTED_UPDATES) {
+            reject('conflict', 'CASE_UPDATE_LIMIT', {
+              zh: `本案件已受理${MAX_ACCEPTED_UPDATES}次操作，不再接受新的操作；请联系数据主管部门`,
+              en: `This case has taken ${MAX_ACCEPTED_UPDATES} operations and takes no more; contact the data authority`,
+            });
+          }
+          options.validator?.(...args);
+        },
+      },
+    );
+  }
+
   /** Stopping and restarting step clocks (consultation, supplement), where the step's text provides it. */
   private registerClockHandlers(): void {
     const stepTask = (args: ClockArgs) =>
@@ -316,17 +356,17 @@ export class CaseRuntime implements StepContext {
       this.refreshWaitingFor();
       return this.status;
     };
-    setHandler(pauseClockUpdate, async (args) => (await stepTask(args).clock.pause(args), done()), {
+    this.onUpdate(pauseClockUpdate, async (args) => (await stepTask(args).clock.pause(args), done()), {
       validator: (args) => stepTask(args).clock.validatePause(args),
     });
-    setHandler(resumeClockUpdate, async (args) => (await stepTask(args).clock.resume(), done()), {
+    this.onUpdate(resumeClockUpdate, async (args) => (await stepTask(args).clock.resume(), done()), {
       validator: (args) => stepTask(args).clock.validateResume(args),
     });
-    setHandler(requestSupplementUpdate, async (args) => (stepTask(args).clock.requestSupplement(args), done()), {
+    this.onUpdate(requestSupplementUpdate, async (args) => (stepTask(args).clock.requestSupplement(args), done()), {
       validator: (args) => stepTask(args).clock.validateSupplementRequest(args),
     });
     const awaitingSupplement = () => this.steps.find((s) => s.isOpen && s.clock.awaitingSupplement);
-    setHandler(
+    this.onUpdate(
       submitSupplementUpdate,
       async (args) => (await awaitingSupplement()!.clock.receiveSupplement(args.content), done()),
       {
