@@ -78,7 +78,8 @@ export interface BreachRecord {
 
 /** Whether a step's clock runs; stopped only where a text provides it. */
 export interface ClockStatus {
-  state: 'running' | 'paused' | 'awaiting-supplement';
+  /** `stopped`: the step is decided, no period runs any more. */
+  state: 'running' | 'paused' | 'awaiting-supplement' | 'stopped';
   reason?: string;
   since?: string;
   citation?: Citation;

@@ -156,6 +156,7 @@ export class StatutoryStep implements StepCore {
     };
     this.status.state = 'done';
     this.status.decision = this.decided;
+    this.status.clock = { state: 'stopped', since: now };
     await activities.completeTask({
       taskId: this.taskId,
       actorId: args.actor.id,

@@ -105,6 +105,12 @@ export class StepExtension {
       });
     }
     checkDays(args.workingDays ?? extension.requestedWorkingDays, extensionRule.maxWorkingDays);
+    if ((args.workingDays ?? 0) > extension.requestedWorkingDays) {
+      reject('notAllowed', 'EXTENSION_BEYOND_REQUEST', {
+        zh: `批准的延长期限不能超过申请的${extension.requestedWorkingDays}个工作日`,
+        en: `The approval cannot grant more than the ${extension.requestedWorkingDays} working days requested`,
+      });
+    }
   }
 
   private async applyDecision(args: DecideArgs): Promise<void> {

@@ -87,8 +87,11 @@ export class BreachRecordDto {
 }
 
 export class ClockStatusDto {
-  @ApiProperty({ enum: ['running', 'paused', 'awaiting-supplement'] }) state!:
-    'running' | 'paused' | 'awaiting-supplement';
+  @ApiProperty({
+    enum: ['running', 'paused', 'awaiting-supplement', 'stopped'],
+    description: 'stopped: the step is decided',
+  })
+  state!: 'running' | 'paused' | 'awaiting-supplement' | 'stopped';
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ format: 'date-time' }) since?: string;
   @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;

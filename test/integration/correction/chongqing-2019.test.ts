@@ -87,6 +87,13 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
         }).expect(422)
       ).body.code,
     ).toBe('EXTENSION_TOO_LONG');
+    // No more than was asked for (5), even within the legal maximum (10).
+    const beyond = await complete(system, 'cq-psb-head', extension.approvalTaskId, {
+      decision: 'approve',
+      workingDays: 6,
+    });
+    expect(beyond.status).toBe(422);
+    expect(beyond.body.code).toBe('EXTENSION_BEYOND_REQUEST');
     const approved = await complete(system, 'cq-psb-head', extension.approvalTaskId, {
       decision: 'approve',
       workingDays: 4,
@@ -107,6 +114,10 @@ describe('P2 Chongqing-2019 Art. 19: verification within 10 WD, principal-approv
       decision: 'confirm',
       details: { whatChanged: '迁入地更正为江北区' },
     }).expect(200);
+    expect(verified.body.steps[0].clock).toMatchObject({
+      state: 'stopped',
+      since: verified.body.steps[0].decision.decidedAt,
+    });
     expect(verified.body).toMatchObject({
       state: 'corrected',
       closed: true,
