@@ -1,4 +1,4 @@
-import type { DeadlineCalendar } from '../src/calendar/deadline-calendar.js';
+import { PostgresDeadlineCalendar, type DeadlineCalendar } from '../src/calendar/deadline-calendar.js';
 import type { Repositories } from '../src/database/repositories.js';
 import type { Activities } from '../workflows/contracts/activities.js';
 import { createCalendarActivities } from './calendar.activities.js';
@@ -9,13 +9,14 @@ import { createInboxActivities } from './inbox.activities.js';
 import { createScheduleActivities } from './schedule.activities.js';
 
 export interface ActivityDependencies extends Repositories {
-  calendar: DeadlineCalendar;
+  /** Defaults to the working-day calendar in PostgreSQL; tests inject a short one. */
+  calendar?: DeadlineCalendar;
 }
 
 /** Builds every activity from the repositories (the same the API uses) and the calendar; the worker registers the result. */
 export function createActivities(deps: ActivityDependencies): Activities {
   return withFailureClassification({
-    ...createCalendarActivities(deps.calendar),
+    ...createCalendarActivities(deps.calendar ?? new PostgresDeadlineCalendar(deps.orm)),
     ...createInboxActivities(deps.inbox, deps.breaches, deps.cases),
     ...createGrantActivities(deps),
     ...createCatalogActivities(deps),

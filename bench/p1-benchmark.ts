@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -8,9 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { createActivities } from '../activities/index.js';
-import { PostgresDeadlineCalendar } from '../src/calendar/deadline-calendar.js';
-import { repositoriesFrom } from '../src/database/repositories.js';
-import { dataConverterOf } from '../src/engine/data-converter.js';
+import { repositoriesOf } from '../src/database/repositories.js';
 import { startInfrastructure } from '../scripts/lib/infrastructure.js';
 import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths.js';
 import { configureApp } from '../src/app-setup.js';
@@ -68,7 +65,6 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const http = request(app.getHttpServer());
     const client = app.get(Client);
-    const orm = app.get<MikroORM>(MikroORM);
     const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
     const { code } = await bundleWorkflowCode({
       workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'),
@@ -77,13 +73,8 @@ async function main(): Promise<void> {
     });
     const worker = await createWorker({
       connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      dataConverter: dataConverterOf(config),
-      activities: createActivities({
-        ...repositoriesFrom(orm, (type) => app.get(type)),
-        calendar: new PostgresDeadlineCalendar(orm),
-      }),
+      config,
+      activities: createActivities(repositoriesOf(app)),
       options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined },
     });
     const running = worker.run();

@@ -1,15 +1,12 @@
 import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection } from '@temporalio/worker';
 import { PinoLogger } from 'nestjs-pino';
 import { createActivities } from '../activities/index.js';
-import { PostgresDeadlineCalendar } from './calendar/deadline-calendar.js';
 import { loadConfig } from './config/app-config.js';
-import { repositoriesFrom } from './database/repositories.js';
+import { repositoriesOf } from './database/repositories.js';
 import { exitOnBootFailure } from './config/boot-failure.js';
 import { createWorker } from './engine/create-worker.js';
-import { dataConverterOf } from './engine/data-converter.js';
 import { installTemporalRuntime } from './engine/temporal-runtime.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -20,16 +17,7 @@ async function bootstrap(): Promise<void> {
   installTemporalRuntime(logger.logger);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
-    const worker = await createWorker({
-      connection,
-      namespace: config.TEMPORAL_NAMESPACE,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      dataConverter: dataConverterOf(config),
-      activities: createActivities({
-        ...repositoriesFrom(app.get(MikroORM), (type) => app.get(type)),
-        calendar: new PostgresDeadlineCalendar(app.get(MikroORM)),
-      }),
-    });
+    const worker = await createWorker({ connection, config, activities: createActivities(repositoriesOf(app)) });
     // Resolves after SIGINT/SIGTERM: the runtime's shutdown signals drain the worker first.
     await worker.run();
   } finally {

@@ -4,6 +4,7 @@ import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import { addDays, isPlainDate, shanghaiMidnight } from '../calendar/plain-date.js';
 import { fieldError } from '../common/errors/domain-error.js';
 import { ApiErrors } from '../common/http/api-contract.js';
+import { isInstantInRange } from '../common/http/dto/fields.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { CatalogService, type EntryVersion } from './catalog.service.js';
 import type { CatalogEntry } from './catalog-entry.entity.js';
@@ -16,9 +17,6 @@ import {
 } from './dto/catalog-response.dto.js';
 import { AsOfQueryDto, CatalogQueryDto, DepartmentFilterDto, DepartmentsQueryDto } from './dto/catalog-query.dto.js';
 
-const EARLIEST = Date.UTC(1949, 9, 1);
-const LATEST = Date.UTC(2200, 0, 1);
-
 /** A day means its end (24:00 Asia/Shanghai); an instant means itself; both within 1949–2200. */
 function asOfInstant(asOf: string): Date {
   const year = Number(asOf.slice(0, 4));
@@ -27,7 +25,7 @@ function asOfInstant(asOf: string): Date {
     inRange && asOf.length === 10 && isPlainDate(asOf)
       ? new Date(shanghaiMidnight(addDays(asOf, 1)).getTime() - 1)
       : new Date(asOf);
-  if (!inRange || Number.isNaN(at.getTime()) || at.getTime() < EARLIEST || at.getTime() >= LATEST) {
+  if (!inRange || !isInstantInRange(at.getTime())) {
     throw invalidRequest([
       fieldError(
         'asOf',

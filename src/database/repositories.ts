@@ -1,4 +1,5 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplicationContext } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { CaseRecordRepository } from '../cases/case-record.repository.js';
 import { CorrectionRecordRepository } from '../cases/correction-record.repository.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
@@ -35,20 +36,18 @@ export interface Repositories {
   inbox: InboxTaskRepository;
 }
 
-/** The repositories as a Nest container holds them (the worker) or, outside one, built on an ORM (tests, bench). */
-export function repositoriesFrom(orm: MikroORM, get?: <T>(type: new (...args: never[]) => T) => T): Repositories {
-  const take = <T>(type: new (...args: never[]) => T, make: () => T): T => get?.(type) ?? make();
-  const inbox = take(InboxTaskRepository, () => new InboxTaskRepository(orm));
+/** The repositories a Nest container holds (the worker's, a test's, the bench's): the same instances the API uses. */
+export function repositoriesOf(container: Pick<INestApplicationContext, 'get'>): Repositories {
   return {
-    orm,
-    inbox,
-    cases: take(CaseRecordRepository, () => new CaseRecordRepository(orm)),
-    corrections: take(CorrectionRecordRepository, () => new CorrectionRecordRepository(orm)),
-    catalog: take(CatalogRepository, () => new CatalogRepository(orm)),
-    departments: take(DepartmentRepository, () => new DepartmentRepository(orm)),
-    pendingChanges: take(PendingCatalogChangeRepository, () => new PendingCatalogChangeRepository(orm)),
-    openDataAccess: take(OpenDataAccessRepository, () => new OpenDataAccessRepository(orm)),
-    grants: take(ShareGrantRepository, () => new ShareGrantRepository(orm)),
-    breaches: take(BreachRepository, () => new BreachRepository(orm, inbox)),
+    orm: container.get(MikroORM),
+    inbox: container.get(InboxTaskRepository),
+    cases: container.get(CaseRecordRepository),
+    corrections: container.get(CorrectionRecordRepository),
+    catalog: container.get(CatalogRepository),
+    departments: container.get(DepartmentRepository),
+    pendingChanges: container.get(PendingCatalogChangeRepository),
+    openDataAccess: container.get(OpenDataAccessRepository),
+    grants: container.get(ShareGrantRepository),
+    breaches: container.get(BreachRepository),
   };
 }

@@ -1,34 +1,26 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { DataConverter } from '@temporalio/common';
 import type { Activities } from '../../workflows/contracts/activities.js';
+import type { AppConfig } from '../config/app-config.js';
+import { dataConverterOf } from './data-converter.js';
 import { workflowSource } from './workflow-source.js';
 
 export interface WorkerSetup {
   connection: NativeConnection;
-  namespace: string;
-  taskQueue: string;
+  /** Namespace, task queue and payload keys: the same the API's client uses. */
+  config: AppConfig;
   activities: Activities;
-  /** The same data converter as the API's client (payload encryption). */
-  dataConverter: DataConverter;
   /** Overrides for tests (e.g. a prebuilt bundle shared by a test run). */
   options?: Partial<WorkerOptions>;
 }
 
 /** One place that decides how a worker of this system is built. */
-export function createWorker({
-  connection,
-  namespace,
-  taskQueue,
-  activities,
-  dataConverter,
-  options,
-}: WorkerSetup): Promise<Worker> {
+export function createWorker({ connection, config, activities, options }: WorkerSetup): Promise<Worker> {
   return Worker.create({
     connection,
-    namespace,
-    taskQueue,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataConverter: dataConverterOf(config),
     activities,
-    dataConverter,
     ...workflowSource(),
     ...options,
   });

@@ -7,8 +7,8 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createActivities } from '../../activities/index.js';
-import { PostgresDeadlineCalendar, type DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
-import { repositoriesFrom, type Repositories } from '../../src/database/repositories.js';
+import type { DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
+import { repositoriesOf, type Repositories } from '../../src/database/repositories.js';
 import { configureApp } from '../../src/app-setup.js';
 import { AppModule } from '../../src/app.module.js';
 import { DEMO_USERS, findDemoUser } from '../../src/auth/demo-users.js';
@@ -16,7 +16,6 @@ import { mintToken } from '../../src/auth/token-minter.js';
 import { Clock } from '../../src/common/clock.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { createWorker } from '../../src/engine/create-worker.js';
-import { dataConverterOf } from '../../src/engine/data-converter.js';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { requireTestInfrastructure, TEST_WORKFLOW_BUNDLE } from './test-environment.js';
 
@@ -97,16 +96,11 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     async startWorker() {
       worker = await createWorker({
         connection,
-        namespace: config.TEMPORAL_NAMESPACE,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        dataConverter: dataConverterOf(config),
+        config,
         activities: createActivities({
-          ...repositoriesFrom(orm, (type) => app.get(type)),
+          ...repositoriesOf(app),
           ...options.repositoryOverrides,
-          calendar:
-            typeof options.calendar === 'function'
-              ? options.calendar(orm)
-              : (options.calendar ?? new PostgresDeadlineCalendar(orm)),
+          calendar: typeof options.calendar === 'function' ? options.calendar(orm) : options.calendar,
         }),
         options: {
           workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },

@@ -4,12 +4,9 @@ import type { Procedure } from '../../../workflows/contracts/case-status.js';
 import type { PackId } from '../../../workflows/contracts/citation.js';
 import type { CaseContextLoader, NewCase } from './case-context-loader.js';
 
-/** What every workflow input carries (the shared base of the procedures' inputs). */
-export type PlannedWorkflowInput = CaseWorkflowInput;
-
 /** A new case as the start path registers and starts it. */
 export interface PlannedCase {
-  input: PlannedWorkflowInput;
+  input: CaseWorkflowInput;
   pack: PackId;
   resourceId: string | null;
   /** The departments that take part in the case: they see it. */
@@ -29,10 +26,10 @@ export interface ProcedureDefinition<D> {
 }
 
 /** The applicant's department and every department the input names. */
-export function participants(applicant: Actor, departments: PlannedWorkflowInput['departments']): string[] {
+export function participants(applicant: Actor, departments: CaseWorkflowInput['departments']): string[] {
   return [...new Set([applicant.department, ...Object.values(departments).filter((d): d is string => !!d)])];
 }
 
-export function plannedCase(applicant: Actor, input: PlannedWorkflowInput, resourceId: string | null): PlannedCase {
+export function plannedCase(applicant: Actor, input: CaseWorkflowInput, resourceId: string | null): PlannedCase {
   return { input, pack: input.rules.pack, resourceId, departments: participants(applicant, input.departments) };
 }

@@ -19,11 +19,12 @@ import { planOpenData } from '../open-data-planner.js';
 import type { PlanContext } from '../plan-context.js';
 import { planShareRequest } from '../share-request-planner.js';
 import { planInterfaceProvision, planOpenCatalogObjection } from '../single-step-planners.js';
-import { plannedCase, type PlannedWorkflowInput, type ProcedureDefinition } from './procedure-definition.js';
+import type { CaseWorkflowInput } from '../../../workflows/contracts/case-input.js';
+import { plannedCase, type ProcedureDefinition } from './procedure-definition.js';
 
 /** The plan of a case about one catalog resource (P1, P2, P5). */
 function aboutResource<D extends { resourceId: string }>(
-  planner: (dto: D, ctx: PlanContext) => PlannedWorkflowInput,
+  planner: (dto: D, ctx: PlanContext) => CaseWorkflowInput,
 ): ProcedureDefinition<D>['plan'] {
   return async (newCase, dto, contexts) => {
     const input = planner(dto, await contexts.aboutResource(newCase, dto.resourceId));

@@ -1,12 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError, fieldError, type FieldError } from '../errors/domain-error.js';
+import { hasControlCharacters } from './dto/fields.js';
 
 /** Deeper than any request of this API nests; deeper still would overflow the transformers' recursion. */
 export const MAX_JSON_DEPTH = 32;
 /** Keys that reach an object's prototype: refused wherever they appear, like any key a DTO does not declare. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function bodyProblems(body: unknown): FieldError[] {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
@@ -48,7 +48,7 @@ export class InputSafetyGuard implements CanActivate {
     } catch {
       url = '\u0000';
     }
-    if (CONTROL.test(url)) {
+    if (hasControlCharacters(url)) {
       throw new DomainError(
         'invalid',
         'VALIDATION_FAILED',

@@ -118,6 +118,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 const EARLIEST = Date.UTC(1949, 9, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 
+/** Whether an instant lies where this system's dates may: 1949-10-01 up to the end of 2199. */
+export const isInstantInRange = (ms: number): boolean => !Number.isNaN(ms) && ms >= EARLIEST && ms < LATEST;
+
 /** An ISO-8601 instant with its offset, between 1949-10-01 and 2199-12-31. */
 export function InstantField(options: FieldOptions) {
   return applyDecorators(
@@ -129,7 +132,7 @@ export function InstantField(options: FieldOptions) {
         validate: (value: unknown) => {
           if (typeof value !== 'string' || !INSTANT.test(value)) return false;
           const at = Date.parse(value);
-          return !Number.isNaN(at) && at >= EARLIEST && at < LATEST;
+          return isInstantInRange(at);
         },
         defaultMessage: () =>
           '$property must be an ISO-8601 instant with its offset (2026-02-12T10:00:00+08:00) between 1949 and 2199',
