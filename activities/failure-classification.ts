@@ -1,4 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { causeChain } from '../src/common/errors/cause-chain.js';
+import { PERMANENT_FAILURE_TYPE } from '../workflows/contracts/incident.js';
 
 /**
  * PostgreSQL error classes that no retry can mend: the data itself is refused
@@ -9,27 +11,25 @@ import { ApplicationFailure } from '@temporalio/common';
  */
 const PERMANENT_SQLSTATE = /^(22|23|42)|^08P01$/;
 
-/** The SQLSTATE of a driver error, where it has one (possibly wrapped by the ORM). */
-function sqlState(error: unknown): string | undefined {
-  for (
-    let cause = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
-    cause && depth < 5;
-    depth += 1
-  ) {
-    if (typeof cause.code === 'string' && /^[0-9A-Z]{5}$/.test(cause.code)) return cause.code;
-    cause = cause.cause as typeof cause;
-  }
-  return undefined;
+/**
+ * The driver's error and its SQLSTATE, where there is one (possibly wrapped by
+ * the ORM, whose own message quotes the statement and its parameters: personal
+ * data that must not travel into the incident).
+ */
+function driverError(error: unknown): { code: string; message: string } | undefined {
+  const driver = causeChain(error).find((e) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
+  if (!driver) return undefined;
+  return { code: driver.code as string, message: typeof driver.message === 'string' ? driver.message : '' };
 }
 
-/** A permanent failure becomes non-retryable (the case shows it instead of retrying for ever); others pass unchanged. */
+/** A permanent failure becomes non-retryable (the case opens an incident instead of retrying for ever); others pass unchanged. */
 export function classifyFailure(activity: string, error: unknown): unknown {
-  const state = sqlState(error);
-  if (state && PERMANENT_SQLSTATE.test(state)) {
+  const driver = driverError(error);
+  if (driver && PERMANENT_SQLSTATE.test(driver.code)) {
     return ApplicationFailure.nonRetryable(
-      `${activity}: PostgreSQL refused the data (SQLSTATE ${state}): ${(error as Error).message}`,
-      'PermanentDataError',
-      { activity, sqlState: state },
+      `${activity}: PostgreSQL refused the data (SQLSTATE ${driver.code}): ${driver.message}`,
+      PERMANENT_FAILURE_TYPE,
+      { activity, sqlState: driver.code },
     );
   }
   return error;

@@ -6,6 +6,7 @@ import { createCatalogActivities } from './catalog.activities.js';
 import { withFailureClassification } from './failure-classification.js';
 import { createGrantActivities } from './grant.activities.js';
 import { createInboxActivities } from './inbox.activities.js';
+import { createIncidentActivities } from './incident.activities.js';
 import { createScheduleActivities } from './schedule.activities.js';
 
 export interface ActivityDependencies extends Repositories {
@@ -21,5 +22,6 @@ export function createActivities(deps: ActivityDependencies): Activities {
     ...createGrantActivities(deps),
     ...createCatalogActivities(deps),
     ...createScheduleActivities(deps),
+    ...createIncidentActivities(deps.incidents),
   });
 }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { createActivities } from '../activities/index.js';
 import { repositoriesOf } from '../src/database/repositories.js';
-import { startInfrastructure } from '../scripts/lib/infrastructure.js';
+import { startInfrastructure, temporalModeOf } from '../scripts/lib/infrastructure.js';
 import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths.js';
 import { configureApp } from '../src/app-setup.js';
 import { AppModule } from '../src/app.module.js';
@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { setupDatabase } from '../src/database/setup-database.js';
 import { createWorker } from '../src/engine/create-worker.js';
 import { workflowBundlerOptions } from '../src/engine/workflow-source.js';
-import { pingUpdate, stopUpdate } from './baseline-workflows.js';
+import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
 import { runConcurrently, summarize } from './stats.js';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 200);
@@ -43,6 +43,14 @@ async function main(): Promise<void> {
     temporalAddress: process.env.BENCH_TEMPORAL_ADDRESS,
     temporalPort: 7380,
     persistentTemporal: false,
+    temporalMode: temporalModeOf(process.env.BENCH_TEMPORAL_MODE),
+    temporalDatabases: {
+      main: 'approvals_bench_temporal',
+      visibility: 'approvals_bench_temporal_visibility',
+      fresh: true,
+    },
+    namespace: 'default',
+    retentionDays: 30,
     log,
   });
   try {
@@ -135,6 +143,22 @@ async function main(): Promise<void> {
       await noop.executeUpdate(pingUpdate, { args: [i] });
       bareLatency.push(performance.now() - t0);
     }
+
+    // (c) status reads, one at a time: closed cases (from their row), open ones (the workflow's query), a bare query.
+    const caseOf = (taskId: string) => taskId.slice(0, taskId.lastIndexOf('.'));
+    const timed = async (ids: string[], read: (id: string) => Promise<unknown>) => {
+      const ms: number[] = [];
+      for (const id of ids) {
+        const t0 = performance.now();
+        await read(id);
+        ms.push(performance.now() - t0);
+      }
+      return summarize(ms);
+    };
+    const statusOf = (caseId: string) => http.get(`/cases/${caseId}`).set(applicant).expect(200);
+    const closedStatus = await timed(taskIds.slice(0, DECISIONS).map(caseOf), statusOf);
+    const openStatus = await timed(taskIds.slice(DECISIONS, DECISIONS * 2).map(caseOf), statusOf);
+    const bareQuery = await timed(taskIds.slice(0, DECISIONS), () => noop.query(countQuery));
     await noop.executeUpdate(stopUpdate);
 
     // Measured last: these workflows run their first step after the reply, which would disturb the rest.
@@ -155,6 +179,12 @@ async function main(): Promise<void> {
     );
     log(
       `  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms max ${f(api.max)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms max ${f(bare.max)} ms`,
+    );
+    log(
+      `  status     closed p50 ${f(closedStatus.p50)} ms p99 ${f(closedStatus.p99)} ms   open p50 ${f(openStatus.p50)} ms p99 ${f(openStatus.p99)} ms   bare query p50 ${f(bareQuery.p50)} ms p99 ${f(bareQuery.p99)} ms`,
+    );
+    log(
+      `  ratios     status open/bare p50 ${(openStatus.p50 / bareQuery.p50).toFixed(2)} p99 ${(openStatus.p99 / bareQuery.p99).toFixed(2)} (target <= 1.5); closed p99 ${f(closedStatus.p99)} ms (target <= 10)`,
     );
     log(
       `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (respond-async ${(asyncRate / bareRate).toFixed(2)}; target >= 0.5)   decision p50 ${(api.p50 / bare.p50).toFixed(2)}   p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { setupDatabase } from '../src/database/setup-database.js';
 import { workflowBundlerOptions } from '../src/engine/workflow-source.js';
-import { startInfrastructure } from './lib/infrastructure.js';
+import { startInfrastructure, temporalModeOf } from './lib/infrastructure.js';
 import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
 
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
@@ -60,6 +60,14 @@ async function main(): Promise<number> {
     temporalAddress: process.env.TEST_TEMPORAL_ADDRESS,
     temporalPort: Number(process.env.TEST_TEMPORAL_PORT ?? 7280),
     persistentTemporal: false,
+    temporalMode: temporalModeOf(process.env.TEST_TEMPORAL_MODE),
+    temporalDatabases: {
+      main: 'approvals_test_temporal',
+      visibility: 'approvals_test_temporal_visibility',
+      fresh: true,
+    },
+    namespace: 'default',
+    retentionDays: 30,
     log,
   });
   try {

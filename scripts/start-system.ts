@@ -2,7 +2,7 @@ import exitHook from 'async-exit-hook';
 import path from 'node:path';
 import { setupDatabase } from '../src/database/setup-database.js';
 import { startProcess, type ManagedProcess } from './lib/child-process.js';
-import { startInfrastructure } from './lib/infrastructure.js';
+import { startInfrastructure, temporalModeOf } from './lib/infrastructure.js';
 import { localJwtSecret, localPayloadKeys } from './lib/local-secrets.js';
 import { DATA_DIR, DIST_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
 
@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     temporalPort: Number(process.env.TEMPORAL_PORT ?? 7233),
     temporalUiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
     persistentTemporal: true,
+    temporalMode: temporalModeOf(process.env.TEMPORAL_MODE),
+    temporalDatabases: { main: 'temporal', visibility: 'temporal_visibility' },
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    retentionDays: Number(process.env.TEMPORAL_RETENTION_DAYS ?? 30),
+    codecEndpoint: `http://localhost:${process.env.PORT ?? '3000'}/codec`,
     log,
   });
   const children: ManagedProcess[] = [];

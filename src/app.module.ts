@@ -12,6 +12,7 @@ import { EngineModule } from './engine/engine.module.js';
 import { TemporalModule } from './engine/temporal.module.js';
 import { GrantsModule } from './grants/grants.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         CatalogModule,
         CasesModule,
         TasksModule,
+        IncidentsModule,
         AuditModule,
         GrantsModule,
         SupervisionModule,

@@ -1,9 +1,9 @@
 import { Connection } from '@temporalio/client';
 import { mkdirSync, openSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import path from 'node:path';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attributes.js';
 import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
+import { portInUse } from '../scripts/lib/port-in-use.js';
 import { waitFor } from '../scripts/lib/wait-for.js';
 
 export interface DevServerOptions {
@@ -19,18 +19,6 @@ export interface DevServerOptions {
 export interface RunningDevServer {
   address: string;
   process: ManagedProcess;
-}
-
-/** True when something already listens on the port. */
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** `temporal server start-dev` with this system's search attributes registered. */

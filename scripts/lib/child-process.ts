@@ -8,9 +8,17 @@ export interface ManagedProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/** Children still running when this process exits die with it: no engine or database is left holding its ports. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function startProcess(name: string, command: string, args: string[], options: SpawnOptions): ManagedProcess {
   const child = spawn(command, args, options);
+  running.add(child);
   const exited = once(child, 'exit');
+  child.once('exit', () => running.delete(child));
   return {
     name,
     child,

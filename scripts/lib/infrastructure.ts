@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { findOrBuildTemporalCli } from '../../temporal/temporal-cli.js';
 import { startDevServer } from '../../temporal/dev-server.js';
+import { startProductionServer } from '../../temporal/production-server.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 export interface InfrastructureOptions {
@@ -14,8 +15,15 @@ export interface InfrastructureOptions {
   temporalAddress?: string;
   temporalPort: number;
   temporalUiPort?: number;
-  /** Keep workflows in a SQLite file in the data folder across restarts. */
+  /** Keep workflows in a SQLite file in the data folder across restarts (dev server). */
   persistentTemporal: boolean;
+  /** `dev`: the Temporal CLI's dev server (SQLite); `server`: a real Temporal server on PostgreSQL. */
+  temporalMode: 'dev' | 'server';
+  /** The engine's databases on the same PostgreSQL (server mode). */
+  temporalDatabases: { main: string; visibility: string; fresh?: boolean };
+  namespace: string;
+  retentionDays: number;
+  codecEndpoint?: string;
   log: (line: string) => void;
 }
 
@@ -23,6 +31,13 @@ export interface Infrastructure {
   databaseUrl: string;
   temporalAddress: string;
   stop(): Promise<void>;
+}
+
+/** TEMPORAL_MODE: `dev` (the default) or `server`; anything else is a mistake worth stopping for. */
+export function temporalModeOf(value: string | undefined): 'dev' | 'server' {
+  if (value === undefined || value === '' || value === 'dev') return 'dev';
+  if (value === 'server') return 'server';
+  throw new Error(`TEMPORAL_MODE must be dev or server, not ${value}`);
 }
 
 /** PostgreSQL and Temporal: the configured ones, or embedded defaults in the data folder. */
@@ -41,6 +56,24 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
       databaseUrl = postgres.urlFor(options.databaseName);
     }
     let temporalAddress = options.temporalAddress;
+    if (!temporalAddress && options.temporalMode === 'server') {
+      options.log(`starting a Temporal server on PostgreSQL, 127.0.0.1:${options.temporalPort}`);
+      const server = await startProductionServer({
+        toolsDir: options.toolsDir,
+        dataDir: options.dataDir,
+        postgresUrl: databaseUrl,
+        databases: options.temporalDatabases,
+        fresh: options.temporalDatabases.fresh,
+        port: options.temporalPort,
+        uiPort: options.temporalUiPort,
+        namespace: options.namespace,
+        retentionDays: options.retentionDays,
+        codecEndpoint: options.codecEndpoint,
+        log: options.log,
+      });
+      stops.push(() => server.stop());
+      temporalAddress = server.address;
+    }
     if (!temporalAddress) {
       const cli = findOrBuildTemporalCli(options.toolsDir, options.log);
       options.log(`starting Temporal dev server on 127.0.0.1:${options.temporalPort}`);

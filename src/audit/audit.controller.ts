@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -31,11 +32,23 @@ export class AuditController {
   @ApiQuery({ name: 'format', required: false, enum: ['timeline', 'raw'] })
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: getSchemaPath(HistoryTimelineDto) }, { $ref: getSchemaPath(RawHistoryDto) }] },
+    headers: {
+      'X-History-Source': {
+        description: 'engine while it keeps the case; archive after its retention',
+        schema: { type: 'string', enum: ['engine', 'archive'] },
+      },
+      'X-Archive-Seq': { description: 'The archive row (archive only)', schema: { type: 'integer' } },
+      'X-Archive-Intact': {
+        description: 'false when the archived row no longer matches its hashes (archive only)',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+    },
   })
   @ApiErrors(400, 404, 503)
-  history(
+  async history(
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
     @Query('format') format?: string,
   ): Promise<HistoryTimelineDto | RawHistoryDto> {
     if (format !== undefined && format !== 'timeline' && format !== 'raw') {
@@ -46,6 +59,13 @@ export class AuditController {
         [fieldError('format', 'isIn', 'format 必须是以下之一：timeline, raw', 'format must be one of: timeline, raw')],
       );
     }
-    return this.audit.history(actor, id, format ?? 'timeline');
+    const read = await this.audit.history(actor, id, format ?? 'timeline');
+    // The raw format is Temporal's own JSON, so where it came from travels in headers.
+    response.setHeader('X-History-Source', read.archive ? 'archive' : 'engine');
+    if (read.archive) {
+      response.setHeader('X-Archive-Seq', String(read.archive.seq));
+      response.setHeader('X-Archive-Intact', String(read.archive.intact));
+    }
+    return read.body;
   }
 }

@@ -21,6 +21,8 @@ const CaseRecordSchema = defineEntity({
     updatedAt: p.datetime(),
     /** The status the workflow last showed (what the status query answers), kept past the engine's retention. */
     status: p.json<CaseStatus>().nullable(),
+    /** The status is written on every change (not only state changes): it answers for an open case too. */
+    statusCurrent: p.boolean().default(false),
   },
 });
 

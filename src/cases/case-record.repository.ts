@@ -60,11 +60,18 @@ export class CaseRecordRepository {
   /** The workflow's latest state; an older write (a retry after a newer one) changes nothing. */
   async sync(update: SyncCaseArgs): Promise<void> {
     const at = new Date(update.updatedAt);
-    const { state, currentStep, participantDepartments, status } = update;
+    const { state, currentStep, participantDepartments, status, current } = update;
     await this.em().nativeUpdate(
       CaseRecord,
       { id: update.caseId, updatedAt: { $lte: at } },
-      { state, currentStep, participantDepartments, updatedAt: at, ...(status ? { status } : {}) },
+      {
+        state,
+        currentStep,
+        participantDepartments,
+        updatedAt: at,
+        ...(status ? { status } : {}),
+        ...(current ? { statusCurrent: true } : {}),
+      },
     );
   }
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import { raiseDisputeUpdate, submitSupplementUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
+import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { caseNotFound } from '../engine/engine-errors.js';
 import { canSeeCase } from './case-access.js';
@@ -35,11 +35,18 @@ export class CasesService {
     return record;
   }
 
-  /** A closed case from its row (the engine is not asked, and may have dropped it); an open one from the workflow. */
+  /**
+   * From the case row when it is closed (the engine is not asked, and may have
+   * dropped it) or when its run writes every change; else from the workflow.
+   */
   async status(actor: Actor, caseId: string): Promise<CaseStatus> {
-    const record = await this.visibleRecord(actor, caseId);
-    const status = record.status?.closed ? record.status : await this.liveStatus(record);
-    const linked = await this.pendingChanges.ofOrigin(caseId);
+    // Both reads at once; the linked change is shown only once the row says the caller may see the case.
+    const [record, linked] = await Promise.all([
+      this.visibleRecord(actor, caseId),
+      this.pendingChanges.ofOrigin(caseId),
+    ]);
+    const fromRow = record.status && (record.status.closed || record.statusCurrent);
+    const status = fromRow ? record.status! : await this.liveStatus(record);
     return linked ? { ...status, linkedCatalogChange: linked } : status;
   }
 
@@ -76,12 +83,6 @@ export class CasesService {
     else if (!['auditor', 'supervisor'].includes(actor.role)) filter.participantDepartment = actor.department;
     const cursor = decodeCursor(query.cursor);
     if (cursor) filter.before = { receivedAt: new Date(cursor.sortKey), id: cursor.id };
-    const rows = await this.cases.page(filter);
-    const items = rows.slice(0, filter.limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.receivedAt.toISOString(), last.id) : null,
-    };
+    return pageOf(await this.cases.page(filter), filter.limit, (row) => row.receivedAt);
   }
 }

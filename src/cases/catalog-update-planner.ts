@@ -67,6 +67,13 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
       `${receivedOn} 该地区没有生效的管理办法`,
       `No regulation is in force for ${jurisdiction} on ${receivedOn}`,
     );
+  // The period to apply runs from the trigger under this pack: a trigger before the pack took effect is no breach of it.
+  if (dto.trigger.date < pack.effectiveFrom)
+    throw notAllowed(
+      'TRIGGER_BEFORE_PACK',
+      `触发日期 ${dto.trigger.date} 早于本地办法（${pack.id}）施行之日 ${pack.effectiveFrom}，不能按该办法申请目录更新`,
+      `The trigger (${dto.trigger.date}) comes before ${pack.id} took effect on ${pack.effectiveFrom}`,
+    );
   const authority = ctx.departments.find((d) => d.kind === 'authority');
   if (!authority) throw new Error(`no authority registered for ${jurisdiction}`);
 

@@ -2,6 +2,7 @@ import { DEFAULT_TASK_QUEUE } from '../../workflows/contracts/task-queue.js';
 import { parsePayloadKeys } from '../engine/payload-codec.js';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -94,6 +95,27 @@ export class AppConfig {
   /** Origins allowed to call the API from a browser (the Temporal Web UI, for the codec endpoint). */
   @IsString()
   TEMPORAL_UI_ORIGIN = 'http://localhost:8233';
+
+  /** How long the engine keeps a closed case (the namespace's retention); the audit archive keeps it after that. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  TEMPORAL_RETENTION_DAYS = 30;
+
+  /** Whether this process runs the audit archiver (one or more API processes may; appends are serialized). */
+  @Transform(({ value }) =>
+    value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value,
+  )
+  @IsBoolean()
+  ARCHIVER_ENABLED = true;
+
+  /** How often the archiver copies closed cases' histories into the audit archive. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  ARCHIVE_INTERVAL_SECONDS = 60;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

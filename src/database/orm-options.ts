@@ -11,6 +11,9 @@ export function buildOrmOptions(databaseUrl: string, overrides: Partial<Options>
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     allowGlobalContext: false,
     debug: false,
+    // A database out of reach fails a request within seconds (503) instead of holding it, and a
+    // connection cut mid-handshake cannot hang the pool (or its shutdown) for ever.
+    driverOptions: { connectionTimeoutMillis: 5_000, keepAlive: true },
     ...overrides,
   });
 }

@@ -5,6 +5,7 @@ import { CorrectionRecordRepository } from '../cases/correction-record.repositor
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { DepartmentRepository } from '../catalog/department.repository.js';
 import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
+import { IncidentRepository } from '../incidents/incident.repository.js';
 import { OpenDataAccessRepository } from '../grants/open-data-access.repository.js';
 import { ShareGrantRepository } from '../grants/share-grant.repository.js';
 import { BreachRepository } from '../supervision/breach.repository.js';
@@ -21,6 +22,7 @@ export const REPOSITORIES = [
   ShareGrantRepository,
   BreachRepository,
   InboxTaskRepository,
+  IncidentRepository,
 ] as const;
 
 export interface Repositories {
@@ -34,6 +36,7 @@ export interface Repositories {
   grants: ShareGrantRepository;
   breaches: BreachRepository;
   inbox: InboxTaskRepository;
+  incidents: IncidentRepository;
 }
 
 /** The repositories a Nest container holds (the worker's, a test's, the bench's): the same instances the API uses. */
@@ -49,5 +52,6 @@ export function repositoriesOf(container: Pick<INestApplicationContext, 'get'>):
     openDataAccess: container.get(OpenDataAccessRepository),
     grants: container.get(ShareGrantRepository),
     breaches: container.get(BreachRepository),
+    incidents: container.get(IncidentRepository),
   };
 }

@@ -6,7 +6,9 @@ import {
   WithStartWorkflowOperation,
   type ScheduleOptions,
 } from '@temporalio/client';
-import type { Payload, PayloadCodec, UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, type Payload, type PayloadCodec, type UpdateDefinition } from '@temporalio/common';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { msToTs } from '@temporalio/common/lib/time.js';
 import type { temporal } from '@temporalio/proto';
 import { caseStatusQuery, settledStatusUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
@@ -27,6 +29,14 @@ export interface WorkflowStart {
   workflowId: string;
   workflowType: string;
   args: unknown[];
+}
+
+/** A closed workflow as the engine's visibility store lists it. */
+export interface ClosedWorkflow {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  closedAt: Date;
 }
 
 export interface ScheduleSummary {
@@ -133,6 +143,59 @@ export class CaseEngine {
   async readableHistory(caseId: string): Promise<temporal.api.history.v1.IHistory> {
     const history = await this.history(caseId);
     return this.codec ? decodePayloadsIn(history, this.codec) : history;
+  }
+
+  /** A history in Temporal's JSON (from the audit archive) with its payloads decrypted, for reading. */
+  readableHistoryOf(json: string): Promise<temporal.api.history.v1.IHistory> {
+    const history = historyFromJSON(JSON.parse(json));
+    return this.codec ? decodePayloadsIn(history, this.codec) : Promise.resolve(history);
+  }
+
+  /** One run's history in Temporal's own JSON, payloads as stored: what the audit archive keeps. */
+  rawHistory(workflowId: string, runId: string): Promise<string> {
+    return engineCall(async () =>
+      historyToJSON(await this.client.workflow.getHandle(workflowId, runId).fetchHistory()),
+    );
+  }
+
+  /** Workflows of this task queue that closed at or after `since`, from the engine's visibility store. */
+  async closedSince(since: Date): Promise<ClosedWorkflow[]> {
+    const query =
+      `TaskQueue = '${this.taskQueue.replaceAll("'", '')}' AND ExecutionStatus != 'Running' ` +
+      `AND CloseTime >= '${since.toISOString()}'`;
+    return engineCall(async () => {
+      const closed: ClosedWorkflow[] = [];
+      for await (const wf of this.client.workflow.list({ query })) {
+        if (wf.closeTime)
+          closed.push({ workflowId: wf.workflowId, runId: wf.runId, workflowType: wf.type, closedAt: wf.closeTime });
+      }
+      return closed.sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime());
+    });
+  }
+
+  /** The latest run of a workflow if it has closed; undefined while it runs or once the engine no longer has it. */
+  async closedRun(workflowId: string): Promise<ClosedWorkflow | undefined> {
+    try {
+      const d = await this.client.workflow.getHandle(workflowId).describe();
+      if (!d.closeTime) return undefined;
+      return { workflowId, runId: d.runId, workflowType: d.type, closedAt: d.closeTime };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw fromEngineError(error);
+    }
+  }
+
+  /** Sets how long the engine keeps closed workflows in this namespace, unless it already does. */
+  async ensureRetention(days: number): Promise<boolean> {
+    const namespace = this.config.TEMPORAL_NAMESPACE;
+    const seconds = days * 86_400;
+    const described = await this.client.workflowService.describeNamespace({ namespace });
+    if (Number(described.config?.workflowExecutionRetentionTtl?.seconds ?? 0) === seconds) return false;
+    await this.client.workflowService.updateNamespace({
+      namespace,
+      config: { workflowExecutionRetentionTtl: msToTs(`${days} days`) },
+    });
+    return true;
   }
 
   /** Decrypts payloads for a reader with the right to see them (the codec endpoint). */

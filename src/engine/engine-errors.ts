@@ -1,7 +1,8 @@
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { REJECTION_TYPES } from '../../workflows/contracts/case-messages.js';
 import type { RejectionDetails } from '../../workflows/steps/rejection.js';
+import { causeChain } from '../common/errors/cause-chain.js';
 import { DomainError, type DomainErrorKind } from '../common/errors/domain-error.js';
 
 const KIND_BY_TYPE: Record<string, DomainErrorKind> = {
@@ -23,6 +24,12 @@ export const engineUnavailable = () =>
     en: 'The workflow engine is unavailable; try again shortly',
   });
 
+/** The gRPC status code of an engine error, on it or on a cause it wraps (the client's ServiceError). */
+function grpcCodeOf(error: unknown): number | undefined {
+  const code = causeChain(error, 4).find((e) => typeof e.code === 'number')?.code;
+  return code as number | undefined;
+}
+
 /** Turns what Temporal answered into an error a person can act on. */
 export function fromEngineError(error: unknown): Error {
   if (error instanceof DomainError) return error;
@@ -35,8 +42,10 @@ export function fromEngineError(error: unknown): Error {
     }
   }
   if (error instanceof WorkflowNotFoundError) return caseNotFound();
-  const code = (error as { code?: number }).code;
-  // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4): the engine is not answering.
-  if (code === 14 || code === 4) return engineUnavailable();
+  const code = grpcCodeOf(error);
+  // gRPC NOT_FOUND (5): a raw service call (a history read) about a workflow the engine no longer has.
+  if (code === 5) return caseNotFound();
+  // gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4), or the client's own ServiceError: the engine is not answering.
+  if (code === 14 || code === 4 || error instanceof ServiceError) return engineUnavailable();
   return error as Error;
 }

@@ -6,6 +6,7 @@ import { Public } from '../auth/access.decorators.js';
 import { AppConfig } from '../config/app-config.js';
 import { HealthDto, HealthIndicatorDto } from './health.dto.js';
 import { CaseEngine } from '../engine/case-engine.js';
+import { ArchiveStatus } from '../audit/archive/archive-status.service.js';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -27,6 +28,7 @@ export class HealthController {
     @Inject(MikroORM) private readonly orm: MikroORM,
     private readonly engine: CaseEngine,
     private readonly config: AppConfig,
+    private readonly archive: ArchiveStatus,
   ) {}
 
   @Public()
@@ -37,7 +39,26 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down: `error` names it' })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.checkPostgres(), () => this.checkTemporal()]);
+    return this.health.check([() => this.checkPostgres(), () => this.checkTemporal(), () => this.checkArchive()]);
+  }
+
+  /** Down when closed cases wait so long that the engine could drop them before they are archived. */
+  private async checkArchive() {
+    const indicator = this.indicators.check('archive');
+    try {
+      const status = await withTimeout(this.archive.read());
+      const details = {
+        pendingCases: status.pendingCases,
+        lagSeconds: status.lagSeconds,
+        lastRunAt: status.lastRunAt,
+        retentionDays: status.retentionDays,
+      };
+      if (status.lagSeconds > (status.retentionDays * 86_400) / 2)
+        return indicator.down({ ...details, message: `archive lag ${status.lagSeconds} s: ${status.lastError ?? ''}` });
+      return indicator.up(details);
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
   }
 
   private async checkPostgres() {

@@ -1,5 +1,5 @@
 import type { DecisionProblem } from '../../workflows/contracts/decisions.js';
-import { DomainError, fieldError } from '../common/errors/domain-error.js';
+import { DomainError } from '../common/errors/domain-error.js';
 
 export const taskNotFound = () =>
   new DomainError('not-found', 'TASK_NOT_FOUND', { zh: '任务不存在或不属于您', en: 'No such task in your inbox' });
@@ -9,21 +9,6 @@ export const taskClosed = () =>
 
 export const taskClaimedByOther = (by: string) =>
   new DomainError('conflict', 'TASK_CLAIMED', { zh: `该任务已由 ${by} 认领`, en: `This task is claimed by ${by}` });
-
-export const detailsNotText = () =>
-  new DomainError(
-    'invalid',
-    'VALIDATION_FAILED',
-    { zh: 'details 的值须为文本', en: 'details values must be strings' },
-    [
-      fieldError(
-        'details',
-        'isTextMap',
-        'details 的每个值须为不超过2000字、不含控制字符的文本',
-        'every value must be a string of at most 2000 characters, without control characters',
-      ),
-    ],
-  );
 
 /** A decision its task's schema does not accept: the same code and status the workflow would answer. */
 export const decisionRefused = (problem: DecisionProblem) =>

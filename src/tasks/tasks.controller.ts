@@ -14,7 +14,8 @@ import { TaskDto, TaskPageDto } from './dto/task-response.dto.js';
 import { presentTask } from './task-presenter.js';
 import { TasksService } from './tasks.service.js';
 
-const ACTING_ROLES = ['reviewer', 'principal', 'authority', 'service-unit'] as const;
+/** Roles with tasks of their own (operators: incidents). */
+const ACTING_ROLES = ['reviewer', 'principal', 'authority', 'service-unit', 'admin'] as const;
 
 @ApiTags('tasks')
 @ApiBearerAuth()

@@ -10,13 +10,12 @@ import {
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { hasControlCharacters } from '../common/http/dto/fields.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/http/keyset-cursor.js';
+import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
 import type { InboxTask } from './inbox-task.entity.js';
 import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
-import { decisionRefused, detailsNotText, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
+import { decisionRefused, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
 
 /** The inbox: tasks of the caller's role and department; decisions go to the case workflow. */
 @Injectable()
@@ -39,13 +38,7 @@ export class TasksService {
     };
     const cursor = decodeCursor(query.cursor);
     if (cursor) filter.after = { dueAt: new Date(cursor.sortKey), id: cursor.id };
-    const rows = await this.inbox.openPage(filter);
-    const items = rows.slice(0, filter.limit);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.dueAt.toISOString(), last.id) : null,
-    };
+    return pageOf(await this.inbox.openPage(filter), filter.limit, (row) => row.dueAt);
   }
 
   /** A task the caller may act on; 404 otherwise (do not reveal others' tasks). */
@@ -69,8 +62,6 @@ export class TasksService {
 
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
-    const badDetail = (v: unknown) => typeof v !== 'string' || v.length > 2000 || hasControlCharacters(v);
-    if (dto.details && Object.values(dto.details).some(badDetail)) throw detailsNotText();
     // The step's own schema, the same the workflow's validator applies: a bad decision never reaches the engine.
     const problem = task.decisionSchema ? findDecisionProblem(task.decisionSchema, dto) : undefined;
     if (problem) throw decisionRefused(problem);

@@ -1,12 +1,7 @@
-import { complete, requestShare } from '../support/case-helpers.js';
+import { complete, HUARONG_SHARE, requestShare } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
-const body = {
-  resourceId: 'hr-land-registration',
-  items: ['owner'],
-  purpose: '社会救助家庭经济状况核对',
-  scenario: '低保申请审核',
-};
+const body = HUARONG_SHARE;
 const REPLAYS = 2_500;
 const CONCURRENCY = 10;
 

@@ -1,14 +1,20 @@
-import { caseStatus, complete, requestShare, sql } from '../support/case-helpers.js';
+import {
+  caseStatus,
+  complete,
+  HUARONG_SHARE,
+  recordHistory,
+  reportError,
+  requestExtension,
+  requestShare,
+  sql,
+} from '../support/case-helpers.js';
+import { presentCase } from '../../src/cases/case-presenter.js';
+import { caseStatusQuery } from '../../workflows/contracts/case-messages.js';
 import { jest } from '@jest/globals';
 import { CaseEngine } from '../../src/engine/case-engine.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
-const body = {
-  resourceId: 'hr-land-registration',
-  items: ['owner'],
-  purpose: '社会救助家庭经济状况核对',
-  scenario: '低保申请审核',
-};
+const body = HUARONG_SHARE;
 
 describe('a closed case read without the engine', () => {
   let system: TestSystem;
@@ -59,4 +65,33 @@ describe('a closed case read without the engine', () => {
     asked.mockRestore();
     settled.mockRestore();
   }, 150_000);
+
+  it('reads an open case from its row too, written before every reply and every wait: the same as the workflow shows', async () => {
+    const report = {
+      resourceId: 'cq-psb-household',
+      items: ['moved-to'],
+      description: '迁入地登记为渝中区，实际为江北区',
+    };
+    const started = await reportError(system, 'citizen-zhang', report).expect(201);
+    const { caseId } = started.body;
+    const step = started.body.steps[0];
+    const [row] = await sql(system, 'select status_current from case_record where id = ?', [caseId]);
+    expect(row!.status_current).toBe(true);
+
+    const engine = system.app.get(CaseEngine);
+    const asked = jest.spyOn(engine, 'status');
+    // An extension request changes the step, not the case's state: the row has it when the reply comes.
+    const requested = await requestExtension(system, 'cq-psb-sun', step.taskId, {
+      workingDays: 5,
+      reason: '需调取档案',
+    }).expect(200);
+    const read = await caseStatus(system, 'citizen-zhang', caseId).expect(200);
+    expect(asked).not.toHaveBeenCalled();
+    asked.mockRestore();
+    expect(read.body.steps[0].extension).toMatchObject({ state: 'requested', requestedWorkingDays: 5 });
+    expect(read.body).toEqual(requested.body);
+    const live = await system.client.workflow.getHandle(caseId).query(caseStatusQuery);
+    expect(read.body).toEqual(presentCase(live, 'zh'));
+    await recordHistory(system, caseId, 'correction.chongqing-2019.status-synced-on-every-change');
+  });
 });

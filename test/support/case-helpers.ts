@@ -3,6 +3,14 @@ import type { TestSystem } from './test-system.js';
 
 export const P1 = '/cases/share-requests';
 
+/** A Huarong conditional-share request (P1): one review by the provider, 5 working days. */
+export const HUARONG_SHARE = {
+  resourceId: 'hr-land-registration',
+  items: ['owner'],
+  purpose: '社会救助家庭经济状况核对',
+  scenario: '低保申请审核',
+};
+
 export function requestShare(
   system: TestSystem,
   user: string,

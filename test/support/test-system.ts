@@ -42,6 +42,10 @@ export interface TestSystemOptions {
   clock?: Clock;
   /** Start without a worker (tests that start one themselves). */
   withoutWorker?: boolean;
+  /** Another Temporal frontend than the run's (an engine the test restarts itself). */
+  temporalAddress?: string;
+  /** Another PostgreSQL URL than the run's (the same database behind a proxy the test can cut). */
+  databaseUrl?: string;
   /** Repositories the worker's activities use instead of the real ones (to inject a failure). */
   repositoryOverrides?: Partial<Repositories>;
 }
@@ -61,7 +65,14 @@ function quietTemporalRuntime(): void {
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   requireTestInfrastructure();
   quietTemporalRuntime();
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}` });
+  const config = loadConfig({
+    ...process.env,
+    TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+    // The test systems share one database: each archive test runs its archiver by hand.
+    ARCHIVER_ENABLED: 'false',
+    ...(options.temporalAddress ? { TEMPORAL_ADDRESS: options.temporalAddress } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
     .useValue(options.clock ?? new Clock())

@@ -5,6 +5,7 @@ import type { CatalogFields, EntryChange } from './catalog-update.js';
 import type { DueChange, Procedure } from './case-status.js';
 import type { Citation, PackId } from './citation.js';
 import type { DueDate, DueDateRequest } from './deadline.js';
+import type { IncidentActivities } from './incident.js';
 import type { InboxTaskInput } from './inbox.js';
 
 /** The activities workflows may call; implemented in activities/, proxied by type only. Each is idempotent and returns what it recorded. */
@@ -62,6 +63,8 @@ export interface SyncCaseArgs {
   updatedAt: string;
   /** The whole status the case shows now, kept so that it can be read without the engine. */
   status?: CaseStatus;
+  /** The run writes every change of its status (not only of its state): the row can answer for an open case. */
+  current?: boolean;
 }
 
 export interface BreachArgs {
@@ -201,4 +204,5 @@ export type Activities = CalendarActivities &
   InboxActivities &
   GrantActivities &
   CatalogActivities &
-  ScheduleActivities;
+  ScheduleActivities &
+  IncidentActivities;

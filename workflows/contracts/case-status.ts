@@ -2,6 +2,7 @@ import type { Actor, Role } from './actor.js';
 import type { Citation, PackId, Text } from './citation.js';
 import type { CatalogChangeOrigin, CatalogFields, CatalogTrigger } from './catalog-update.js';
 import type { DueDate } from './deadline.js';
+import type { IncidentStatus } from './incident.js';
 
 export const PROCEDURES = [
   'share-request',
@@ -169,7 +170,9 @@ export interface CaseStatus {
   };
   /** Plain-language notes for the applicant (use limits, rights of objection, …). */
   notices: Array<{ text: Text; citation: Citation }>;
+  /** Permanent failures of the platform in this case, and how operators settled them; absent when there were none. */
+  incidents?: IncidentStatus[];
   closed: boolean;
 }
 
-export type TaskKind = 'decision' | 'extension-approval' | 'escalation';
+export type TaskKind = 'decision' | 'extension-approval' | 'escalation' | 'incident';

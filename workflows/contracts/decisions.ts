@@ -13,6 +13,8 @@ export const DECISIONS = [
   'reasonable',
   'unreasonable',
   'submit',
+  /** An operator asks for the failed call of an incident to be tried again. */
+  'retry',
 ] as const;
 export type Decision = (typeof DECISIONS)[number];
 

@@ -1,4 +1,4 @@
-import { proxyLocalActivities } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../contracts/activities.js';
 
 /**
@@ -6,8 +6,65 @@ import type { Activities } from '../contracts/activities.js';
  * run as local activities: in the worker that runs the workflow task, without a
  * round trip through the server per call. Each returns what it recorded, so the
  * history's markers still show every task, deadline, breach and grant.
+ * Transient failures retry with backoff; permanent ones are not retried (see
+ * activities/failure-classification.ts) and come here as incidents.
  */
-export const activities = proxyLocalActivities<Activities>({
+const unguarded = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** What a case does with a permanent failure: records it, and waits for an operator to ask for a retry. */
+export interface IncidentHandler {
+  /** Resolves when the operator asks for the call to be tried again. */
+  raise(activity: string, failure: ApplicationFailure): Promise<IncidentRetry>;
+}
+
+export interface IncidentRetry {
+  /** The retried call's end: it went through, or failed again (and a new incident follows). */
+  settle(outcome: 'resolved' | 'failed-again'): Promise<void>;
+}
+
+/** Cases recorded before incidents existed end Failed on a permanent failure, as they did then. */
+const INCIDENT_PATCH = 'incident-on-permanent-failure';
+
+// Module state is per workflow run: the sandbox gives each run its own copy.
+let incidents: IncidentHandler | undefined;
+
+export function handleIncidents(handler: IncidentHandler): void {
+  incidents = handler;
+}
+
+/** A local activity's failure arrives as the activity's own ApplicationFailure; a remote one wrapped in an ActivityFailure. */
+function permanentFailureOf(error: unknown): ApplicationFailure | undefined {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.nonRetryable ? failure : undefined;
+}
+
+async function callGuarded(name: keyof Activities, args: unknown[]): Promise<unknown> {
+  const call = unguarded[name] as (...a: unknown[]) => Promise<unknown>;
+  let retry: IncidentRetry | undefined;
+  for (;;) {
+    try {
+      const result = await call(...args);
+      if (retry) await retry.settle('resolved');
+      return result;
+    } catch (error) {
+      const failure = permanentFailureOf(error);
+      if (!failure || !incidents || !patched(INCIDENT_PATCH)) throw error;
+      if (retry) await retry.settle('failed-again');
+      retry = await incidents.raise(name, failure);
+    }
+  }
+}
+
+/** The activities as workflows call them: a permanent failure becomes the case's incident instead of failing the run. */
+export const activities = new Proxy(unguarded, {
+  get:
+    (_target, name) =>
+    (...args: unknown[]) =>
+      callGuarded(name as keyof Activities, args),
+}) as Activities;
+
+/** For the incident bookkeeping itself, which must not raise incidents about incidents. */
+export const incidentActivities = unguarded;

@@ -1,5 +1,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, setHandler, Trigger } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  Trigger,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import {
   caseStatusQuery,
@@ -16,10 +23,11 @@ import {
   type RaiseDisputeArgs,
 } from '../contracts/case-messages.js';
 import { calendarChangedSignal, type CalendarChange } from '../contracts/calendar-change.js';
-import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure } from '../contracts/case-status.js';
+import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure, StepStatus } from '../contracts/case-status.js';
 import type { Citation, PackId, Text } from '../contracts/citation.js';
 import type { DepartmentOf, StepRule } from '../rules/rule-types.js';
-import { activities } from './activities-proxy.js';
+import { activities, handleIncidents } from './activities-proxy.js';
+import { CaseIncidents, type IncidentHost } from './case-incidents.js';
 import type { CaseTask } from './case-task.js';
 import { reject } from './rejection.js';
 import { StatutoryStep, type DecisionPolicy } from './statutory-step.js';
@@ -45,6 +53,16 @@ export interface CaseRuntimeInit {
  */
 const MAX_ACCEPTED_UPDATES = 500;
 
+/**
+ * New runs write their status to the case row whenever it changed, before a
+ * reply and before the case waits, so the API can read an open case there too.
+ * Runs started before this wrote it on state changes only.
+ */
+const SYNC_EVERY_CHANGE_PATCH = 'sync-status-on-every-change';
+
+/** New runs keep the `CaseState` search attribute on the state they show, for auditors filtering in the UI and CLI. */
+const CASE_STATE_ATTRIBUTE_PATCH = 'case-state-search-attribute';
+
 /** The applicant's right to object after a refusal, while it lasts. */
 interface DisputeWindow {
   closesAt: string;
@@ -56,7 +74,7 @@ interface DisputeWindow {
  * to the step (or extension, or escalation) whose task they name, and the
  * projection of the case into PostgreSQL.
  */
-export class CaseRuntime implements StepContext {
+export class CaseRuntime implements StepContext, IncidentHost {
   readonly status: CaseStatus;
   readonly caseId: string;
   readonly procedure: Procedure;
@@ -69,6 +87,11 @@ export class CaseRuntime implements StepContext {
   private hasWaited = false;
   private acceptedUpdates = 0;
   private disputeWindow?: DisputeWindow;
+  private readonly incidents = new CaseIncidents(this);
+  /** The status as last written to the case row. */
+  private lastSynced = '';
+  /** The state the engine's visibility store shows (`CaseState`). */
+  private indexedState?: string;
 
   constructor(
     private readonly init: CaseRuntimeInit,
@@ -91,6 +114,7 @@ export class CaseRuntime implements StepContext {
       closed: false,
     };
     this.registerHandlers();
+    handleIncidents(this.incidents);
   }
 
   departmentOf(who: DepartmentOf): string {
@@ -111,6 +135,24 @@ export class CaseRuntime implements StepContext {
     );
   }
 
+  /**
+   * The case waits for people: its status is written to the row first if it
+   * changed (new runs). Synchronous when nothing is to be written, so that
+   * older runs replay with the same timing.
+   */
+  idle(): Promise<void> | void {
+    const writing = this.syncIfChanged();
+    if (!writing) return this.markIdle();
+    return writing.then(() => this.markIdle());
+  }
+
+  /** Writes the status to the row if it changed since the last write; undefined when there is nothing to write. */
+  syncIfChanged(): Promise<void> | undefined {
+    this.refreshWaitingFor();
+    if (JSON.stringify(this.status) === this.lastSynced || !patched(SYNC_EVERY_CHANGE_PATCH)) return undefined;
+    return this.sync();
+  }
+
   markIdle(): void {
     this.refreshWaitingFor();
     this.hasWaited = true;
@@ -127,9 +169,20 @@ export class CaseRuntime implements StepContext {
   }
 
   async setState(id: string, text: Text): Promise<void> {
-    this.status.state = id;
-    this.status.stateText = text;
+    if (this.incidents.holding) {
+      this.incidents.deferState({ id, text });
+      await this.sync();
+    } else await this.showState({ id, text });
+  }
+
+  async showState(state: { id: string; text: Text }): Promise<void> {
+    this.status.state = state.id;
+    this.status.stateText = state.text;
     await this.sync();
+  }
+
+  currentStep(): StepStatus | undefined {
+    return (this.steps.find((s) => s.isOpen) ?? this.steps.at(-1))?.status;
   }
 
   /** Runs one statutory step to its decision. */
@@ -148,7 +201,8 @@ export class CaseRuntime implements StepContext {
   async awaitDispute(workingDays: number, from: string): Promise<(RaiseDisputeArgs & { at: string }) | undefined> {
     const due = await activities.computeDueDate({ receivedAt: from, workingDays });
     this.disputeWindow = { closesAt: due.dueAt };
-    this.markIdle();
+    const writing = this.idle();
+    if (writing) await writing;
     await condition(() => !!this.disputeWindow?.raised, Math.max(0, Date.parse(due.dueAt) - workflowNow().getTime()));
     const raised = this.disputeWindow.raised;
     this.disputeWindow = undefined;
@@ -174,8 +228,18 @@ export class CaseRuntime implements StepContext {
     return this.status;
   }
 
+  /** Sets `CaseState` to the state shown, when it changed (new runs). */
+  indexState(): void {
+    const state = this.status.state;
+    if (state === this.indexedState || !patched(CASE_STATE_ATTRIBUTE_PATCH)) return;
+    upsertSearchAttributes({ CaseState: [state] });
+    this.indexedState = state;
+  }
+
   private async sync(): Promise<void> {
     this.refreshWaitingFor();
+    this.indexState();
+    this.lastSynced = JSON.stringify(this.status);
     const departments = new Set<string>([
       this.init.applicant.department,
       ...Object.values(this.init.departments).filter((d): d is string => !!d),
@@ -187,6 +251,7 @@ export class CaseRuntime implements StepContext {
       participantDepartments: [...departments],
       updatedAt: workflowNow().toISOString(),
       status: this.status,
+      ...(patched(SYNC_EVERY_CHANGE_PATCH) ? { current: true } : {}),
     });
   }
 
@@ -221,7 +286,7 @@ export class CaseRuntime implements StepContext {
         });
       }
     }
-    this.status.waitingFor = waiting;
+    this.status.waitingFor = [...waiting, ...this.incidents.waiting()];
   }
 
   /** Resolves after the main flow has moved on to its next wait (or closed), so replies show the new state. */
@@ -289,7 +354,8 @@ export class CaseRuntime implements StepContext {
     // A signal, not an update: the calendar's sender needs no answer, and a closed case simply ignores it.
     setHandler(calendarChangedSignal, async (change: CalendarChange) => {
       for (const step of this.steps) await step.recomputeDue(change);
-      this.refreshWaitingFor();
+      const writing = this.syncIfChanged();
+      if (writing) await writing;
     });
 
     this.onUpdate(
@@ -332,7 +398,10 @@ export class CaseRuntime implements StepContext {
       update,
       async (...args: A) => {
         this.acceptedUpdates += 1;
-        return handler(...args);
+        const status = await handler(...args);
+        const writing = this.syncIfChanged();
+        if (writing) await writing;
+        return status;
       },
       {
         validator: (...args: A) => {

@@ -126,7 +126,8 @@ export class StatutoryStep implements StepCore {
         await this.breach.record();
         continue;
       }
-      this.ctx.markIdle();
+      const writing = this.ctx.idle();
+      if (writing) await writing;
       const changed = () => !!this.decided || this.dueVersion !== version;
       if (this.status.overdue || this.clock.stopped) await condition(changed);
       else await condition(changed, remaining);

@@ -13,8 +13,24 @@ export class TimelineEntryDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
 }
 
+/** Where an archived history sits in the audit archive, and whether it still matches its hashes. */
+export class ArchiveMarkDto {
+  @ApiProperty({ type: 'integer' }) seq!: number;
+  @ApiProperty() runId!: string;
+  @ApiProperty({ format: 'date-time' }) archivedAt!: string;
+  @ApiProperty() contentSha256!: string;
+  @ApiProperty({ description: 'false: the row was changed after it was archived (GET /audit/verify names it)' })
+  intact!: boolean;
+}
+
 export class HistoryTimelineDto {
   @ApiProperty() caseId!: string;
+  @ApiProperty({
+    enum: ['engine', 'archive'],
+    description: 'The engine while it keeps the case; the audit archive after its retention',
+  })
+  source!: 'engine' | 'archive';
+  @ApiPropertyOptional({ type: ArchiveMarkDto }) archive?: ArchiveMarkDto;
   @ApiProperty({ type: [TimelineEntryDto] }) entries!: TimelineEntryDto[];
 }
 

@@ -5,7 +5,7 @@ import { PROCEDURES, type Procedure, type TaskKind } from '../../../workflows/co
 import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
 import { ActorDto, CitationDto } from '../../common/http/dto/shared-response.dto.js';
 
-export const TASK_KINDS: readonly TaskKind[] = ['decision', 'extension-approval', 'escalation'];
+export const TASK_KINDS: readonly TaskKind[] = ['decision', 'extension-approval', 'escalation', 'incident'];
 
 export class DueChangeDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -241,7 +241,32 @@ export class CaseStatusDto {
   @ApiPropertyOptional({ type: CatalogUpdateStatusDto }) catalogUpdate?: CatalogUpdateStatusDto;
   @ApiPropertyOptional({ type: LinkedCatalogChangeDto }) linkedCatalogChange?: LinkedCatalogChangeDto;
   @ApiProperty({ type: [CaseNoticeDto] }) notices!: CaseNoticeDto[];
+  @ApiPropertyOptional({
+    type: () => [CaseIncidentDto],
+    description:
+      "Permanent failures of the platform in this case and how operators settled them; while one is open the case's state is `incident`",
+  })
+  incidents?: CaseIncidentDto[];
   @ApiProperty() closed!: boolean;
+}
+
+export class IncidentErrorDto {
+  @ApiProperty({ example: 'PermanentDataError' }) type!: string;
+  @ApiProperty() message!: string;
+}
+
+export class CaseIncidentDto {
+  @ApiProperty() incidentId!: string;
+  @ApiProperty({ description: "The operators' inbox task" }) taskId!: string;
+  @ApiProperty({ enum: ['open', 'retrying', 'resolved', 'failed-again'], enumName: 'IncidentState' })
+  state!: 'open' | 'retrying' | 'resolved' | 'failed-again';
+  @ApiProperty({ type: 'string', nullable: true }) stepId!: string | null;
+  @ApiProperty({ example: 'recordGrant' }) activity!: string;
+  @ApiProperty({ type: IncidentErrorDto }) error!: IncidentErrorDto;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiPropertyOptional() retriedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) retriedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) settledAt?: string;
 }
 
 /** One row of GET /cases. */

@@ -8,6 +8,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnreachable } from '../errors/database-unavailable.js';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error.js';
 import { pickLanguage, type LocalizedText } from '../errors/localized-text.js';
 
@@ -59,6 +60,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception, language);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
+    // A dependency is out of reach: the client may try again shortly.
+    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
@@ -81,6 +84,10 @@ export class DomainErrorFilter implements ExceptionFilter {
         text: { zh: '请求被拒绝', en: exception.message },
       };
       return { statusCode, code: generic.code, message: generic.text[language] };
+    }
+    if (isDatabaseUnreachable(exception)) {
+      const text = { zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable; try again shortly' };
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: text[language] };
     }
     const text = { zh: '服务器内部错误，请稍后重试', en: 'Internal error; please try again later' };
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: text[language] };

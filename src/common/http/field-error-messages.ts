@@ -35,6 +35,7 @@ const CHINESE: Record<string, Describe> = {
       : e.includes('must be an id')
         ? `${f} 须为由字母、数字及 . _ : - 组成的编号`
         : `${f} 的格式不正确`,
+  isTextMap: (f, e) => `${f} 的每个值须为不超过 ${firstNumber(e)} 字、不含控制字符的文本`,
   isUrl: (f) => `${f} 必须是 http 或 https 网址`,
   nestedValidation: (f) => `${f} 必须是对象`,
 };

@@ -31,3 +31,16 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/**
+ * A page from rows fetched one past the page size: the extra row only says
+ * that another page follows, whose cursor is the sort key and id of the last row kept.
+ */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number, sortKey: (row: T) => Date): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last).toISOString(), last.id) : null,
+  };
+}

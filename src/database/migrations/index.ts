@@ -5,6 +5,9 @@ import { Migration20261122000300Corrections } from './Migration20261122000300Cor
 import { Migration20261122000400CatalogVersions } from './Migration20261122000400CatalogVersions.js';
 import { Migration20261123000500TaskDecisionSchemas } from './Migration20261123000500TaskDecisionSchemas.js';
 import { Migration20261123000600CaseStatus } from './Migration20261123000600CaseStatus.js';
+import { Migration20261123000700Incidents } from './Migration20261123000700Incidents.js';
+import { Migration20261123000800AuditArchive } from './Migration20261123000800AuditArchive.js';
+import { Migration20261123000900CaseStatusCurrent } from './Migration20261123000900CaseStatusCurrent.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs need no file discovery. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,6 +17,9 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261122000400CatalogVersions,
   Migration20261123000500TaskDecisionSchemas,
   Migration20261123000600CaseStatus,
+  Migration20261123000700Incidents,
+  Migration20261123000800AuditArchive,
+  Migration20261123000900CaseStatusCurrent,
 ].map((migration) => ({
   name: migration.name,
   class: migration,

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { DECISIONS, type Decision } from '../../../workflows/contracts/decisions.js';
-import { EnumField, InstantField, IntegerField, TextField } from '../../common/http/dto/fields.js';
+import { EnumField, InstantField, IntegerField, TextField, TextMapField } from '../../common/http/dto/fields.js';
 import { CaseListQueryDto } from '../../common/http/page-query.dto.js';
 import { TASK_KINDS } from '../../cases/dto/case-status.dto.js';
 
@@ -40,14 +40,12 @@ export class CompleteTaskDto {
   })
   workingDays?: number;
 
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { type: 'string', maxLength: 2000 },
+  @TextMapField({
+    optional: true,
+    max: 2000,
     example: { manner: 'interface' },
     description: "The details the chosen decision takes (its option's `details` in the task's decisionSchema)",
   })
-  @IsOptional()
-  @IsObject()
   details?: Record<string, string>;
 }
 

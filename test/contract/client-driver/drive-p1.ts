@@ -50,12 +50,18 @@ async function main(): Promise<void> {
   });
   const step = firstStepOf(started.data);
 
-  const inbox = await tasksList({
-    query: { procedure: 'share-request', limit: 100 },
-    headers: reviewer,
-    throwOnError: true,
-  });
-  const task: TaskDto | undefined = inbox.data.items.find((t) => t.caseId === started.data.caseId);
+  // The inbox is paged, soonest due first; other cases of the same reviewer may fill the first pages.
+  let task: TaskDto | undefined;
+  for (let cursor: string | undefined; !task;) {
+    const inbox = await tasksList({
+      query: { procedure: 'share-request', limit: 100, ...(cursor ? { cursor } : {}) },
+      headers: reviewer,
+      throwOnError: true,
+    });
+    task = inbox.data.items.find((t) => t.caseId === started.data.caseId);
+    if (!inbox.data.nextCursor) break;
+    cursor = inbox.data.nextCursor;
+  }
   if (!task) throw new Error('the reviewer does not see the task');
   const claimed = await tasksClaim({ path: { id: task.id }, headers: reviewer, throwOnError: true });
   const decided = await tasksComplete({

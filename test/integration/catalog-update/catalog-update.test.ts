@@ -197,6 +197,11 @@ describe('P3 catalog update: Chongqing-2019 Art. 14 (10 WD to apply, 5 WD to rev
         }).expect(404)
       ).body.code,
     ).toBe('CATALOG_ENTRY_NOT_FOUND');
+    // Chongqing's measures took effect on 2019-07-31: a trigger before that is no breach of them.
+    for (const date of ['2019-01-02', '2019-07-30']) {
+      const early = await update('cq-psb-sun', { ...valid, trigger: lawRevision(date) }).expect(422);
+      expect(early.body).toMatchObject({ code: 'TRIGGER_BEFORE_PACK', message: expect.stringContaining('2019-07-31') });
+    }
     expect(
       (
         await update('cq-psb-sun', {

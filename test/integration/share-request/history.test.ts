@@ -1,4 +1,4 @@
-import { complete, requestShare } from '../../support/case-helpers.js';
+import { complete, eventually, HUARONG_SHARE, requestShare } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -70,5 +70,29 @@ describe('the auditor’s history of a case', () => {
     expect(raw.events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
     await system.http.get(`/cases/${caseId}/history`).query({ format: 'pdf' }).set(system.as('auditor')).expect(400);
     await system.http.get(`/cases/${caseId}/history`).set(system.as('hr-land-ma')).expect(403);
+  });
+
+  it('keeps the CaseState search attribute on the state the case shows, for filtering in the Temporal UI and CLI', async () => {
+    const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
+    const { caseId } = started.body;
+    const stateOf = async () => {
+      const query = `WorkflowId = '${caseId}' AND CaseState = '${started.body.state}'`;
+      const found: string[] = [];
+      for await (const wf of system.client.workflow.list({ query })) found.push(wf.workflowId);
+      return found;
+    };
+    await eventually(async () => expect(await stateOf()).toEqual([caseId]));
+    await complete(system, 'hr-land-ma', started.body.steps[0].taskId, { decision: 'approve' }).expect(200);
+    await eventually(async () => {
+      const described = await system.client.workflow.getHandle(caseId).describe();
+      expect(described.searchAttributes.CaseState).toEqual(['granted']);
+    });
+    // What the auditor filters on: the visibility store, which follows a moment later.
+    await eventually(async () => {
+      const granted: string[] = [];
+      const query = `WorkflowId = '${caseId}' AND CaseState = 'granted'`;
+      for await (const wf of system.client.workflow.list({ query })) granted.push(wf.workflowId);
+      expect(granted).toEqual([caseId]);
+    });
   });
 });

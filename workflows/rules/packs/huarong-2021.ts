@@ -75,7 +75,12 @@ export const HUARONG_2021: RulePack = {
       },
     },
     unconditional: { pack, article: '第二十一条', clause: '第一款', summary: '无条件共享类通过平台即时获取' },
-    useLimits: { pack, article: '第二十一条', clause: '第一款', summary: '通过数据共享交换平台提供和使用' },
+    useLimits: {
+      pack,
+      article: '第二十二条',
+      clause: '第二款',
+      summary: '使用部门按照“谁经手、谁使用、谁管理、谁负责”的原则依法依规使用共享数据',
+    },
   },
   correction: {
     pack,

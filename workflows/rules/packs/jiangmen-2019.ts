@@ -71,7 +71,12 @@ export const JIANGMEN_2019: RulePack = {
   openData: {
     pack,
     applicants: ['public', 'government'],
-    directAccess: { pack, article: '第三十三条', summary: '依《政府信息公开条例》向数据生产单位申请' },
+    directAccess: {
+      pack,
+      article: '第三十一条',
+      clause: '第三款',
+      summary: '政府数据以可机读标准格式开放，公民、法人和其他组织可以在线访问、获取和利用',
+    },
     review: {
       ...providerReview(
         {

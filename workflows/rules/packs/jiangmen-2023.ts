@@ -36,9 +36,19 @@ export const JIANGMEN_2023: RulePack = {
         basis: 'administrative',
         targetKey: 'correction.verify',
         from: 'receipt',
-        citation: { pack, article: '第九条', summary: '本办法未规定纠错程序，适用管理目标时限' },
+        citation: {
+          pack,
+          article: '第七条',
+          clause: '第（三）项',
+          summary: '本机构公共数据的校核、更新由其负责；本办法未规定时限，适用管理目标时限',
+        },
       },
-      { pack, article: '第九条', summary: '做好公共数据资源目录常态化维护' },
+      {
+        pack,
+        article: '第七条',
+        clause: '第（三）项',
+        summary: '公共管理和服务机构负责本机构公共数据的校核、更新、汇聚',
+      },
     ),
   },
   catalogUpdate: {

@@ -140,3 +140,21 @@ export function InstantField(options: FieldOptions) {
     }),
   );
 }
+
+/** A map of short texts by key (a decision's details): every value a string within `max`, without control characters. */
+export function TextMapField(options: FieldOptions & { max: number }) {
+  const isText = (v: unknown) => typeof v === 'string' && v.length <= options.max && !hasControlCharacters(v);
+  return applyDecorators(
+    documented({ type: 'object', additionalProperties: { type: 'string', maxLength: options.max } }, options),
+    ...optionally(options),
+    ValidateBy({
+      name: 'isTextMap',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isText),
+        defaultMessage: () =>
+          `every value of $property must be a string of at most ${options.max} characters, without control characters`,
+      },
+    }),
+  );
+}

@@ -1,0 +1,61 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { TOOLS_DIR } from '../../scripts/lib/project-paths.js';
+import { startDevServer } from '../../temporal/dev-server.js';
+import { startProductionServer } from '../../temporal/production-server.js';
+import { findOrBuildTemporalCli } from '../../temporal/temporal-cli.js';
+import { TEST_DATA_DIR } from './test-environment.js';
+
+export interface OwnEngine {
+  address: string;
+  /** Kills it at once (a crash): what it had written stays, nothing else. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const log = (line: string) => process.stderr.write(`[own engine] ${line}\n`);
+
+/**
+ * An engine of the test's own, which it may kill and start again on the same
+ * state: a dev server on a SQLite file, or, when the run is against the real
+ * server (TEST_TEMPORAL_MODE=server), a Temporal server on PostgreSQL.
+ */
+export async function startOwnEngine(name: string, port: number, fresh: boolean): Promise<OwnEngine> {
+  const dataDir = path.join(TEST_DATA_DIR, name);
+  if (process.env.TEST_TEMPORAL_MODE === 'server') {
+    const server = await startProductionServer({
+      toolsDir: TOOLS_DIR,
+      dataDir,
+      postgresUrl: process.env.DATABASE_URL!,
+      databases: {
+        main: `${name.replaceAll('-', '_')}_temporal`,
+        visibility: `${name.replaceAll('-', '_')}_visibility`,
+      },
+      fresh,
+      port,
+      namespace: 'default',
+      retentionDays: 30,
+      log,
+    });
+    return server;
+  }
+  const dbFile = path.join(dataDir, 'temporal.sqlite');
+  if (fresh) rmSync(dataDir, { recursive: true, force: true });
+  const server = await startDevServer({
+    cli: findOrBuildTemporalCli(TOOLS_DIR, log),
+    port,
+    dbFile,
+    logFile: path.join(dataDir, 'temporal.log'),
+  });
+  return {
+    address: server.address,
+    kill: async () => {
+      const child = server.process.child;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: () => server.process.stop(),
+  };
+}
