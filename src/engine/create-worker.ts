@@ -22,6 +22,10 @@ export function createWorker({ connection, config, activities, options }: Worker
     dataConverter: dataConverterOf(config),
     activities,
     ...workflowSource(),
+    // Activities are idempotent, so one cut off by a shutdown is safely retried by the next worker; a shutdown
+    // must not wait on an activity stuck behind an unreachable database.
+    shutdownGraceTime: '10s',
+    shutdownForceTime: '30s',
     ...options,
   });
 }

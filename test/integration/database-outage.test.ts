@@ -33,7 +33,7 @@ describe('PostgreSQL out of reach for 15 s under load', () => {
   afterAll(async () => {
     await system.close();
     await proxy.close();
-  });
+  }, 120_000);
 
   it('answers 503 or waits meanwhile, and afterwards every accepted case exists once with one open task', async () => {
     const sent: Sent[] = [];

@@ -3,7 +3,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  GracefulShutdownPeriodExpiredError,
+  NativeConnection,
+  Runtime,
+  type Worker,
+} from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createActivities } from '../../activities/index.js';
@@ -117,13 +123,18 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
           workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },
           workflowsPath: undefined,
           bundlerOptions: undefined,
+          shutdownGraceTime: '2s',
+          shutdownForceTime: '10s',
         },
       });
       running = worker.run();
     },
     async stopWorker() {
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
+      // A forced shutdown (an activity stuck past shutdownForceTime) rejects run(); the worker is gone either way.
+      await running?.catch((error: unknown) => {
+        if (!(error instanceof GracefulShutdownPeriodExpiredError)) throw error;
+      });
       worker = undefined;
       running = undefined;
     },
