@@ -1,7 +1,6 @@
 import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CatalogFields, CatalogUpdateInput, EntryChange } from '../../workflows/contracts/catalog-update.js';
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
-import { resolvePack } from '../../workflows/rules/pack-resolver.js';
 import { diffFields, fieldsOfEntry } from '../catalog/catalog-fields.js';
 import { needsShareConditions } from '../../workflows/rules/catalog-rules.js';
 import { isPlainDate, shanghaiDateOf } from '../calendar/plain-date.js';
@@ -11,6 +10,7 @@ import { DomainError, fieldError } from '../common/errors/domain-error.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { notAllowed, resourceNotFound } from './case-errors.js';
 import type { CreateCatalogUpdateDto } from './dto/create-catalog-update.dto.js';
+import { packInForce } from './plan-context.js';
 
 export interface CatalogUpdateContext {
   caseId: string;
@@ -60,13 +60,7 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
     });
   }
   const jurisdiction = entries[0].jurisdiction as Jurisdiction;
-  const pack = resolvePack(jurisdiction, receivedOn);
-  if (!pack)
-    throw notAllowed(
-      'NO_PACK_IN_FORCE',
-      `${receivedOn} 该地区没有生效的管理办法`,
-      `No regulation is in force for ${jurisdiction} on ${receivedOn}`,
-    );
+  const pack = packInForce(jurisdiction, receivedOn);
   // The period to apply runs from the trigger under this pack: a trigger before the pack took effect is no breach of it.
   if (dto.trigger.date < pack.effectiveFrom)
     throw notAllowed(

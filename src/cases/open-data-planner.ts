@@ -13,10 +13,15 @@ export function planOpenData(
   const rules = pack.openData;
   const kind = ctx.applicantDepartment.kind as 'public' | 'government';
   if (!rules.applicants.includes(kind)) {
+    const basis = cite(rules.review.citation);
     throw notAllowed(
       'APPLICANT_NOT_ALLOWED',
-      '该类申请人不能申请开放数据',
-      'This kind of applicant may not apply for open data',
+      kind === 'government'
+        ? `开放数据由公民、法人和其他组织申请（${basis}）；政务部门因履职需要使用数据，请提出共享申请（POST /cases/share-requests）`
+        : `该类申请人不能申请开放数据（${basis}）`,
+      kind === 'government'
+        ? `Open data is applied for by citizens and organisations (${basis}); a department that needs data for its duties asks for sharing (POST /cases/share-requests)`
+        : `This kind of applicant may not apply for open data (${basis})`,
     );
   }
   if (ctx.resource.openType === 'closed' && !rules.outsideScope) {

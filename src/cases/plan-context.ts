@@ -1,6 +1,6 @@
 import type { Actor } from '../../workflows/contracts/actor.js';
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
-import { resolvePack } from '../../workflows/rules/pack-resolver.js';
+import { packOfUnknownStart, resolvePack } from '../../workflows/rules/pack-resolver.js';
 import type { RulePack } from '../../workflows/rules/rule-types.js';
 import { shanghaiDateOf } from '../calendar/plain-date.js';
 import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
@@ -28,16 +28,26 @@ export function checkItems(resource: CatalogEntry, items: string[]): void {
 
 /** The pack in force for the resource's jurisdiction on the day of receipt (Asia/Shanghai). */
 export function resolvePackFor(ctx: PlanContext): RulePack {
-  const receivedOn = shanghaiDateOf(ctx.receivedAt);
-  const pack = resolvePack(ctx.resource.jurisdiction as Jurisdiction, receivedOn);
-  if (!pack) {
+  return packInForce(ctx.resource.jurisdiction as Jurisdiction, shanghaiDateOf(ctx.receivedAt));
+}
+
+/** The pack in force on a day, or a 422 saying why none can be applied. */
+export function packInForce(jurisdiction: Jurisdiction, receivedOn: string): RulePack {
+  const pack = resolvePack(jurisdiction, receivedOn);
+  if (pack) return pack;
+  const blank = packOfUnknownStart(jurisdiction, receivedOn);
+  if (blank?.startUnknown) {
     throw notAllowed(
-      'NO_PACK_IN_FORCE',
-      `${receivedOn} 该地区没有生效的管理办法`,
-      `No regulation is in force for ${ctx.resource.jurisdiction} on ${receivedOn}`,
+      'PACK_START_UNKNOWN',
+      `${receivedOn}：${blank.startUnknown.why.zh}；${blank.effectiveFrom} 起确定适用`,
+      `${receivedOn}: ${blank.startUnknown.why.en}; it surely applies from ${blank.effectiveFrom}`,
     );
   }
-  return pack;
+  throw notAllowed(
+    'NO_PACK_IN_FORCE',
+    `${receivedOn} 该地区没有生效的管理办法`,
+    `No regulation is in force for ${jurisdiction} on ${receivedOn}`,
+  );
 }
 
 /** The resource as a case about it carries it: id, title and provider. */

@@ -1,13 +1,12 @@
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import type { InterfaceProvisionInput, OpenCatalogObjectionInput } from '../../workflows/contracts/single-step.js';
-import { resolvePack } from '../../workflows/rules/pack-resolver.js';
 import { shanghaiDateOf } from '../calendar/plain-date.js';
 import type { Department } from '../catalog/department.entity.js';
 import { fieldError } from '../common/errors/domain-error.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { cite, notAllowed } from './case-errors.js';
 import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
-import { resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
+import { packInForce, resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
 
 const notInPack = (pack: string, procedure: string) =>
   notAllowed('PROCEDURE_NOT_IN_PACK', `${pack} 未规定${procedure}程序`, `${pack} provides no ${procedure} procedure`);
@@ -70,9 +69,9 @@ export function planInterfaceProvision(
     );
   }
   const receivedOn = shanghaiDateOf(ctx.receivedAt);
-  const pack = resolvePack(ctx.agency.jurisdiction as Jurisdiction, receivedOn);
-  const rules = pack?.interfaceProvision;
-  if (!pack || !rules) throw notInPack(pack?.id ?? ctx.agency.jurisdiction, '服务接口提供');
+  const pack = packInForce(ctx.agency.jurisdiction as Jurisdiction, receivedOn);
+  const rules = pack.interfaceProvision;
+  if (!rules) throw notInPack(pack.id, '服务接口提供');
   if (!ctx.provider || ctx.provider.jurisdiction !== ctx.agency.jurisdiction || ctx.provider.kind !== 'government') {
     throw invalidRequest([
       fieldError(

@@ -27,6 +27,17 @@ export function resolvePack(jurisdiction: Jurisdiction, receivedOn: string): Rul
   );
 }
 
+/** The pack whose start date the text leaves blank, if the day falls in that blank. */
+export function packOfUnknownStart(jurisdiction: Jurisdiction, receivedOn: string): RulePack | undefined {
+  return RULE_PACKS.find(
+    (pack) =>
+      pack.jurisdiction === jurisdiction &&
+      pack.startUnknown !== undefined &&
+      pack.startUnknown.from <= receivedOn &&
+      receivedOn < pack.effectiveFrom,
+  );
+}
+
 export function packById(id: PackId): RulePack {
   const pack = RULE_PACKS.find((p) => p.id === id);
   if (!pack) throw new Error(`unknown rule pack ${id}`);

@@ -80,6 +80,7 @@ export type OrganisationType = 'domestic-enterprise' | 'university' | 'research-
 /** P4 开放数据申请 as one pack says it. */
 export interface OpenDataRules {
   pack: PackId;
+  /** 「公民、法人和其他组织」 in every text: departments use P1 (sharing), not P4. */
   applicants: Array<'government' | 'public'>;
   /** `open` resources: access after identity check, no review. */
   directAccess: Citation;
@@ -128,8 +129,13 @@ export interface RulePack {
   id: PackId;
   jurisdiction: Jurisdiction;
   title: string;
-  /** First day in force (YYYY-MM-DD, Asia/Shanghai). */
+  /** First day surely in force (YYYY-MM-DD, Asia/Shanghai). */
   effectiveFrom: string;
+  /**
+   * Where the text leaves its start date blank: the days on which it may or may not have been in force
+   * (from `from` to the day before `effectiveFrom`). A case received then cannot be assigned a law.
+   */
+  startUnknown?: { from: string; why: Text };
   /** Last day in force, where a later pack replaces it. */
   effectiveUntil?: string;
   shareRequest: ShareRequestRules;

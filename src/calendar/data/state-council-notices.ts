@@ -2,8 +2,9 @@ import type { HolidayDay, HolidaySchedule } from '../holiday-schedule.js';
 import { addDays, type PlainDate } from '../plain-date.js';
 
 /**
- * 国务院办公厅关于部分节假日安排的通知, 2020–2026, transcribed from the notices
- * (2020 includes the Spring Festival extension of 国办发明电〔2020〕1号).
+ * 国务院办公厅关于部分节假日安排的通知, 2019–2026, transcribed from the notices
+ * (2019 includes the Labour Day change of 国办发明电〔2019〕3号, 2020 the Spring
+ * Festival extension of 国办发明电〔2020〕1号; each amended year lists both notices).
  * test/unit/calendar/state-council-notices.test.ts checks every year against the
  * independently maintained `chinese-days` package.
  */
@@ -20,6 +21,32 @@ interface NoticeYear {
 }
 
 const NOTICES: NoticeYear[] = [
+  {
+    year: 2019,
+    notices: [
+      {
+        title: '国务院办公厅关于2019年部分节假日安排的通知（国办发明电〔2018〕15号）',
+        url: 'http://www.gov.cn/zhengce/content/2018-12/06/content_5346276.htm',
+        publishedOn: '2018-12-06',
+      },
+      {
+        title: '国务院办公厅关于调整2019年劳动节假期安排的通知（国办发明电〔2019〕3号）',
+        url: 'http://www.gov.cn/zhengce/content/2019-03/22/content_5375877.htm',
+        publishedOn: '2019-03-22',
+      },
+    ],
+    festivals: [
+      // 30–31 December 2018 belong to 2018's count; 29 December 2018 was that year's make-up workday.
+      { name: '元旦', off: ['2019-01-01', '2019-01-01'] },
+      { name: '春节', off: ['2019-02-04', '2019-02-10'], workdays: ['2019-02-02', '2019-02-03'] },
+      { name: '清明节', off: ['2019-04-05', '2019-04-07'] },
+      // As amended on 2019-03-22: 1–4 May off, Sundays 28 April and 5 May worked (the first notice gave 1 May only).
+      { name: '劳动节', off: ['2019-05-01', '2019-05-04'], workdays: ['2019-04-28', '2019-05-05'] },
+      { name: '端午节', off: ['2019-06-07', '2019-06-09'] },
+      { name: '中秋节', off: ['2019-09-13', '2019-09-15'] },
+      { name: '国庆节', off: ['2019-10-01', '2019-10-07'], workdays: ['2019-09-29', '2019-10-12'] },
+    ],
+  },
   {
     year: 2020,
     notices: [

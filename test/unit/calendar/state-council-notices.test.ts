@@ -12,8 +12,8 @@ const calendar = new WorkingDayCalendar(STATE_COUNCIL_SCHEDULES);
 const reference = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData;
 
 describe('State Council holiday data', () => {
-  it('covers every year from 2020 to 2026 with a dated notice', () => {
-    expect(STATE_COUNCIL_SCHEDULES.map((s) => s.year)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+  it('covers every year from 2019 to 2026 with a dated notice', () => {
+    expect(STATE_COUNCIL_SCHEDULES.map((s) => s.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     for (const schedule of STATE_COUNCIL_SCHEDULES) {
       expect(schedule.notices.length).toBeGreaterThan(0);
       for (const notice of schedule.notices) {

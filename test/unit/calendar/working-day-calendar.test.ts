@@ -29,6 +29,39 @@ describeUnderHostTimeZone(() => {
     });
   });
 
+  // 国办发明电〔2018〕15号 gave Labour Day 2019 one day (1 May); 国办发明电〔2019〕3号 made it 1–4 May with
+  // Sundays 28 April and 5 May worked. A period counted under the first notice moves once the second is loaded.
+  describe('2019, as amended for Labour Day', () => {
+    const original = STATE_COUNCIL_SCHEDULES.find((s) => s.year === 2019)!;
+    const firstNoticeOnly = new WorkingDayCalendar([
+      {
+        year: 2019,
+        notices: original.notices.slice(0, 1),
+        days: [
+          ...original.days.filter((d) => d.name !== '劳动节' && d.name !== '劳动节调休上班'),
+          { date: '2019-05-01', kind: 'off', name: '劳动节' },
+        ],
+      },
+    ]);
+    it.each([
+      ['2019-04-28', true],
+      ['2019-05-02', false],
+      ['2019-05-04', false],
+      ['2019-05-05', true],
+      ['2019-02-02', true],
+      ['2019-02-04', false],
+      ['2019-10-12', true],
+    ])('%s → %s', (date, expected) => {
+      expect(calendar.isWorkingDay(date)).toBe(expected);
+    });
+
+    it('a 5 WD period received on Thursday 25 April 2019 ends on 3 May under the first notice and 5 May as amended', () => {
+      const receivedAt = shanghai('2019-04-25T10:00:00');
+      expect(firstNoticeOnly.addWorkingDays(receivedAt, 5).dueDate).toBe('2019-05-03');
+      expect(calendar.addWorkingDays(receivedAt, 5).dueDate).toBe('2019-05-05');
+    });
+  });
+
   describe('addWorkingDays', () => {
     it('does not count the day of receipt and ends at 24:00 Shanghai of the Nth working day', () => {
       // Received Monday 2026-03-02, 5 WD → Monday 2026-03-09, due at 2026-03-10 00:00+08:00.

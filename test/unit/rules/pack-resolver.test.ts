@@ -1,4 +1,4 @@
-import { RULE_PACKS, resolvePack } from '../../../workflows/rules/pack-resolver.js';
+import { packOfUnknownStart, RULE_PACKS, resolvePack } from '../../../workflows/rules/pack-resolver.js';
 
 describe('resolvePack: the pack in force on the day of receipt governs the case', () => {
   it.each([
@@ -16,8 +16,24 @@ describe('resolvePack: the pack in force on the day of receipt governs the case'
     ['chongqing', '2019-07-30'],
     ['huarong', '2021-12-13'],
     ['quanzhou', '2021-07-01'],
+    ['jiangmen', '2018-12-31'],
   ] as const)('%s on %s: no pack yet', (jurisdiction, day) => {
     expect(resolvePack(jurisdiction, day)).toBeUndefined();
+    expect(packOfUnknownStart(jurisdiction, day)).toBeUndefined();
+  });
+
+  // 第四十三条 「本办法自2019年 月 日起施行」: the day is blank, so no receipt in 2019 is assigned to it.
+  it.each(['2019-01-01', '2019-07-01', '2019-12-31'])(
+    'jiangmen on %s: the 2019 measures may or may not apply',
+    (day) => {
+      expect(resolvePack('jiangmen', day)).toBeUndefined();
+      expect(packOfUnknownStart('jiangmen', day)?.id).toBe('jiangmen-2019');
+    },
+  );
+
+  it('jiangmen from 2020-01-01: the 2019 measures surely apply', () => {
+    expect(resolvePack('jiangmen', '2020-01-01')?.id).toBe('jiangmen-2019');
+    expect(packOfUnknownStart('jiangmen', '2020-01-01')).toBeUndefined();
   });
 });
 

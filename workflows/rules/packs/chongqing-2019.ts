@@ -185,7 +185,7 @@ export const CHONGQING_2019: RulePack = {
   },
   openData: {
     pack,
-    applicants: ['public', 'government'],
+    applicants: ['public'],
     directAccess: { pack, article: '第三十三条', clause: '第三款', summary: '无条件开放的，通过身份认证后直接获取' },
     refusalNeedsBasis: true,
     review: providerReview(

@@ -115,7 +115,7 @@ export const HUARONG_2021: RulePack = {
   },
   openData: {
     pack,
-    applicants: ['public', 'government'],
+    applicants: ['public'],
     directAccess: { pack, article: '第二十五条', clause: '第二款', summary: '无条件开放类可以直接从开放平台获取' },
     review: providerReview(
       {

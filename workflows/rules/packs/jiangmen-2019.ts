@@ -8,7 +8,16 @@ export const JIANGMEN_2019: RulePack = {
   id: pack,
   jurisdiction: 'jiangmen',
   title: '江门市政务数据资源共享和开放管理暂行办法',
-  effectiveFrom: '2019-01-01',
+  // 第四十三条 reads 「本办法自2019年 月 日起施行」: the day is blank in the text. It was surely in force from
+  // 2020-01-01; for a receipt in 2019 no one can say from the text whether it governs, so such a case is refused.
+  effectiveFrom: '2020-01-01',
+  startUnknown: {
+    from: '2019-01-01',
+    why: {
+      zh: '第四十三条「本办法自2019年 月 日起施行」未写明施行日期，无法确定2019年内收到的申请是否适用本办法',
+      en: 'Art. 43 leaves the day it took effect in 2019 blank, so whether it governs a receipt in 2019 cannot be told',
+    },
+  },
   effectiveUntil: '2023-08-14',
   shareRequest: {
     pack,
@@ -70,7 +79,7 @@ export const JIANGMEN_2019: RulePack = {
   },
   openData: {
     pack,
-    applicants: ['public', 'government'],
+    applicants: ['public'],
     directAccess: {
       pack,
       article: '第三十一条',

@@ -65,7 +65,7 @@ export const JIANGMEN_2023: RulePack = {
   },
   openData: {
     pack,
-    applicants: ['public', 'government'],
+    applicants: ['public'],
     directAccess: { pack, article: '第十六条', summary: '符合条件时开放' },
     review: providerReview(
       {

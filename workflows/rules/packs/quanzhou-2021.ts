@@ -154,7 +154,7 @@ export const QUANZHOU_2021: RulePack = {
   },
   openData: {
     pack,
-    applicants: ['government', 'public'],
+    applicants: ['public'],
     directAccess: { pack, article: '六', clause: '（四）', summary: '普遍开放类可以直接从开放平台获取' },
     eligibility: {
       organisations: ['domestic-enterprise', 'university', 'research-institute'],
