@@ -27,6 +27,9 @@ export function createCalendarActivities(calendar: DeadlineCalendar): CalendarAc
     async workingDaysLeft({ at, due }) {
       return calendar.workingDaysLeft(new Date(at), due);
     },
+    async computeWarningFrom({ due, workingDays }) {
+      return nonRetryableOnRangeError(async () => (await calendar.warningFrom(due, workingDays)).toISOString());
+    },
     async computeMonthEnd({ from, month }) {
       return nonRetryableOnRangeError(() => calendar.monthEnd(new Date(from), month));
     },

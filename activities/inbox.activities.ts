@@ -37,6 +37,10 @@ export function createInboxActivities(
       await breaches.recordStepBreach(args);
       return args;
     },
+    async recordWarning(args) {
+      await breaches.recordWarning(args);
+      return args;
+    },
     async syncCase(args) {
       await cases.sync(args);
       // The status itself is in the case row; the history keeps what changed in the index.

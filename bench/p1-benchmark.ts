@@ -17,7 +17,7 @@ import { mintToken } from '../src/auth/token-minter.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { setupDatabase } from '../src/database/setup-database.js';
 import { createWorker } from '../src/engine/create-worker.js';
-import { workflowBundlerOptions } from '../src/engine/workflow-source.js';
+import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/engine/workflow-source.js';
 import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
 import { runConcurrently, summarize } from './stats.js';
 
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
     const { code } = await bundleWorkflowCode({
       workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'),
+      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
       ...workflowBundlerOptions,
       logger: new DefaultLogger('WARN'),
     });
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
       connection,
       config,
       activities: createActivities(repositoriesOf(app)),
-      options: { workflowBundle: { code }, workflowsPath: undefined, bundlerOptions: undefined },
+      options: { workflowBundle: { code } },
     });
     const running = worker.run();
     const token = (id: string) =>

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { setupDatabase } from '../src/database/setup-database.js';
-import { workflowBundlerOptions } from '../src/engine/workflow-source.js';
+import { workflowBundlerOptions, WORKFLOW_INTERCEPTOR_MODULES } from '../src/engine/workflow-source.js';
 import { startInfrastructure, temporalModeOf } from './lib/infrastructure.js';
 import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
 
@@ -75,6 +75,7 @@ async function main(): Promise<number> {
     await setupDatabase(infrastructure.databaseUrl);
     const { code } = await bundleWorkflowCode({
       workflowsPath: path.join(PROJECT_ROOT, 'workflows', 'index.ts'),
+      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
       ...workflowBundlerOptions,
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn: log, error: log },
     });

@@ -8,6 +8,8 @@ import { answerClientError } from './common/http/client-error.js';
 import { InputSafetyGuard } from './common/http/input-safety.guard.js';
 import { buildOpenApiDocument } from './common/http/openapi-document.js';
 import { AppConfig } from './config/app-config.js';
+import { HttpMetrics } from './metrics/http-metrics.js';
+import { traceRequests } from './tracing/http-tracing.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 
 /** Helmet's headers (nosniff, frame options, HSTS behind TLS, no X-Powered-By); the CSP lets Swagger UI at /docs run. */
@@ -28,6 +30,8 @@ const SECURITY_HEADERS: HelmetOptions = {
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
   (app.getHttpServer() as Server).on('clientError', answerClientError);
+  app.use(traceRequests);
+  app.use(app.get(HttpMetrics).middleware);
   app.use(helmet(SECURITY_HEADERS));
   // The Temporal Web UI calls the codec endpoint from the browser, with the user's bearer token.
   app.enableCors({

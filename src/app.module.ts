@@ -14,6 +14,7 @@ import { GrantsModule } from './grants/grants.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
         TemporalModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         CalendarModule,
         EngineModule,
         CatalogModule,

@@ -4,8 +4,10 @@ import { configureApp } from './app-setup.js';
 import { AppModule } from './app.module.js';
 import { loadConfig } from './config/app-config.js';
 import { exitOnBootFailure } from './config/boot-failure.js';
+import { startTracing } from './tracing/tracing.js';
 
 async function bootstrap(): Promise<void> {
+  startTracing('data-sharing-approvals-api');
   const config = loadConfig();
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
   await app.listen(config.PORT, config.HOST);

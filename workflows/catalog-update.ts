@@ -1,7 +1,7 @@
 import type { CatalogUpdateInput } from './contracts/catalog-update.js';
 import type { CaseStatus } from './contracts/case-status.js';
 import type { DecisionSchema, DetailRule } from './contracts/decisions.js';
-import { needsShareConditions } from './rules/catalog-rules.js';
+import { shareBasisNeeded, type ShareBasisField } from './rules/catalog-rules.js';
 import { activities } from './steps/activities-proxy.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { openCase } from './steps/open-case.js';
@@ -44,25 +44,22 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
   const rule = input.rules.review;
   const from = rule.deadline.from === 'trigger' ? triggerInstant(input.trigger.date) : input.receivedAt;
   // A linked change (e.g. a reclassification to conditional) may come without conditions: the approver then states them.
-  const review = await rt.runStep(rule, from, { schema: reviewSchema(input.changes.some(needsShareConditions)) });
+  const needed = [...new Set(input.changes.flatMap(shareBasisNeeded))];
+  const review = await rt.runStep(rule, from, { schema: reviewSchema(needed) });
   if (review.decision === 'refuse') {
     await settleOrigin(input, 'refused');
     return rt.close(STATES.refused, { reasons: review.reasons, citation: rule.citation });
   }
   const applied = await activities.applyCatalogChange({
     caseId: input.caseId,
-    changes: input.changes.map((c) =>
-      needsShareConditions(c)
-        ? {
-            ...c,
-            change: {
-              ...c.change,
-              shareConditions: requiredDetailOf(review, 'shareConditions'),
-              legalBasis: requiredDetailOf(review, 'legalBasis'),
-            },
-          }
-        : c,
-    ),
+    changes: input.changes.map((c) => {
+      const keys = shareBasisNeeded(c);
+      if (keys.length === 0) return c;
+      return {
+        ...c,
+        change: { ...c.change, ...Object.fromEntries(keys.map((k) => [k, requiredDetailOf(review, k)])) },
+      };
+    }),
     approver: { id: review.actor.id, name: review.actor.name },
     appliedAt: workflowNow().toISOString(),
     updateResponsibilityList: !!input.rules.responsibilityList,
@@ -122,22 +119,17 @@ async function settleOrigin(input: CatalogUpdateInput, status: 'applied' | 'refu
   });
 }
 
-/** An approval that leaves an entry conditional or not shared states the conditions and their legal basis. */
-function reviewSchema(needsConditions: boolean): DecisionSchema {
+/** An approval that leaves an entry conditional or not shared states its legal basis (and, conditional, its conditions). */
+function reviewSchema(needed: ShareBasisField[]): DecisionSchema {
   const missing = {
     kind: 'notAllowed' as const,
     code: 'SHARE_CONDITIONS_REQUIRED',
     text: {
-      zh: '变更为有条件共享或不予共享的，须在 details.shareConditions 和 details.legalBasis 中写明共享条件及其依据',
-      en: 'A conditional or not-shared entry needs its conditions and their legal basis in details.shareConditions and details.legalBasis',
+      zh: `变更为有条件共享或不予共享的，须写明${needed.map((k) => `details.${k}`).join('、')}（有条件共享类写明共享条件，两类均须有法律、法规或规章依据）`,
+      en: `A conditional or not-shared entry needs ${needed.map((k) => `details.${k}`).join(' and ')} (conditions for a conditional entry, a legal basis for both)`,
     },
   };
-  const conditions: DetailRule[] = needsConditions
-    ? [
-        { key: 'shareConditions', required: true, missing },
-        { key: 'legalBasis', required: true, missing },
-      ]
-    : [];
+  const conditions: DetailRule[] = needed.map((key) => ({ key, required: true, missing }));
   return {
     options: [
       { decision: 'approve', details: conditions },

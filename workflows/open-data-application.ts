@@ -6,7 +6,7 @@ import { activities } from './steps/activities-proxy.js';
 import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
-import type { DecisionPolicy } from './steps/statutory-step.js';
+import { ABANDONED, type DecisionPolicy } from './steps/statutory-step.js';
 import { workflowNow } from './steps/workflow-time.js';
 
 const STATES = {
@@ -21,6 +21,13 @@ const STATES = {
     text: {
       zh: '符合开放标准，列入开放范围（待目录更新）',
       en: 'Meets the standard: joins the open scope (catalog change pending)',
+    },
+  },
+  abandoned: {
+    id: 'withdrawn',
+    text: {
+      zh: '逾期未补正，视为放弃申请',
+      en: 'No supplement within the period: the application is deemed withdrawn',
     },
   },
   negotiate: {
@@ -49,6 +56,18 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
     },
     initial,
   );
+  const eligibility = rules.eligibility;
+  if (eligibility && input.path === 'review') {
+    // Quanzhou 六（四）: what the recipient of authorised-open data may and may not do with it.
+    const nonCommercial = !!input.organisationType && eligibility.nonCommercialOnly.includes(input.organisationType);
+    rt.addNotice(
+      {
+        zh: `所获得的数据仅限于本单位依法依规使用，不得提供给第三方，不得用于或变相用于数据倒卖或其他非法用途${nonCommercial ? '；高校、科研院所获得的数据只能用于科研教育等公益性活动，不得用于或变相用于商业用途' : ''}`,
+        en: `The data may be used only by your organisation and lawfully: not passed to third parties, not resold, not used unlawfully${nonCommercial ? '; universities and research institutes may use it only for research and education, never commercially' : ''}`,
+      },
+      eligibility.citation,
+    );
+  }
   const grant = async (approver: { id: string; name: string }, manner: string, citation: Citation) => {
     const accessId = `access-${input.caseId}`;
     await activities.recordOpenDataAccess({
@@ -82,6 +101,9 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
   }
   const review = input.path === 'outside-scope' && rules.outsideScope ? rules.outsideScope : rules.review;
   const decision = await rt.runStep(review, from, reviewPolicy(input));
+  if (decision.decision === ABANDONED && review.supplement) {
+    return rt.close(STATES.abandoned, { reasons: decision.reasons, citation: review.supplement.lapse });
+  }
   const approve = async (approver: DecisionRecord, citation: Citation) =>
     input.path === 'outside-scope'
       ? addToOpenScope(rt, input, citation)

@@ -1,7 +1,8 @@
+import { mediumOf } from './contracts/activities.js';
 import type { DecideArgs } from './contracts/case-messages.js';
 import type { CaseStatus, DecisionRecord } from './contracts/case-status.js';
 import type { Citation } from './contracts/citation.js';
-import { plainDecisions, type DetailRule } from './contracts/decisions.js';
+import type { DetailRule } from './contracts/decisions.js';
 import type { ShareRequestInput } from './contracts/share-request.js';
 import { SHARE_STATES } from './share-request-states.js';
 import { activities } from './steps/activities-proxy.js';
@@ -52,6 +53,8 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
       purpose: input.purpose,
       scenario: input.scenario,
       manner,
+      medium: mediumOf(manner),
+      users: input.users,
       granteeDepartment: input.applicant.department,
       approver,
       pack: rules.pack,
@@ -62,7 +65,21 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
   };
 
   if (input.path === 'unconditional') {
-    return grant({ id: 'platform', name: '共享平台（无条件共享，自行获取）' }, 'platform', rules.unconditional);
+    const withoutBasis = input.resource.shareType !== 'unconditional' && rules.withoutBasisUnconditional;
+    if (withoutBasis) {
+      rt.addNotice(
+        {
+          zh: '目录未载明该资源不共享或有条件共享的法律、法规、规章依据，依法按无条件共享提供',
+          en: 'The catalog gives no legal basis for restricting this resource, so it is shared unconditionally',
+        },
+        withoutBasis,
+      );
+    }
+    return grant(
+      { id: 'platform', name: '共享平台（无条件共享，自行获取）' },
+      'platform',
+      withoutBasis || rules.unconditional,
+    );
   }
 
   if (input.path === 'reclassification' && rules.reclassification) {
@@ -128,13 +145,44 @@ function refused(
   decision: DecisionRecord,
   state: (typeof SHARE_STATES)['refused'],
 ): Promise<CaseStatus> {
-  return rt.close(state, { reasons: decision.reasons });
+  const legalBasis = decision.details?.legalBasis?.trim();
+  return rt.close(state, { reasons: legalBasis ? `${decision.reasons}（依据：${legalBasis}）` : decision.reasons });
+}
+
+/** Jiangmen-2019 Art. 18 ¶1: the law, regulation or rule a refusal rests on, where the pack asks for it. */
+function refusalDetails(rules: ShareRequestInput['rules']): DetailRule[] {
+  const citation = rules.refusalNeedsLegalBasis;
+  if (!citation) return [];
+  const basis = `${citation.article}${citation.clause ?? ''}`;
+  return [
+    {
+      key: 'legalBasis',
+      required: true,
+      missing: {
+        kind: 'invalid',
+        code: 'LEGAL_BASIS_REQUIRED',
+        text: {
+          zh: `拒绝共享须在 details.legalBasis 中写明所依据的法律、法规或规章（${basis}）`,
+          en: `A refusal names the law, regulation or rule it rests on in details.legalBasis (${citation.pack} ${basis})`,
+        },
+      },
+    },
+  ];
 }
 
 /** Quanzhou: approval needs the producer's agreement and a manner; batch exchange needs a reason. */
 function reviewPolicy(input: ShareRequestInput, consultation: DecisionRecord | undefined): DecisionPolicy {
   const { rules } = input;
-  if (!rules.manners) return { schema: plainDecisions('approve', 'refuse') };
+  if (!rules.manners) {
+    return {
+      schema: {
+        options: [
+          { decision: 'approve', details: [] },
+          { decision: 'refuse', details: refusalDetails(rules) },
+        ],
+      },
+    };
+  }
   const allowed: string[] =
     input.path === 'usable-not-visible' ? rules.usableNotVisible!.interfaces : rules.manners.allowed;
   const manner: DetailRule = {
@@ -163,7 +211,7 @@ function reviewPolicy(input: ShareRequestInput, consultation: DecisionRecord | u
     schema: {
       options: [
         { decision: 'approve', details: [manner, mannerReason] },
-        { decision: 'refuse', details: [] },
+        { decision: 'refuse', details: refusalDetails(rules) },
       ],
     },
     check(args: DecideArgs) {

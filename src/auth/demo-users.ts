@@ -13,6 +13,7 @@ export const DEMO_USERS: readonly Actor[] = [
   { id: 'jm-hrss-li', name: '李明（市人社局）', role: 'applicant', department: 'jm-hrss' },
   { id: 'jm-market-wang', name: '王芳（市市场监管局）', role: 'reviewer', department: 'jm-market' },
   { id: 'jm-market-head', name: '陈局长（市市场监管局）', role: 'principal', department: 'jm-market' },
+  { id: 'jm-market-gk', name: '林主任（市市场监管局政务公开办）', role: 'disclosure-head', department: 'jm-market' },
   { id: 'jm-data-zhao', name: '赵强（市政务服务数据管理局）', role: 'authority', department: 'jm-data-authority' },
   // Chongqing
   { id: 'cq-health-liu', name: '刘洋（市卫生健康委）', role: 'applicant', department: 'cq-health' },

@@ -6,9 +6,9 @@ import { invalidToken } from './auth-errors.js';
 /** Which roles a department of each kind can give its staff (the public only applies). */
 export const ROLES_BY_DEPARTMENT_KIND: Record<string, readonly Role[]> = {
   public: ['applicant'],
-  government: ['applicant', 'reviewer', 'principal'],
-  'district-government': ['applicant', 'reviewer', 'principal'],
-  authority: ['applicant', 'reviewer', 'principal', 'authority'],
+  government: ['applicant', 'reviewer', 'principal', 'disclosure-head'],
+  'district-government': ['applicant', 'reviewer', 'principal', 'disclosure-head'],
+  authority: ['applicant', 'reviewer', 'principal', 'disclosure-head', 'authority'],
   'city-authority': ['reviewer', 'principal', 'authority'],
   'service-unit': ['service-unit'],
   oversight: ['auditor', 'supervisor', 'admin'],

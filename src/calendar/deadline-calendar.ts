@@ -11,6 +11,8 @@ export interface DeadlineCalendar {
   extend(due: DueDate, workingDays: number): Promise<DueDate>;
   /** Working days left of a period when its clock stops (at least one). */
   workingDaysLeft(at: Date, due: DueDate): Promise<number>;
+  /** The instant from which only the last `workingDays` working days of a period are left (its 预警 point). */
+  warningFrom(due: DueDate, workingDays: number): Promise<Date>;
   /** 24:00 at the end of a month of the year `from` falls in (a calendar date, not working days). */
   monthEnd(from: Date, month: number): Promise<DueDate>;
 }
@@ -34,6 +36,10 @@ export class PostgresDeadlineCalendar implements DeadlineCalendar {
 
   async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
     return (await this.load()).workingDaysLeft(at, due.dueDate);
+  }
+
+  async warningFrom(due: DueDate, workingDays: number): Promise<Date> {
+    return (await this.load()).lastWorkingDaysFrom(due.dueDate, workingDays);
   }
 
   async monthEnd(from: Date, month: number): Promise<DueDate> {

@@ -49,6 +49,33 @@ export class WorkingDayCalendar {
     return Math.max(left, 1);
   }
 
+  /** Working days after `from`'s date up to and including `to`'s (Asia/Shanghai): the days a step took. */
+  workingDaysBetween(from: Date, to: Date): number {
+    let days = 0;
+    const last = shanghaiDateOf(to);
+    for (let date = addDays(shanghaiDateOf(from), 1); date <= last; date = addDays(date, 1)) {
+      if (this.isWorkingDay(date)) days += 1;
+    }
+    return days;
+  }
+
+  /**
+   * 00:00 Asia/Shanghai of the first of the last `workingDays` working days up to the due date: from then on
+   * only that many are left (the 预警 point).
+   */
+  lastWorkingDaysFrom(dueDate: PlainDate, workingDays: number): Date {
+    if (!Number.isInteger(workingDays) || workingDays < 1) {
+      throw new RangeError(`working days must be a positive whole number, got ${workingDays}`);
+    }
+    let date = dueDate;
+    let counted = this.isWorkingDay(date) ? 1 : 0;
+    while (counted < workingDays) {
+      date = addDays(date, -1);
+      if (this.isWorkingDay(date)) counted += 1;
+    }
+    return shanghaiMidnight(date);
+  }
+
   /** Counts `workingDays` working days after the date `start` (which itself is not counted). */
   countFrom(start: PlainDate, workingDays: number): DueDate {
     if (!Number.isInteger(workingDays) || workingDays < 1) {

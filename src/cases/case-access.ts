@@ -15,6 +15,7 @@ export function canSeeCase(actor: Actor, record: CaseRecord): boolean {
       return record.applicantId === actor.id;
     case 'reviewer':
     case 'principal':
+    case 'disclosure-head':
     case 'authority':
     case 'service-unit':
       return record.participantDepartments.includes(actor.department);

@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { CaseMetrics } from '../metrics/case-metrics.js';
 import { Clock } from '../common/clock.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
@@ -66,6 +67,7 @@ export class CaseStarter {
     private readonly engine: CaseEngine,
     private readonly contexts: CaseContextLoader,
     private readonly clock: Clock,
+    private readonly metrics: CaseMetrics,
   ) {}
 
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
@@ -101,7 +103,9 @@ export class CaseStarter {
       throw error;
     }
     const status = await this.startWorkflow(record, procedure, plan, options);
-    return { created: true, pending: status.state === 'received', status };
+    const pending = status.state === 'received';
+    this.metrics.caseStarted(procedure.procedure, plan.pack, pending ? 202 : 201);
+    return { created: true, pending, status };
   }
 
   private async findByKey(actor: Actor, key: string | undefined, hash: string): Promise<CaseRecord | null> {

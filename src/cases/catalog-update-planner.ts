@@ -2,7 +2,7 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CatalogFields, CatalogUpdateInput, EntryChange } from '../../workflows/contracts/catalog-update.js';
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import { diffFields, fieldsOfEntry } from '../catalog/catalog-fields.js';
-import { needsShareConditions } from '../../workflows/rules/catalog-rules.js';
+import { shareBasisNeeded } from '../../workflows/rules/catalog-rules.js';
 import { isPlainDate, shanghaiDateOf } from '../calendar/plain-date.js';
 import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
 import type { Department } from '../catalog/department.entity.js';
@@ -85,11 +85,12 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
         `The change to ${entry.id} changes nothing`,
       );
     }
-    if (needsShareConditions({ before, change })) {
+    const needed = shareBasisNeeded({ before, change });
+    if (needed.length > 0) {
       throw notAllowed(
         'SHARE_CONDITIONS_REQUIRED',
-        `资源 ${entry.id} 为有条件共享或不予共享，须写明共享条件及其依据`,
-        `Entry ${entry.id} is conditional or not shared: give its conditions and legal basis`,
+        `资源 ${entry.id} 为有条件共享或不予共享，须写明 ${needed.join('、')}（有条件共享类写明共享条件，两类均须有法律、法规或规章依据）`,
+        `Entry ${entry.id} is conditional or not shared: give ${needed.join(' and ')} (conditions for a conditional entry, a legal basis for both)`,
       );
     }
     if (

@@ -23,7 +23,7 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
   }
   const pack = resolvePackFor(ctx);
   const rules = pack.shareRequest;
-  const path = choosePath(resource.shareType, rules, dto);
+  const path = choosePath(resource, rules, dto);
   if (dto.manner && !rules.manners) {
     throw notAllowed(
       'MANNER_NOT_PROVIDED',
@@ -36,6 +36,13 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
       'BATCH_NEEDS_REASON',
       `申请批量数据交换须说明理由（${cite(rules.manners!.batchNeedsReason)}）`,
       `Batch exchange needs a reason (${cite(rules.manners!.batchNeedsReason)})`,
+    );
+  }
+  if (rules.usageRecord && !dto.users?.length) {
+    throw notAllowed(
+      'USERS_REQUIRED',
+      `须在 users 中写明使用共享数据的人员（${cite(rules.usageRecord)}）`,
+      `Name the staff who will use the data in users (${cite(rules.usageRecord)})`,
     );
   }
   const cityAuthority = ctx.departments.find(
@@ -56,6 +63,7 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
     scenario: dto.scenario.trim(),
     requestedManner: dto.manner,
     mannerReason: dto.mannerReason?.trim() || undefined,
+    users: dto.users,
     path,
     rules,
     departments: {
@@ -68,11 +76,12 @@ export function planShareRequest(dto: CreateShareRequestDto, ctx: PlanContext): 
 }
 
 function choosePath(
-  shareType: string,
+  { shareType, legalBasis }: PlanContext['resource'],
   rules: ShareRequestInput['rules'],
   dto: CreateShareRequestDto,
 ): ShareRequestPath {
   if (shareType === 'unconditional') return 'unconditional';
+  if (rules.withoutBasisUnconditional && !legalBasis?.trim()) return 'unconditional';
   if (shareType === 'conditional') {
     if (dto.manner && rules.usableNotVisible?.interfaces.includes(dto.manner as never)) {
       throw notAllowed(

@@ -92,6 +92,14 @@ export class AppConfig {
   @MinLength(1)
   PAYLOAD_KEY_ID?: string;
 
+  /**
+   * Where the worker serves the Temporal SDK's Prometheus metrics (`/metrics`: workflow and activity task
+   * latencies, slots, poll failures, schedule-to-start); empty switches them off.
+   */
+  @IsString()
+  @Matches(/^$|^[\w.-]+:\d{1,5}$/, { message: 'WORKER_METRICS_ADDRESS is host:port (e.g. 127.0.0.1:9464), or empty' })
+  WORKER_METRICS_ADDRESS = '127.0.0.1:9464';
+
   /** Origins allowed to call the API from a browser (the Temporal Web UI, for the codec endpoint). */
   @IsString()
   TEMPORAL_UI_ORIGIN = 'http://localhost:8233';

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { AppConfig } from '../config/app-config.js';
 import { CaseEngine } from './case-engine.js';
 import { dataConverterOf } from './data-converter.js';
@@ -19,6 +20,8 @@ import { dataConverterOf } from './data-converter.js';
           connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
           namespace: config.TEMPORAL_NAMESPACE,
           dataConverter: dataConverterOf(config),
+          // Starts and updates carry the active span (the HTTP request's) into the workflow.
+          interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
         }),
     },
     CaseEngine,

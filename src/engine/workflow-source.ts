@@ -7,16 +7,22 @@ import type { WorkerOptions } from '@temporalio/worker';
  * when present (production), else the workflow sources bundled at start
  * (development and tests, where the sources are TypeScript).
  */
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+export function workflowSource(): Pick<
+  WorkerOptions,
+  'workflowBundle' | 'workflowsPath' | 'bundlerOptions' | 'interceptors'
+> {
   const prebuilt = fileURLToPath(new URL('../../workflow-bundle.js', import.meta.url));
   if (process.env.WORKFLOW_BUNDLE !== 'source' && existsSync(prebuilt))
     return { workflowBundle: { codePath: prebuilt } };
-  return { workflowsPath: workflowsEntry(), bundlerOptions: workflowBundlerOptions };
+  return {
+    workflowsPath: workflowsEntry(),
+    bundlerOptions: workflowBundlerOptions,
+    interceptors: { workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+  };
 }
 
 export function workflowsEntry(): string {
-  const compiled = fileURLToPath(new URL('../../workflows/index.js', import.meta.url));
-  return existsSync(compiled) ? compiled : fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+  return workflowModule('index');
 }
 
 /** TypeScript ESM sources import `./x.js` for `./x.ts`; teach webpack the same. */
@@ -26,3 +32,14 @@ export const workflowBundlerOptions: NonNullable<WorkerOptions['bundlerOptions']
     resolve: { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } },
   }),
 };
+
+/**
+ * Workflow interceptors every bundle carries: OpenTelemetry spans for the workflow, its updates and the
+ * activities it schedules (they go nowhere unless the worker exports them; see src/tracing).
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [workflowModule('tracing-interceptors')];
+
+function workflowModule(name: string): string {
+  const compiled = fileURLToPath(new URL(`../../workflows/${name}.js`, import.meta.url));
+  return existsSync(compiled) ? compiled : fileURLToPath(new URL(`../../workflows/${name}.ts`, import.meta.url));
+}

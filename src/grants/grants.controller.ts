@@ -17,6 +17,8 @@ const presentGrant = (g: ShareGrant): GrantDto => ({
   purpose: g.purpose,
   scenario: g.scenario,
   manner: g.manner,
+  medium: g.medium as GrantDto['medium'],
+  users: g.users,
   granteeDepartment: g.granteeDepartment,
   approver: { id: g.approverId, name: g.approverName },
   pack: g.pack as PackId,
@@ -43,7 +45,11 @@ export class GrantsController {
   @HttpCode(200)
   @Allowed('authority')
   @ApiParam({ name: 'action', enum: GRANT_ACTIONS })
-  @ApiOperation({ summary: 'Suspend, reinstate or revoke a grant, with a reason (Quanzhou 五（十）)' })
+  @ApiOperation({
+    summary: 'Suspend, reinstate or revoke a grant, with a reason (Quanzhou 五（十）)',
+    description:
+      'Only grants under quanzhou-2021: no other text gives the authority this power (422 GRANT_ACTION_NOT_IN_PACK).',
+  })
   @ApiOkResponse({ type: GrantDto })
   @ApiErrors(400, 404, 409, 422)
   async change(

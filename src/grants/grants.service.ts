@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { DepartmentRepository } from '../catalog/department.repository.js';
+import type { PackId } from '../../workflows/contracts/citation.js';
+import { packById } from '../../workflows/rules/pack-resolver.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { ShareGrant } from './share-grant.entity.js';
 import { ShareGrantRepository } from './share-grant.repository.js';
@@ -38,6 +40,13 @@ export class GrantsService {
   async change(actor: Actor, grantId: string, action: GrantAction, reason: string): Promise<ShareGrant> {
     const changed = await this.grants.changeStatus(grantId, { action, reason: reason.trim(), actor }, async (grant) => {
       if (!(await this.isGrantAuthority(actor, grant))) throw grantNotFound();
+      const basis = packById(grant.pack as PackId).shareRequest.grantSuspension;
+      if (!basis) {
+        throw new DomainError('not-allowed-by-law', 'GRANT_ACTION_NOT_IN_PACK', {
+          zh: `${grant.pack} 未赋予主管部门暂停或终止共享服务的权力（该权力见泉州 五（十））`,
+          en: `${grant.pack} gives the authority no power to suspend or end a grant (Quanzhou 5(10) does)`,
+        });
+      }
       const rule = NEXT_STATUS[action];
       if (!rule.from.includes(grant.status)) {
         throw new DomainError('conflict', 'GRANT_STATE_CONFLICT', {

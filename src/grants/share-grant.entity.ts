@@ -12,6 +12,8 @@ const ShareGrantSchema = defineEntity({
     purpose: p.text(),
     scenario: p.text(),
     manner: p.string(),
+    medium: p.string().nullable(),
+    users: p.json<string[]>(),
     granteeDepartment: p.string(),
     approverId: p.string(),
     approverName: p.string(),

@@ -23,6 +23,8 @@ export class ShareGrantRepository {
         purpose: g.purpose,
         scenario: g.scenario,
         manner: g.manner,
+        medium: g.medium ?? null,
+        users: g.users ?? [],
         granteeDepartment: g.granteeDepartment,
         approverId: g.approver.id,
         approverName: g.approver.name,

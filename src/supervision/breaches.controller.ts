@@ -4,7 +4,7 @@ import type { Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { BreachRepository } from './breach.repository.js';
-import { BreachDto, BreachQueryDto } from './dto/breach.dto.js';
+import { BreachDto, BreachQueryDto, DepartmentSummaryDto } from './dto/breach.dto.js';
 
 /** SPEC §6: the supervisor sees every breach by department, procedure and article. */
 @ApiTags('supervision')
@@ -13,11 +13,23 @@ import { BreachDto, BreachQueryDto } from './dto/breach.dto.js';
 export class BreachesController {
   constructor(private readonly breaches: BreachRepository) {}
 
+  @Get('summary')
+  @Allowed('supervisor', 'auditor')
+  @ApiOperation({
+    summary:
+      'Per department: steps, decisions, on-time rate, warnings, breaches and average working days taken (the P7 report draws on it)',
+  })
+  @ApiOkResponse({ type: [DepartmentSummaryDto] })
+  @ApiErrors(400)
+  summary(@Query() q: BreachQueryDto): Promise<DepartmentSummaryDto[]> {
+    return this.breaches.summary(q);
+  }
+
   @Get()
   @Allowed('supervisor', 'auditor')
   @ApiOperation({
     summary:
-      'Every recorded breach (超期), newest first, with its article; filter by department, procedure, pack, kind',
+      'Every recorded breach (超期) and warning (预警), newest first, with its articles; filter by department, procedure, pack, kind, article, month',
   })
   @ApiOkResponse({ type: [BreachDto] })
   @ApiErrors(400)
@@ -32,6 +44,8 @@ export class BreachesController {
       step: r.stepId,
       department: r.department,
       citation: r.citation,
+      alsoUnder: r.alsoUnder,
+      workingDaysLeft: r.workingDaysLeft ?? null,
       dueAt: r.dueAt.toISOString(),
       recordedAt: r.recordedAt.toISOString(),
     }));

@@ -23,6 +23,8 @@ const InboxTaskSchema = defineEntity({
     citation: p.json<Citation>(),
     provisional: p.boolean(),
     overdue: p.boolean(),
+    /** 预警: when the working days left reached the warning threshold. */
+    warnedAt: p.datetime().nullable(),
     status: p.string(),
     claimedBy: p.string().nullable(),
     completedBy: p.string().nullable(),

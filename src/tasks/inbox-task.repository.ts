@@ -88,6 +88,10 @@ export class InboxTaskRepository {
     await this.em(em).nativeUpdate(InboxTask, { id: taskId }, { overdue: true });
   }
 
+  async markWarned(taskId: string, at: Date, em?: EntityManager): Promise<void> {
+    await this.em(em).nativeUpdate(InboxTask, { id: taskId, warnedAt: null }, { warnedAt: at });
+  }
+
   /** Claims an open task unclaimed or already the caller's; false when it is not. */
   async claim(taskId: string, actorId: string): Promise<boolean> {
     const where = { id: taskId, status: 'open', $or: [{ claimedBy: null }, { claimedBy: actorId }] };

@@ -22,6 +22,7 @@ export function presentTask(task: InboxTask, language: Language): TaskDto {
     citation: task.citation,
     provisional: task.provisional,
     overdue: task.overdue,
+    warnedAt: task.warnedAt?.toISOString() ?? null,
     status: task.status as TaskDto['status'],
     claimedBy: task.claimedBy ?? null,
     createdAt: task.createdAt.toISOString(),

@@ -5,7 +5,7 @@ import { CurrentActor } from '../auth/access.decorators.js';
 import { presentCase } from '../cases/case-presenter.js';
 import { CaseStatusDto } from '../cases/dto/case-status.dto.js';
 import { CaseAction } from '../cases/case-endpoint.decorators.js';
-import { ClockReasonDto } from '../cases/dto/create-open-data.dto.js';
+import { ClockReasonDto, SupplementRequestDto } from '../cases/dto/create-open-data.dto.js';
 import type { Language } from '../common/errors/localized-text.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { RequestLanguage } from '../common/http/language.decorator.js';
@@ -15,7 +15,7 @@ import { presentTask } from './task-presenter.js';
 import { TasksService } from './tasks.service.js';
 
 /** Roles with tasks of their own (operators: incidents). */
-const ACTING_ROLES = ['reviewer', 'principal', 'authority', 'service-unit', 'admin'] as const;
+const ACTING_ROLES = ['reviewer', 'principal', 'disclosure-head', 'authority', 'service-unit', 'admin'] as const;
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -112,15 +112,15 @@ export class TasksController {
   @CaseAction(
     ':id/supplement-requests',
     ['reviewer'],
-    'Ask the applicant to supplement (补正) within the period the text allows; the period then runs anew',
+    'Ask the applicant to supplement (补正) within the period the text allows, giving the applicant a period to answer; the review period then runs anew from the supplement, and without one in time the application is deemed withdrawn',
   )
   async requestSupplement(
     @Param('id') id: string,
-    @Body() body: ClockReasonDto,
+    @Body() body: SupplementRequestDto,
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<CaseStatusDto> {
-    return presentCase(await this.tasks.clock(actor, id, 'supplement', body.reason), language);
+    return presentCase(await this.tasks.clock(actor, id, 'supplement', body.reason, body.workingDays), language);
   }
 
   @CaseAction(

@@ -90,11 +90,12 @@ export class TasksService {
     taskId: string,
     action: 'pause' | 'resume' | 'supplement',
     reason?: string,
+    workingDays?: number,
   ): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     const update = { pause: pauseClockUpdate, resume: resumeClockUpdate, supplement: requestSupplementUpdate }[action];
     return this.engine
-      .update(task.caseId, update, { taskId, actor, reason })
+      .update(task.caseId, update, { taskId, actor, reason, workingDays })
       .catch((error: unknown) => this.explain(taskId, error));
   }
 

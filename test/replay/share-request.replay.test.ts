@@ -1,4 +1,6 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
+import { NO_TRACE_EXPORT } from '../../src/tracing/tracing.js';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/app-config.js';
@@ -21,9 +23,12 @@ describe('replay of recorded histories', () => {
     const workflowId = file.replace(/\.json$/, '');
     // Histories recorded with payload encryption replay with the run's key; older ones are in clear.
     const dataConverter = dataConverterOf(loadConfig());
-    const results = Worker.runReplayHistories({ workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, dataConverter }, [
-      { workflowId, history },
-    ]);
+    // Workflow spans of traced runs go to the same sink a worker has (here, nowhere).
+    const sinks = { exporter: makeWorkflowExporter(NO_TRACE_EXPORT.spanProcessor, NO_TRACE_EXPORT.resource) };
+    const results = Worker.runReplayHistories(
+      { workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, dataConverter, sinks },
+      [{ workflowId, history }],
+    );
     for await (const result of results) {
       expect(result.error).toBeUndefined();
     }

@@ -26,6 +26,10 @@ export class ShortCalendar implements DeadlineCalendar {
     return Math.max(1, Math.ceil((Date.parse(due.dueAt) - at.getTime()) / this.msPerWorkingDay));
   }
 
+  async warningFrom(due: DueDate, workingDays: number): Promise<Date> {
+    return new Date(Date.parse(due.dueAt) - workingDays * this.msPerWorkingDay);
+  }
+
   /** A month's end is that many working days away: January one, February two. */
   async monthEnd(_from: Date, month: number): Promise<DueDate> {
     return this.after(Date.now(), month);
@@ -75,6 +79,10 @@ export class ScheduledShortCalendar implements DeadlineCalendar {
 
   async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
     return Math.max(1, Math.ceil((Date.parse(due.dueAt) - at.getTime()) / this.msPerWorkingDay));
+  }
+
+  async warningFrom(due: DueDate, workingDays: number): Promise<Date> {
+    return new Date(Date.parse(due.dueAt) - workingDays * this.msPerWorkingDay);
   }
 
   async monthEnd(_from: Date, month: number): Promise<DueDate> {

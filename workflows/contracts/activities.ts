@@ -15,6 +15,8 @@ export interface CalendarActivities {
   extendDueDate(request: { due: DueDate; workingDays: number }): Promise<DueDate>;
   /** Working days left when a clock stops (at least one). */
   workingDaysLeft(request: { at: string; due: DueDate }): Promise<number>;
+  /** The instant from which only the last `workingDays` working days of the period are left (预警). */
+  computeWarningFrom(request: { due: DueDate; workingDays: number }): Promise<string>;
   /** 24:00 at the end of a month of `from`'s year (Asia/Shanghai). */
   computeMonthEnd(request: { from: string; month: number }): Promise<DueDate>;
 }
@@ -28,6 +30,8 @@ export interface InboxActivities {
   /** A breach that has no task of its own (a late P3 application, Chongqing Art. 50(8)). */
   recordLateApplication(args: LateApplicationArgs): Promise<LateApplicationArgs>;
   recordBreach(args: BreachArgs): Promise<BreachArgs>;
+  /** 预警: a step's working days left reached the warning threshold. */
+  recordWarning(args: WarningArgs): Promise<WarningArgs>;
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
 }
 
@@ -67,6 +71,19 @@ export interface SyncCaseArgs {
   current?: boolean;
 }
 
+export interface WarningArgs {
+  taskId: string;
+  caseId: string;
+  procedure: Procedure;
+  pack: PackId;
+  stepId: string;
+  department: string;
+  citation: Citation;
+  dueAt: string;
+  workingDaysLeft: number;
+  recordedAt: string;
+}
+
 export interface BreachArgs {
   taskId: string;
   caseId: string;
@@ -75,6 +92,8 @@ export interface BreachArgs {
   stepId: string;
   department: string;
   citation: Citation;
+  /** Further articles the missed period breaches (Chongqing Art. 50(8)). */
+  alsoUnder?: Citation[];
   dueAt: string;
   recordedAt: string;
   /** Absent when the overdue step is the authority's own: there is no one in the system above it to escalate to. */
@@ -113,6 +132,15 @@ export interface CorrectionArgs {
   citation: Citation;
 }
 
+export type GrantMedium = 'online-interface' | 'batch-file' | 'platform';
+
+/** The medium a manner of sharing delivers through. */
+export function mediumOf(manner: string): GrantMedium {
+  if (manner === 'batch-exchange') return 'batch-file';
+  if (manner === 'platform') return 'platform';
+  return 'online-interface';
+}
+
 export interface GrantArgs {
   grantId: string;
   caseId: string;
@@ -121,6 +149,10 @@ export interface GrantArgs {
   purpose: string;
   scenario: string;
   manner: string;
+  /** 介质类型 (Quanzhou 八（二）): how the data reaches the grantee, from the manner. */
+  medium?: GrantMedium;
+  /** 使用人员 (Quanzhou 八（二）): the grantee's staff who use the data. */
+  users?: string[];
   granteeDepartment: string;
   approver: Pick<Actor, 'id' | 'name'>;
   pack: PackId;

@@ -3,6 +3,8 @@ export const ROLES = [
   'applicant',
   'reviewer',
   'principal',
+  /** 政府信息公开工作机构负责人: approves extensions of disclosure replies (条例 Art. 33 ¶1); may sit in any department. */
+  'disclosure-head',
   'authority',
   'service-unit',
   'auditor',

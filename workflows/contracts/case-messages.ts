@@ -25,6 +25,8 @@ export interface ClockArgs {
   taskId: string;
   actor: Actor;
   reason?: string;
+  /** A request to supplement: the period the applicant has (an administrative target when absent). */
+  workingDays?: number;
 }
 
 export interface SubmitSupplementArgs {

@@ -28,6 +28,8 @@ export interface StepDue extends DueDate {
   monthEnd?: number;
   /** Each time the due date moved other than by a decision of the case (a new holiday schedule). */
   changes?: DueChange[];
+  /** From this instant only `warning.workingDays` working days are left: the step is warned (预警, 黄牌). */
+  warning?: { at: string; workingDays: number };
 }
 
 /** A due date recomputed because a year's holiday schedule was loaded or replaced. */
@@ -73,8 +75,17 @@ export interface BreachRecord {
   recordedAt: string;
   dueAt: string;
   citation: Citation;
+  /** Where the missed period is a breach under a further article too (Chongqing Art. 50(8)). */
+  alsoUnder?: Citation[];
   /** The authority's escalation task; absent when the overdue step is the authority's own. */
   escalationTaskId?: string;
+}
+
+export interface WarningRecord {
+  recordedAt: string;
+  dueAt: string;
+  workingDaysLeft: number;
+  citation: Citation;
 }
 
 /** Whether a step's clock runs; stopped only where a text provides it. */
@@ -86,6 +97,20 @@ export interface ClockStatus {
   citation?: Citation;
   /** Working days left when the clock stopped for a consultation. */
   workingDaysLeft?: number;
+  /** A consultation: the third party's time to answer ends here, and the clock then runs again (条例 Art. 32). */
+  answerBy?: string;
+  answerByCitation?: Citation;
+}
+
+/** A finished consultation of a third party, while the clock was stopped. */
+export interface ConsultationRecord {
+  reason: string;
+  since: string;
+  endedAt: string;
+  /** `lapsed`: the third party did not answer within its time; the clock resumed by itself. */
+  outcome: 'resumed' | 'lapsed';
+  text?: Text;
+  citation?: Citation;
 }
 
 export interface SupplementStatus {
@@ -95,6 +120,9 @@ export interface SupplementStatus {
   requestedAt?: string;
   requestedBy?: Actor;
   reason?: string;
+  /** 条例 Art. 30: the period the request gave; without a supplement by then the application is deemed withdrawn. */
+  supplyBy?: string;
+  supplyWithinWorkingDays?: number;
   receivedAt?: string;
   content?: string;
 }
@@ -111,6 +139,9 @@ export interface StepStatus {
   overdue: boolean;
   clock: ClockStatus;
   supplement?: SupplementStatus;
+  consultations?: ConsultationRecord[];
+  /** 预警 (yellow card): recorded when the working days left reached the warning threshold. */
+  warning?: WarningRecord;
   breach?: BreachRecord;
   extension?: ExtensionStatus;
   decision?: DecisionRecord;

@@ -27,6 +27,8 @@ export interface ShareRequestInput extends CaseWorkflowInput {
   /** Quanzhou: the manner asked for, and why batch exchange is needed when asked. */
   requestedManner?: ShareManner | UsableNotVisibleInterface;
   mannerReason?: string;
+  /** 使用人员 (Quanzhou 八（二）). */
+  users?: string[];
   path: ShareRequestPath;
   /** The pack's P1 rules as in force on the day of receipt: the case keeps them for its life. */
   rules: ShareRequestRules;

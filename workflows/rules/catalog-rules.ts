@@ -1,19 +1,44 @@
 import type { CatalogFields, EntryChange } from '../contracts/catalog-update.js';
 
-/** Jiangmen-2019 Art. 20, Chongqing Art. 25: a conditional or not-shared entry states its conditions and their legal basis. */
+export type ShareBasisField = 'shareConditions' | 'legalBasis';
+
+/**
+ * Jiangmen-2019 Art. 20 ¶2, Chongqing Art. 25(1): a conditional or not-shared entry rests on a legal basis; a
+ * conditional one also states its conditions (「列入有条件共享类的…应明确具体共享条件」). What an entry lacks of these.
+ */
+export function missingShareBasis(fields: {
+  shareType: CatalogFields['shareType'];
+  shareConditions?: string | null;
+  legalBasis?: string | null;
+}): ShareBasisField[] {
+  const missing: ShareBasisField[] = [];
+  if (fields.shareType === 'unconditional') return missing;
+  if (fields.shareType === 'conditional' && !fields.shareConditions?.trim()) missing.push('shareConditions');
+  if (!fields.legalBasis?.trim()) missing.push('legalBasis');
+  return missing;
+}
+
 export function lacksShareBasis(fields: CatalogFields): boolean {
-  return fields.shareType !== 'unconditional' && (!fields.shareConditions?.trim() || !fields.legalBasis?.trim());
+  return missingShareBasis(fields).length > 0;
 }
 
 /**
- * Jiangmen-2019 Art. 20, Chongqing Art. 25: a conditional or not-shared entry
- * states its conditions and their legal basis. A change of share type brings
- * its own: the old type's conditions (why it was not shared) do not carry over.
+ * What a change must still state about the entry's share type. A change of share type brings its own
+ * conditions and basis: the old type's (why it was not shared) do not carry over.
  */
-export function needsShareConditions({ before, change }: Pick<EntryChange, 'before' | 'change'>): boolean {
+export function shareBasisNeeded({ before, change }: Pick<EntryChange, 'before' | 'change'>): ShareBasisField[] {
   const after = { ...before, ...change };
   const typeChanged = change.shareType !== undefined && change.shareType !== before.shareType;
-  if (typeChanged && after.shareType !== 'unconditional')
-    return !change.shareConditions?.trim() || !change.legalBasis?.trim();
-  return lacksShareBasis(after);
+  if (typeChanged) {
+    return missingShareBasis({
+      shareType: after.shareType,
+      shareConditions: change.shareConditions,
+      legalBasis: change.legalBasis,
+    });
+  }
+  return missingShareBasis(after);
+}
+
+export function needsShareConditions(change: Pick<EntryChange, 'before' | 'change'>): boolean {
+  return shareBasisNeeded(change).length > 0;
 }

@@ -29,8 +29,16 @@ export interface StepRule {
   extension?: ExtensionRule;
   /** The clock may stop while a third party is consulted; that time is not counted. */
   pausableFor?: Citation;
-  /** A request to supplement (补正), made within N WD of the start, makes the period run anew from the supplement. */
-  supplement?: { withinWorkingDays: number; citation: Citation };
+  /** 条例 Art. 32: the third party answers within N WD; then the clock runs again whether it answered or not. */
+  pauseLimit?: { workingDays: number; citation: Citation };
+  /**
+   * A request to supplement (补正), made within N WD of the start, makes the period run anew from the supplement.
+   * 条例 Art. 30: the request gives a reasonable period (`periodTargetKey`, an administrative target, unless the
+   * request names one); without a supplement by then the application is deemed withdrawn (视为放弃申请).
+   */
+  supplement?: { withinWorkingDays: number; citation: Citation; periodTargetKey: string; lapse: Citation };
+  /** A missed period is a breach under this article as well as the step's own (Chongqing Art. 50(8)). */
+  breachAlsoUnder?: Citation;
   /** Decisions that must come with reasons (e.g. a refusal, Jiangmen-2019 Art. 21). */
   reasonsRequiredFor: string[];
   citation: Citation;
@@ -55,6 +63,17 @@ export interface ShareRequestRules {
   /** Quanzhou 二(二), 五(三): the manner is chosen; batch exchange needs a reason. */
   manners?: { allowed: ShareManner[]; batchNeedsReason: Citation };
   unconditional: Citation;
+  /**
+   * Quanzhou 五（十）: the data agency may suspend or end a service on unlawful, out-of-scope or risky use. The
+   * other texts give no such power over a grant, so no pack but Quanzhou offers it.
+   */
+  grantSuspension?: Citation;
+  /** Quanzhou 八（二）: the use is recorded with its users (使用人员) and the medium (介质类型); users are named. */
+  usageRecord?: Citation;
+  /** Jiangmen-2019 Art. 20 ¶2: a conditional or not-shared entry without a legal basis is shared unconditionally. */
+  withoutBasisUnconditional?: Citation;
+  /** Jiangmen-2019 Art. 18 ¶1: a refusal names the law, regulation or rule it rests on. */
+  refusalNeedsLegalBasis?: Citation;
   /** Why a `none` resource cannot be requested, where no path exists. */
   noneRefused?: Citation;
   useLimits: Citation;
@@ -108,7 +127,10 @@ export interface SingleStepRules {
 /** P3 目录更新 as one pack says it. */
 export interface CatalogUpdateRules {
   pack: PackId;
-  /** Chongqing Art. 14 ¶1: apply within N WD of the trigger; a late application is accepted and recorded as a breach (Art. 50(8)). */
+  /**
+   * Chongqing Art. 14 ¶1, Jiangmen-2019 Art. 11: the department applies within N WD of the trigger; a late
+   * application is accepted and recorded as its breach (Chongqing Art. 50(8); Jiangmen-2019 Art. 11).
+   */
   applyWithin?: { workingDays: number; citation: Citation; breachCitation: Citation };
   /** The authority reviews and updates the catalog; the deadline runs from receipt or, Jiangmen-2019 Art. 11, from the trigger. */
   review: StepRule;

@@ -31,6 +31,7 @@ import { CaseIncidents, type IncidentHost } from './case-incidents.js';
 import type { CaseTask } from './case-task.js';
 import { reject } from './rejection.js';
 import { StatutoryStep, type DecisionPolicy } from './statutory-step.js';
+import { DEFAULT_WARNING } from './step-warning.js';
 import { DEFAULT_TARGET_WORKING_DAYS, type StepContext } from './step-context.js';
 import { workflowNow } from './workflow-time.js';
 
@@ -133,6 +134,14 @@ export class CaseRuntime implements StepContext, IncidentHost {
       this.init.administrativeTargets.default ??
       DEFAULT_TARGET_WORKING_DAYS
     );
+  }
+
+  warningSetting(): { workingDays: number; percent: number } {
+    const targets = this.init.administrativeTargets;
+    return {
+      workingDays: targets['warning.working-days'] ?? DEFAULT_WARNING.workingDays,
+      percent: targets['warning.percent'] ?? DEFAULT_WARNING.percent,
+    };
   }
 
   /**
@@ -431,9 +440,13 @@ export class CaseRuntime implements StepContext, IncidentHost {
     this.onUpdate(resumeClockUpdate, async (args) => (await stepTask(args).clock.resume(), done()), {
       validator: (args) => stepTask(args).clock.validateResume(args),
     });
-    this.onUpdate(requestSupplementUpdate, async (args) => (stepTask(args).clock.requestSupplement(args), done()), {
-      validator: (args) => stepTask(args).clock.validateSupplementRequest(args),
-    });
+    this.onUpdate(
+      requestSupplementUpdate,
+      async (args) => (await stepTask(args).clock.requestSupplement(args), done()),
+      {
+        validator: (args) => stepTask(args).clock.validateSupplementRequest(args),
+      },
+    );
     const awaitingSupplement = () => this.steps.find((s) => s.isOpen && s.clock.awaitingSupplement);
     this.onUpdate(
       submitSupplementUpdate,

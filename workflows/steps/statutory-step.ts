@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import type { DecideArgs } from '../contracts/case-messages.js';
 import type { CalendarChange } from '../contracts/calendar-change.js';
@@ -12,6 +12,7 @@ import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
 import { StepBreach } from './step-breach.js';
 import { StepClock } from './step-clock.js';
+import { StepWarning } from './step-warning.js';
 import type { StepContext } from './step-context.js';
 import type { DueBasis, StepCore } from './step-core.js';
 import { APPROVE_OR_REFUSE, checkAgainst, withRuleReasons, type DecisionPolicy } from './step-decisions.js';
@@ -19,6 +20,9 @@ import { countedDays, StepExtension } from './step-extension.js';
 import { workflowNow } from './workflow-time.js';
 
 export type { DecisionPolicy } from './step-decisions.js';
+
+/** The decision recorded when an application is deemed withdrawn for want of a supplement (条例 Art. 30). */
+export const ABANDONED = 'abandoned';
 export type { DueBasis } from './step-core.js';
 
 /** The first due date: working days (an article's, or an administrative target) from `from`, or a month's end. */
@@ -53,6 +57,7 @@ export class StatutoryStep implements StepCore {
   readonly clock: StepClock;
   readonly extension: StepExtension;
   private readonly breach: StepBreach;
+  private warning?: StepWarning;
   private decided?: DecisionRecord;
   private dueVersion = 0;
 
@@ -89,6 +94,11 @@ export class StatutoryStep implements StepCore {
     policy: DecisionPolicy = APPROVE_OR_REFUSE,
   ): Promise<StatutoryStep> {
     const step = new StatutoryStep(ctx, rule, policy, await firstDue(ctx, rule, from));
+    // Cases opened before warnings existed replay without them.
+    if (!('monthEnd' in rule.deadline) && patched(StepWarning.PATCH)) {
+      step.warning = new StepWarning(step);
+      await step.warning.plan();
+    }
     if (rule.supplement) {
       const requestBefore = await activities.computeDueDate({
         receivedAt: from,
@@ -121,16 +131,32 @@ export class StatutoryStep implements StepCore {
   async decision(): Promise<DecisionRecord> {
     while (!this.decided) {
       const version = this.dueVersion;
-      const remaining = Date.parse(this.status.due.dueAt) - workflowNow().getTime();
-      if (!this.status.overdue && !this.clock.stopped && remaining <= 0) {
+      const now = workflowNow().getTime();
+      const remaining = Date.parse(this.status.due.dueAt) - now;
+      const running = !this.status.overdue && !this.clock.stopped;
+      if (running && remaining <= 0) {
         await this.breach.record();
+        continue;
+      }
+      const untilWarning = this.warning?.pendingAt ? Date.parse(this.warning.pendingAt) - now : undefined;
+      if (running && untilWarning !== undefined && untilWarning <= 0) {
+        await this.warning!.record();
+        continue;
+      }
+      // A stopped clock may have its own end: the third party's time to answer, or the supplement period.
+      const stoppedUntil = this.status.overdue ? undefined : (this.clock.answerBy ?? this.clock.supplyBy);
+      const untilStoppedEnds = stoppedUntil ? Date.parse(stoppedUntil) - now : undefined;
+      if (untilStoppedEnds !== undefined && untilStoppedEnds <= 0) {
+        if (this.clock.answerBy) await this.clock.resume('lapsed');
+        else await this.abandon();
         continue;
       }
       const writing = this.ctx.idle();
       if (writing) await writing;
       const changed = () => !!this.decided || this.dueVersion !== version;
-      if (this.status.overdue || this.clock.stopped) await condition(changed);
-      else await condition(changed, remaining);
+      if (running) await condition(changed, Math.min(remaining, untilWarning ?? remaining));
+      else if (untilStoppedEnds !== undefined) await condition(changed, untilStoppedEnds);
+      else await condition(changed);
     }
     return this.decided;
   }
@@ -167,6 +193,33 @@ export class StatutoryStep implements StepCore {
     await this.extension.lapse(now);
   }
 
+  /**
+   * 条例 Art. 30: no supplement within the period the request gave — the application is deemed withdrawn. The
+   * step ends without a decision of anyone; its task is cancelled and the workflow closes the case.
+   */
+  private async abandon(): Promise<void> {
+    const now = workflowNow().toISOString();
+    const lapse = this.rule.supplement!.lapse;
+    this.decided = {
+      taskId: this.taskId,
+      stepId: this.rule.id,
+      decision: ABANDONED,
+      reasons: `逾期未补正，视为放弃申请（${lapse.article}${lapse.clause ?? ''}）`,
+      actor: {
+        id: 'platform',
+        name: '系统（补正期限届满）',
+        role: this.rule.actorRole,
+        department: this.status.actorDepartment,
+      },
+      decidedAt: now,
+    };
+    this.status.state = 'done';
+    this.status.decision = this.decided;
+    this.status.clock = { state: 'stopped', since: now, citation: lapse };
+    await activities.cancelTask({ taskId: this.taskId, at: now });
+    await this.extension.lapse(now);
+  }
+
   /** A new due date (extension, restarted or resumed clock, new holiday schedule): the timer and the inbox task follow. */
   async moveDue(due: DueDate, basis: DueBasis): Promise<void> {
     const workingDays = basis.workingDays ?? this.status.due.workingDays;
@@ -179,6 +232,7 @@ export class StatutoryStep implements StepCore {
     };
     this.dueVersion += 1;
     await activities.updateTaskDue({ taskId: this.taskId, due, change: basis.change });
+    await this.warning?.plan();
   }
 
   /**

@@ -39,8 +39,9 @@ export class StepBreach {
     // recorded for the supervisor. Cases that breached such a step before this rule replay as they ran.
     const ownStep = status.actorDepartment === authority && patched(NO_SELF_ESCALATION_PATCH);
     const escalationId = ownStep ? undefined : escalationTaskId(taskId);
+    const alsoUnder = rule.breachAlsoUnder ? [rule.breachAlsoUnder] : undefined;
     status.overdue = true;
-    status.breach = { recordedAt: now, dueAt: status.due.dueAt, citation, escalationTaskId: escalationId };
+    status.breach = { recordedAt: now, dueAt: status.due.dueAt, citation, alsoUnder, escalationTaskId: escalationId };
     if (escalationId) {
       ctx.registerTask({
         id: escalationId,
@@ -58,6 +59,7 @@ export class StepBreach {
       stepId: rule.id,
       department: status.actorDepartment,
       citation,
+      alsoUnder,
       dueAt: status.due.dueAt,
       recordedAt: now,
       escalation: escalationId ? await this.escalationTask(escalationId, now) : undefined,

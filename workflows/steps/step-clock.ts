@@ -1,15 +1,18 @@
+import { patched } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
 import type { ClockArgs } from '../contracts/case-messages.js';
-import type { StepStatus } from '../contracts/case-status.js';
+import type { ConsultationRecord, StepStatus } from '../contracts/case-status.js';
 import type { DueDate } from '../contracts/deadline.js';
 import type { StepRule } from '../rules/rule-types.js';
 import type { DueBasis } from './step-core.js';
+import type { StepContext } from './step-context.js';
 import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
 import { workflowNow } from './workflow-time.js';
 
 /** What the clock needs from its step. */
 export interface ClockedStep {
+  readonly ctx: StepContext;
   readonly rule: StepRule;
   readonly status: StepStatus;
   readonly isOpen: boolean;
@@ -27,7 +30,22 @@ export interface ClockedStep {
  * from receipt of the supplement.
  */
 export class StepClock {
+  /** Cases that stopped a clock before these limits existed replay without them. */
+  static readonly CONSULTATION_LIMIT_PATCH = 'consultation-answer-limit';
+  static readonly SUPPLEMENT_PERIOD_PATCH = 'supplement-period';
+
   constructor(private readonly step: ClockedStep) {}
+
+  /** While a consultation runs with a limit: when the third party's time to answer ends. */
+  get answerBy(): string | undefined {
+    const clock = this.step.status.clock;
+    return clock.state === 'paused' ? clock.answerBy : undefined;
+  }
+
+  /** While a supplement is awaited with a period: when the application is deemed withdrawn. */
+  get supplyBy(): string | undefined {
+    return this.awaitingSupplement ? this.step.status.supplement?.supplyBy : undefined;
+  }
 
   get stopped(): boolean {
     return this.step.status.clock.state !== 'running';
@@ -59,6 +77,12 @@ export class StepClock {
     };
     this.step.clockStopped();
     this.step.status.clock.workingDaysLeft = await activities.workingDaysLeft({ at: now, due: this.step.status.due });
+    const limit = this.step.rule.pauseLimit;
+    if (limit && patched(StepClock.CONSULTATION_LIMIT_PATCH)) {
+      const answerBy = await activities.computeDueDate({ receivedAt: now, workingDays: limit.workingDays });
+      Object.assign(this.step.status.clock, { answerBy: answerBy.dueAt, answerByCitation: limit.citation });
+      this.step.clockStopped();
+    }
   }
 
   validateResume(args: ClockArgs): void {
@@ -67,9 +91,28 @@ export class StepClock {
       reject('conflict', 'CLOCK_NOT_PAUSED', { zh: '期限未中止', en: 'The clock is not stopped' });
   }
 
-  async resume(): Promise<void> {
+  /** The consultation ended: answered (a reviewer restarts the clock), or its time ran out (条例 Art. 32). */
+  async resume(outcome: ConsultationRecord['outcome'] = 'resumed'): Promise<void> {
     const now = workflowNow().toISOString();
-    const left = this.step.status.clock.workingDaysLeft ?? 1;
+    const stopped = this.step.status.clock;
+    const left = stopped.workingDaysLeft ?? 1;
+    if (stopped.answerBy) {
+      const limit = this.step.rule.pauseLimit;
+      const record: ConsultationRecord = {
+        reason: stopped.reason ?? '',
+        since: stopped.since ?? now,
+        endedAt: now,
+        outcome,
+      };
+      if (outcome === 'lapsed' && limit) {
+        record.text = {
+          zh: `第三方未在${limit.workingDays}个工作日内提出意见，期限恢复计算`,
+          en: `The third party did not answer within ${limit.workingDays} working days; the clock runs again`,
+        };
+        record.citation = limit.citation;
+      }
+      this.step.status.consultations = [...(this.step.status.consultations ?? []), record];
+    }
     const due = await activities.computeDueDate({ receivedAt: now, workingDays: left });
     this.step.status.clock = { state: 'running' };
     await this.step.moveDue(due, { from: now, counted: left });
@@ -97,10 +140,19 @@ export class StepClock {
     }
     if (!args.reason?.trim())
       reject('invalid', 'REASON_REQUIRED', { zh: '请说明需要补正的内容', en: 'Say what must be supplemented' });
+    const days = args.workingDays;
+    if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 60))
+      reject(
+        'invalid',
+        'SUPPLEMENT_PERIOD_INVALID',
+        { zh: '补正期限须为1至60个工作日', en: 'The supplement period is 1 to 60 working days' },
+        'workingDays',
+      );
   }
 
-  requestSupplement(args: ClockArgs): void {
+  async requestSupplement(args: ClockArgs): Promise<void> {
     const now = workflowNow().toISOString();
+    const rule = this.step.rule.supplement!;
     Object.assign(this.step.status.supplement!, {
       requestedAt: now,
       requestedBy: args.actor,
@@ -110,9 +162,15 @@ export class StepClock {
       state: 'awaiting-supplement',
       reason: args.reason!.trim(),
       since: now,
-      citation: this.step.rule.supplement!.citation,
+      citation: rule.citation,
     };
     this.step.clockStopped();
+    if (patched(StepClock.SUPPLEMENT_PERIOD_PATCH)) {
+      const period = args.workingDays ?? this.step.ctx.targetDays(rule.periodTargetKey);
+      const supplyBy = await activities.computeDueDate({ receivedAt: now, workingDays: period });
+      Object.assign(this.step.status.supplement!, { supplyBy: supplyBy.dueAt, supplyWithinWorkingDays: period });
+      this.step.clockStopped();
+    }
   }
 
   /** The period runs anew, in full, from receipt of the supplement. */

@@ -11,6 +11,8 @@ export interface StepContext {
   departmentOf(who: DepartmentOf): string;
   /** Working days for an administrative target (configured per deployment). */
   targetDays(targetKey: string): number;
+  /** When a step is warned (预警): the deployment's `warning.working-days` and `warning.percent` targets. */
+  warningSetting(): { workingDays: number; percent: number };
   /** Called whenever the workflow reaches a point where it waits for people (writes the status first where it changed). */
   idle(): Promise<void> | void;
   /** A task the case has opened: decisions naming its id go to its handlers. */

@@ -22,6 +22,11 @@ export class NoticeLinkDto {
   @ApiProperty() url!: string;
 }
 
+export class DueWarningPointDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: 'integer' }) workingDays!: number;
+}
+
 /** A due date with what it rests on. */
 export class StepDueDto {
   @ApiProperty({ example: '2026-02-24', description: 'Last working day of the period (Asia/Shanghai)' })
@@ -47,6 +52,11 @@ export class StepDueDto {
   })
   monthEnd?: number;
   @ApiPropertyOptional({ type: [DueChangeDto] }) changes?: DueChangeDto[];
+  @ApiPropertyOptional({
+    type: () => DueWarningPointDto,
+    description: '预警: from `at` only `workingDays` working days are left; absent for periods no longer than that',
+  })
+  warning?: DueWarningPointDto;
 }
 
 export class DecisionRecordDto {
@@ -76,10 +86,23 @@ export class ExtensionStatusDto {
   @ApiPropertyOptional({ type: StepDueDto }) originalDue?: StepDueDto;
 }
 
+/** 预警 (yellow card): the working days left reached the warning threshold. */
+export class WarningRecordDto {
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: 'integer' }) workingDaysLeft!: number;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+}
+
 export class BreachRecordDto {
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+  @ApiPropertyOptional({
+    type: [CitationDto],
+    description: 'Further articles the missed period breaches (Chongqing Art. 50(8))',
+  })
+  alsoUnder?: CitationDto[];
   @ApiPropertyOptional({
     description: "The authority's escalation task; absent when the overdue step is the authority's own",
   })
@@ -96,6 +119,26 @@ export class ClockStatusDto {
   @ApiPropertyOptional({ format: 'date-time' }) since?: string;
   @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
   @ApiPropertyOptional({ type: 'integer' }) workingDaysLeft?: number;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "A consultation: the third party's time to answer ends here; the clock then runs again by itself",
+  })
+  answerBy?: string;
+  @ApiPropertyOptional({ type: CitationDto }) answerByCitation?: CitationDto;
+}
+
+/** A finished consultation of a third party (the clock was stopped meanwhile). */
+export class ConsultationRecordDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) since!: string;
+  @ApiProperty({ format: 'date-time' }) endedAt!: string;
+  @ApiProperty({
+    enum: ['resumed', 'lapsed'],
+    description: 'lapsed: the third party did not answer in time and the clock resumed by itself',
+  })
+  outcome!: 'resumed' | 'lapsed';
+  @ApiPropertyOptional() text?: string;
+  @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
 }
 
 export class SupplementStatusDto {
@@ -105,6 +148,12 @@ export class SupplementStatusDto {
   @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
   @ApiPropertyOptional({ type: ActorDto }) requestedBy?: ActorDto;
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: '条例 第三十条: without a supplement by then, the application is deemed withdrawn',
+  })
+  supplyBy?: string;
+  @ApiPropertyOptional({ type: 'integer' }) supplyWithinWorkingDays?: number;
   @ApiPropertyOptional({ format: 'date-time' }) receivedAt?: string;
   @ApiPropertyOptional() content?: string;
 }
@@ -121,6 +170,8 @@ export class StepStatusDto {
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: ClockStatusDto }) clock!: ClockStatusDto;
   @ApiPropertyOptional({ type: SupplementStatusDto }) supplement?: SupplementStatusDto;
+  @ApiPropertyOptional({ type: [ConsultationRecordDto] }) consultations?: ConsultationRecordDto[];
+  @ApiPropertyOptional({ type: WarningRecordDto }) warning?: WarningRecordDto;
   @ApiPropertyOptional({ type: BreachRecordDto }) breach?: BreachRecordDto;
   @ApiPropertyOptional({ type: ExtensionStatusDto }) extension?: ExtensionStatusDto;
   @ApiPropertyOptional({ type: DecisionRecordDto }) decision?: DecisionRecordDto;

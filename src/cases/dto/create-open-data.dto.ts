@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { EnumField, IdField, TextField } from '../../common/http/dto/fields.js';
+import { EnumField, IdField, IntegerField, TextField } from '../../common/http/dto/fields.js';
 
 export const ORGANISATION_TYPES = ['domestic-enterprise', 'university', 'research-institute', 'other'] as const;
 
@@ -42,6 +42,18 @@ export class CreateOpenDataApplicationDto {
 export class ClockReasonDto {
   @TextField({ min: 2, max: 2000, example: '征求第三方（数据涉及的企业）意见' })
   reason!: string;
+}
+
+export class SupplementRequestDto extends ClockReasonDto {
+  @IntegerField({
+    optional: true,
+    min: 1,
+    max: 60,
+    example: 10,
+    description:
+      'Working days the applicant has to supplement (条例 第三十条「合理的补正期限」); the deployment target `open-data.supplement-period` when absent. Without a supplement by then the application is deemed withdrawn.',
+  })
+  workingDays?: number;
 }
 
 export class SupplementDto {

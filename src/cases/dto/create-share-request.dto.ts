@@ -37,6 +37,14 @@ export class CreateShareRequestDto {
 
   @TextField({ optional: true, max: 1000, description: 'Why batch exchange is needed (Quanzhou 五（三）)' })
   mannerReason?: string;
+
+  @IdListField({
+    optional: true,
+    maxItems: 50,
+    example: ['qz-transport-lin'],
+    description: 'Staff of the applying department who will use the data (使用人员); required under Quanzhou 八（二）',
+  })
+  users?: string[];
 }
 
 export class RaiseDisputeDto {

@@ -7,6 +7,9 @@ import { Migration20261123000500TaskDecisionSchemas } from './Migration202611230
 import { Migration20261123000600CaseStatus } from './Migration20261123000600CaseStatus.js';
 import { Migration20261123000700Incidents } from './Migration20261123000700Incidents.js';
 import { Migration20261123000800AuditArchive } from './Migration20261123000800AuditArchive.js';
+import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
+import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
+import { Migration20261202001000ShareBasisByType } from './Migration20261202001000ShareBasisByType.js';
 import { Migration20261123000900CaseStatusCurrent } from './Migration20261123000900CaseStatusCurrent.js';
 
 /** Every migration, in order; listed explicitly so compiled and test runs need no file discovery. */
@@ -20,6 +23,9 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261123000700Incidents,
   Migration20261123000800AuditArchive,
   Migration20261123000900CaseStatusCurrent,
+  Migration20261202001000ShareBasisByType,
+  Migration20261202001100Warnings,
+  Migration20261202001200GrantUsage,
 ].map((migration) => ({
   name: migration.name,
   class: migration,

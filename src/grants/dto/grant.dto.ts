@@ -26,6 +26,14 @@ export class GrantDto {
   @ApiProperty() purpose!: string;
   @ApiProperty() scenario!: string;
   @ApiProperty({ example: 'interface' }) manner!: string;
+  @ApiProperty({
+    enum: ['online-interface', 'batch-file', 'platform'],
+    nullable: true,
+    description: '介质类型 (Quanzhou 八（二）); null for grants recorded before it was kept',
+  })
+  medium!: 'online-interface' | 'batch-file' | 'platform' | null;
+  @ApiProperty({ type: [String], description: '使用人员: staff of the grantee who use the data (Quanzhou 八（二）)' })
+  users!: string[];
   @ApiProperty() granteeDepartment!: string;
   @ApiProperty({ type: ChangedByDto }) approver!: ChangedByDto;
   @ApiProperty({ enum: PACK_IDS, enumName: 'PackId' }) pack!: PackId;

@@ -59,6 +59,13 @@ export class TaskDto {
   @ApiProperty({ type: CitationDto }) citation!: CitationDto;
   @ApiProperty() provisional!: boolean;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: '预警: when the working days left reached the warning threshold',
+  })
+  warnedAt!: string | null;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: 'open' | 'completed' | 'cancelled';
   @ApiProperty({ type: 'string', nullable: true }) claimedBy!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

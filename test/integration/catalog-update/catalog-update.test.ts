@@ -261,7 +261,7 @@ describe('P3 catalog update: Jiangmen-2019 Art. 11 (the update within 15 WD of t
   });
   afterAll(() => system.close());
 
-  it('counts the 15 WD from the revision, not from receipt; past that, the step is overdue and escalated', async () => {
+  it('counts the department’s 15 WD from the revision; the authority then aggregates on an administrative target', async () => {
     const started = await system.http
       .post('/cases/catalog-updates')
       .set(system.as('jm-market-wang'))
@@ -271,26 +271,22 @@ describe('P3 catalog update: Jiangmen-2019 Art. 11 (the update within 15 WD of t
       })
       .expect(201);
     const step = started.body.steps[0];
-    expect(started.body).toMatchObject({ pack: 'jiangmen-2019', catalogUpdate: { trigger: { date: '2022-02-10' } } });
-    expect(started.body.catalogUpdate.application).toBeUndefined();
-    expect(step).toMatchObject({
-      actorDepartment: 'jm-data-authority',
-      due: {
-        basis: 'statutory',
-        workingDays: 15,
-        dueDate: '2022-03-03',
-        from: '2022-02-10T00:00:00+08:00',
-        citation: { pack: 'jiangmen-2019', article: '第十一条' },
+    // Received 2022-03-01: within the 15 WD from 2022-02-10 (due 2022-03-03), so the department was on time.
+    expect(started.body).toMatchObject({
+      pack: 'jiangmen-2019',
+      catalogUpdate: {
+        trigger: { date: '2022-02-10' },
+        application: { late: false, dueDate: '2022-03-03', citation: { article: '第十一条' } },
       },
     });
-    // The engine's clock is today's, long after 2022-03-03: the breach is recorded at once, the step stays open.
+    expect(step).toMatchObject({
+      actorDepartment: 'jm-data-authority',
+      due: { basis: 'administrative', from: started.body.receivedAt, citation: { article: '第十一条' } },
+    });
+    // The engine's clock is today's, long after the target: the authority's step is overdue at once and stays open.
     const overdue = await eventually(async () => {
       const seen = await caseStatus(system, 'jm-data-zhao', started.body.caseId).expect(200);
-      expect(seen.body.steps[0]).toMatchObject({
-        overdue: true,
-        state: 'open',
-        breach: { citation: { article: '第十一条' } },
-      });
+      expect(seen.body.steps[0]).toMatchObject({ overdue: true, state: 'open' });
       return seen.body;
     });
     expect(overdue.closed).toBe(false);
@@ -308,16 +304,47 @@ describe('P3 catalog update: Jiangmen-2019 Art. 11 (the update within 15 WD of t
         .set(system.as('supervisor'))
         .expect(200)
     ).body;
-    expect(breaches.find((b: any) => b.caseId === started.body.caseId)).toMatchObject({
-      kind: 'step-overdue',
-      department: 'jm-data-authority',
-      citation: { article: '第十一条' },
-    });
+    expect(breaches.filter((b: any) => b.caseId === started.body.caseId)).toEqual([
+      expect.objectContaining({ kind: 'step-overdue', department: 'jm-data-authority' }),
+    ]);
     const approved = await complete(system, 'jm-data-zhao', step.taskId, { decision: 'approve' }).expect(200);
     expect(approved.body).toMatchObject({
       state: 'catalog-updated',
       outcome: { catalogVersions: [{ entryId: 'jm-market-ad-licences', version: 2 }] },
     });
-    await recordHistory(system, started.body.caseId, 'catalog-update.jiangmen-2019.overdue-approved');
+    await recordHistory(system, started.body.caseId, 'catalog-update.jiangmen-2019.aggregation-overdue');
+  });
+
+  it('books a department’s update made after the 15 WD as its own breach of Art. 11', async () => {
+    const started = await system.http
+      .post('/cases/catalog-updates')
+      .set(system.as('jm-market-wang'))
+      .send({
+        trigger: { kind: 'law-revision', date: '2022-01-04', description: '《广告法》修订' },
+        changes: [{ entryId: 'jm-market-ad-licences', change: { updateFrequency: '每周' } }],
+      })
+      .expect(201);
+    // 15 WD from 2022-01-04 end on 2022-01-25 (before the Spring Festival); received 2022-03-01.
+    expect(started.body.catalogUpdate.application).toMatchObject({
+      late: true,
+      dueDate: '2022-01-25',
+      breachCitation: { pack: 'jiangmen-2019', article: '第十一条' },
+    });
+    await eventually(async () => {
+      const breaches = (
+        await system.http
+          .get('/breaches')
+          .query({ kind: 'late-application', pack: 'jiangmen-2019' })
+          .set(system.as('supervisor'))
+          .expect(200)
+      ).body;
+      expect(breaches).toContainEqual(
+        expect.objectContaining({
+          caseId: started.body.caseId,
+          department: 'jm-market',
+          citation: expect.objectContaining({ article: '第十一条' }),
+        }),
+      );
+    });
   });
 });

@@ -233,8 +233,26 @@ describe('P2 Chongqing-2019: an extension comes too late after the deadline', ()
         }),
       );
     });
-    expect((await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200)).body.state).toBe(
-      'under-verification',
-    );
+    const overdue = await caseStatus(system, 'citizen-zhang', second.body.caseId).expect(200);
+    expect(overdue.body.state).toBe('under-verification');
+    // Art. 50(8): verifying late is a breach of Art. 50 as well as of Art. 19.
+    expect(overdue.body.steps[0].breach).toMatchObject({
+      citation: { article: '第十九条' },
+      alsoUnder: [{ pack: 'chongqing-2019', article: '第五十条', clause: '第（八）项' }],
+    });
+    await eventually(async () => {
+      const listed = await system.http
+        .get('/breaches')
+        .query({ article: '第五十条', procedure: 'correction', kind: 'step-overdue' })
+        .set(system.as('supervisor'))
+        .expect(200);
+      expect(listed.body).toContainEqual(
+        expect.objectContaining({
+          caseId: second.body.caseId,
+          citation: expect.objectContaining({ article: '第十九条' }),
+          alsoUnder: [expect.objectContaining({ article: '第五十条' })],
+        }),
+      );
+    });
   });
 });

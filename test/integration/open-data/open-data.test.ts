@@ -2,6 +2,7 @@ import {
   applyOpenData,
   caseStatus,
   complete,
+  eventually,
   recordHistory,
   requestExtension,
   sql,
@@ -56,6 +57,20 @@ describe('P4 open-data application', () => {
       scope: '全部',
       purpose: '研究',
     }).expect(403);
+  });
+
+  // Chongqing Art. 33 and every other text: 「公民、法人和其他组织」 apply for open data; a department shares (P1).
+  it('refuses a department applying for open data and points it to a share request', async () => {
+    const before = await sql<{ n: number }>(system, `select count(*)::int as n from case_record`);
+    const response = await applyOpenData(system, 'cq-health-liu', {
+      resourceId: 'cq-psb-migration-stats',
+      scope: '2024年全年',
+      purpose: '公共卫生研究',
+    }).expect(422);
+    expect(response.body).toMatchObject({ code: 'APPLICANT_NOT_ALLOWED' });
+    expect(response.body.message).toContain('第三十三条');
+    expect(response.body.message).toContain('/cases/share-requests');
+    expect(await sql<{ n: number }>(system, `select count(*)::int as n from case_record`)).toEqual(before);
   });
 
   it('Chongqing Art. 33: 10 WD, principal extension ≤ 10 WD, refusal with reasons and basis', async () => {
@@ -177,6 +192,15 @@ describe('P4 open-data application', () => {
       stepId: 'service-unit-assessment',
       actorDepartment: 'qz-tech-service',
     });
+    // 六（四）: the limits of use are shown to the applicant from the start.
+    expect(first.body.notices).toContainEqual(
+      expect.objectContaining({
+        text: expect.stringContaining('不得提供给第三方'),
+        citation: expect.objectContaining({ article: '六', clause: '（四）' }),
+      }),
+    );
+    const limits = first.body.notices.find((n: { citation?: { article: string } }) => n.citation?.article === '六');
+    expect(limits.text).toContain('不得用于或变相用于商业用途');
     const negotiate = await complete(system, 'qz-service-yang', first.body.steps[0].taskId, {
       decision: 'unreasonable',
       reasons: '申请字段超出研究所需',
@@ -281,5 +305,116 @@ describe('P4 Jiangmen-2019 via the Disclosure Regulations: 20 WD, 补正 within 
     await complete(system, 'jm-market-wang', step.taskId, { decision: 'approve' }).expect(200);
     expect((await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200)).body.state).toBe('granted');
     await recordHistory(system, started.body.caseId, 'open-data.jiangmen-2019.supplement-and-pause');
+  });
+
+  // 条例 第三十三条第一款: 「经政府信息公开工作机构负责人同意」 — not the department's principal leader.
+  it('routes an extension to the head of the disclosure office, not the principal', async () => {
+    const started = await applyOpenData(system, 'citizen-zhang', {
+      resourceId: 'jm-market-enterprise-detail',
+      scope: '股东信息',
+      purpose: '学术研究',
+    }).expect(201);
+    const step = started.body.steps[0];
+    const requested = await requestExtension(system, 'jm-market-wang', step.taskId, {
+      workingDays: 20,
+      reason: '涉及企业较多，需逐一核查',
+    }).expect(200);
+    const approvalTaskId = requested.body.steps[0].extension.approvalTaskId;
+    const [approval] = await sql(system, 'select role, department from inbox_task where id = ?', [approvalTaskId]);
+    expect(approval).toEqual({ role: 'disclosure-head', department: 'jm-market' });
+    const byPrincipal = await complete(system, 'jm-market-head', approvalTaskId, { decision: 'approve' });
+    expect([403, 404]).toContain(byPrincipal.status);
+    await complete(system, 'jm-market-gk', approvalTaskId, { decision: 'approve' }).expect(200);
+    const extended = await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200);
+    expect(extended.body.steps[0].extension).toMatchObject({
+      state: 'approved',
+      decidedBy: { id: 'jm-market-gk', role: 'disclosure-head' },
+    });
+  });
+});
+
+describe('P4 Jiangmen-2019: the supplement period and the third party’s 15 WD (条例 第三十条, 第三十二条)', () => {
+  const DAY = 300;
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({
+      clock: new ShiftedClock('2023-06-01T10:00:00+08:00'),
+      calendar: new ShortCalendar(DAY),
+    });
+  });
+  afterAll(() => system.close());
+
+  const apply = () =>
+    applyOpenData(system, 'citizen-zhang', {
+      resourceId: 'jm-market-enterprise-detail',
+      scope: '股东信息',
+      purpose: '尽职调查',
+    }).expect(201);
+
+  it('closes the case as withdrawn when no supplement comes within the period the request gave', async () => {
+    const started = await apply();
+    const { taskId } = started.body.steps[0];
+    const tooLong = await taskAction(system, 'jm-market-wang', taskId, 'supplement-requests', {
+      reason: '请明确企业范围',
+      workingDays: 61,
+    }).expect(400);
+    expect(tooLong.body.errors).toContainEqual(expect.objectContaining({ field: 'workingDays' }));
+    const asked = await taskAction(system, 'jm-market-wang', taskId, 'supplement-requests', {
+      reason: '请明确企业范围',
+      workingDays: 2,
+    }).expect(200);
+    expect(asked.body.steps[0].supplement).toMatchObject({ supplyWithinWorkingDays: 2, supplyBy: expect.any(String) });
+
+    const closed = await eventually(async () => {
+      const status = await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200);
+      expect(status.body.closed).toBe(true);
+      return status.body;
+    });
+    expect(closed).toMatchObject({
+      state: 'withdrawn',
+      outcome: { kind: 'withdrawn', citation: { clause: expect.stringContaining('第三十条') } },
+      steps: [expect.objectContaining({ state: 'done', decision: expect.objectContaining({ decision: 'abandoned' }) })],
+    });
+    expect(await sql(system, 'select status from inbox_task where id = ?', [taskId])).toEqual([
+      { status: 'cancelled' },
+    ]);
+    const late = await system.http
+      .post(`/cases/${started.body.caseId}/supplements`)
+      .set(system.as('citizen-zhang'))
+      .send({ content: '仅需蓬江区企业' });
+    expect([404, 409]).toContain(late.status);
+    await recordHistory(system, started.body.caseId, 'open-data.jiangmen-2019.supplement-lapsed');
+  });
+
+  it('resumes the clock by itself when the third party does not answer within 15 WD, and says so', async () => {
+    const started = await apply();
+    const { taskId } = started.body.steps[0];
+    const paused = await taskAction(system, 'jm-market-wang', taskId, 'clock/pause', {
+      reason: '征求相关企业意见',
+    }).expect(200);
+    expect(paused.body.steps[0].clock).toMatchObject({
+      state: 'paused',
+      answerBy: expect.any(String),
+      answerByCitation: { clause: expect.stringContaining('第三十二条') },
+    });
+    const answerBy = Date.parse(paused.body.steps[0].clock.answerBy);
+    expect(answerBy - Date.parse(paused.body.steps[0].clock.since)).toBeGreaterThanOrEqual(15 * DAY);
+
+    const resumed = await eventually(async () => {
+      const status = await caseStatus(system, 'citizen-zhang', started.body.caseId).expect(200);
+      expect(status.body.steps[0].clock.state).toBe('running');
+      return status.body;
+    });
+    expect(resumed.steps[0].consultations).toEqual([
+      expect.objectContaining({
+        reason: '征求相关企业意见',
+        outcome: 'lapsed',
+        text: expect.stringContaining('15个工作日'),
+        citation: expect.objectContaining({ clause: expect.stringContaining('第三十二条') }),
+      }),
+    ]);
+    expect(Date.parse(resumed.steps[0].consultations[0].endedAt)).toBeGreaterThanOrEqual(answerBy);
+    await complete(system, 'jm-market-wang', taskId, { decision: 'approve' }).expect(200);
+    await recordHistory(system, started.body.caseId, 'open-data.jiangmen-2019.consultation-lapsed');
   });
 });

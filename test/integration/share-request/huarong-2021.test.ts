@@ -76,6 +76,18 @@ describe('P1 Huarong-2021', () => {
     expect(await sql(system, 'select approver_id from share_grant where case_id = ?', [caseId])).toEqual([
       { approver_id: 'hr-approval-hu' },
     ]);
+    // Suspending or ending a grant is Quanzhou's power (五（十）); Huarong's text gives the authority none.
+    const [grant] = (await system.http.get('/grants').query({ caseId }).set(system.as('hr-approval-hu')).expect(200))
+      .body;
+    const suspend = await system.http
+      .post(`/grants/${grant.id}/suspend`)
+      .set(system.as('hr-approval-hu'))
+      .send({ reason: '发现超范围使用' })
+      .expect(422);
+    expect(suspend.body).toMatchObject({ code: 'GRANT_ACTION_NOT_IN_PACK' });
+    expect(await sql(system, 'select status from share_grant where id = ?', [grant.id])).toEqual([
+      { status: 'active' },
+    ]);
     await recordHistory(system, caseId, 'share-request.huarong-2021.dispute-granted');
   });
 

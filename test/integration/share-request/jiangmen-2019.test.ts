@@ -68,19 +68,39 @@ describe('P1 Jiangmen-2019: provider review within 5 working days (Art. 21)', ()
     await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.approve');
   });
 
-  it('refuses only with reasons, and the applicant sees them', async () => {
+  it('refuses only with reasons and their legal basis (Art. 18 ¶1), and the applicant sees both', async () => {
     const started = await requestShare(system, 'jm-hrss-li', request).expect(201);
     const taskId = started.body.steps[0].taskId;
+    const task = await system.http.get(`/tasks/${taskId}`).set(system.as('jm-market-wang')).expect(200);
+    expect(task.body.decisionSchema.options).toContainEqual(
+      expect.objectContaining({
+        decision: 'refuse',
+        details: [expect.objectContaining({ key: 'legalBasis', required: true })],
+      }),
+    );
     const bare = await complete(system, 'jm-market-wang', taskId, { decision: 'refuse' }).expect(422);
     expect(bare.body).toMatchObject({ code: 'REASONS_REQUIRED' });
-    await complete(system, 'jm-market-wang', taskId, { decision: 'refuse', reasons: '申请用途不符合共享条件' }).expect(
-      200,
-    );
+    const reasonsOnly = await complete(system, 'jm-market-wang', taskId, {
+      decision: 'refuse',
+      reasons: '申请用途不符合共享条件',
+    }).expect(400);
+    expect(reasonsOnly.body).toMatchObject({
+      code: 'LEGAL_BASIS_REQUIRED',
+      message: expect.stringContaining('第十八条'),
+    });
+    await complete(system, 'jm-market-wang', taskId, {
+      decision: 'refuse',
+      reasons: '申请用途不符合共享条件',
+      details: { legalBasis: '《中华人民共和国个人信息保护法》第三十四条' },
+    }).expect(200);
     const seen = await caseStatus(system, 'jm-hrss-li', started.body.caseId).expect(200);
     expect(seen.body).toMatchObject({
       state: 'refused',
       closed: true,
-      outcome: { kind: 'refused', reasons: '申请用途不符合共享条件' },
+      outcome: {
+        kind: 'refused',
+        reasons: '申请用途不符合共享条件（依据：《中华人民共和国个人信息保护法》第三十四条）',
+      },
     });
     expect(await sql(system, 'select 1 from share_grant where case_id = ?', [started.body.caseId])).toEqual([]);
     await recordHistory(system, started.body.caseId, 'share-request.jiangmen-2019.refuse');
@@ -134,15 +154,19 @@ describe('P1 Jiangmen-2019 breach: a missed deadline escalates and decides nothi
     expect(overdue.steps[0].breach).toMatchObject({ citation: { pack: 'jiangmen-2019', article: '第二十一条' } });
     // The status flips first; the breach activity writes the record and the escalation right after.
     await eventually(async () => {
-      expect(await sql(system, 'select step_id, department, citation from breach where case_id = ?', [caseId])).toEqual(
-        [
-          {
-            step_id: 'provider-review',
-            department: 'jm-market',
-            citation: expect.objectContaining({ article: '第二十一条' }),
-          },
-        ],
-      );
+      expect(
+        await sql(
+          system,
+          "select step_id, department, citation from breach where case_id = ? and kind = 'step-overdue'",
+          [caseId],
+        ),
+      ).toEqual([
+        {
+          step_id: 'provider-review',
+          department: 'jm-market',
+          citation: expect.objectContaining({ article: '第二十一条' }),
+        },
+      ]);
     });
     const escalations = await inbox(system, 'jm-data-zhao', { kind: 'escalation' });
     expect(escalations).toContainEqual(
@@ -152,9 +176,41 @@ describe('P1 Jiangmen-2019 breach: a missed deadline escalates and decides nothi
       expect.objectContaining({ id: taskId, overdue: true }),
     );
 
+    // 预警 came first: with 2 of the 5 working days left (max of 2 WD and 20%), with the same article.
+    expect(started.body.steps[0].due.warning).toMatchObject({ workingDays: 2 });
+    expect(overdue.steps[0].warning).toMatchObject({
+      workingDaysLeft: 2,
+      citation: { pack: 'jiangmen-2019', article: '第二十一条' },
+    });
+    expect(Date.parse(overdue.steps[0].warning.recordedAt)).toBeLessThan(
+      Date.parse(overdue.steps[0].breach.recordedAt),
+    );
+    const listed = await system.http
+      .get('/breaches')
+      .query({ department: 'jm-market', article: '第二十一条' })
+      .set(system.as('supervisor'))
+      .expect(200);
+    const mine = listed.body.filter((b: { caseId: string }) => b.caseId === caseId);
+    expect(mine.map((b: { kind: string }) => b.kind)).toEqual(['step-overdue', 'warning']);
+    expect(mine[1]).toMatchObject({ workingDaysLeft: 2, step: 'provider-review' });
+    const task = await system.http.get(`/tasks/${taskId}`).set(system.as('jm-market-wang')).expect(200);
+    expect(task.body.warnedAt).toEqual(expect.any(String));
+
     await complete(system, 'jm-market-wang', taskId, { decision: 'approve' }).expect(200);
     const closed = await caseStatus(system, 'jm-hrss-li', caseId).expect(200);
     expect(closed.body).toMatchObject({ state: 'granted', steps: [expect.objectContaining({ overdue: true })] });
-    await recordHistory(system, caseId, 'share-request.jiangmen-2019.breach');
+    const summary = await system.http
+      .get('/breaches/summary')
+      .query({ department: 'jm-market', procedure: 'share-request' })
+      .set(system.as('supervisor'))
+      .expect(200);
+    expect(summary.body).toEqual([
+      expect.objectContaining({ department: 'jm-market', breached: expect.any(Number), warned: expect.any(Number) }),
+    ]);
+    expect(summary.body[0].breached).toBeGreaterThanOrEqual(1);
+    expect(summary.body[0].warned).toBeGreaterThanOrEqual(1);
+    expect(summary.body[0].decided).toBeGreaterThanOrEqual(1);
+    expect(summary.body[0].onTimeRate).toBeLessThan(1);
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.breach-warned');
   });
 });

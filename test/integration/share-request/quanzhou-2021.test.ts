@@ -7,12 +7,14 @@ const conditional = {
   items: ['uscc', 'employees'],
   purpose: '道路运输企业资质核验',
   scenario: '经营许可审批时核验企业规模',
+  users: ['qz-transport-lin'],
 };
 const notShared = {
   resourceId: 'qz-market-credit-risk',
   items: ['uscc', 'risk-level'],
   purpose: '重点监管对象筛查',
   scenario: '运输企业信用比对',
+  users: ['qz-transport-lin'],
 };
 
 describe('P1 Quanzhou-2021: the agency decides after consulting the producer', () => {
@@ -128,6 +130,11 @@ describe('P1 Quanzhou-2021: the agency decides after consulting the producer', (
     expect(response.body).toMatchObject({ code: 'BATCH_NEEDS_REASON', message: expect.stringContaining('五（三）') });
   });
 
+  it('asks who will use the data (使用人员, 八（二）) before anything starts', async () => {
+    const response = await requestShare(system, 'qz-transport-lin', { ...conditional, users: undefined }).expect(422);
+    expect(response.body).toMatchObject({ code: 'USERS_REQUIRED', message: expect.stringContaining('八（二）') });
+  });
+
   it('lets the agency suspend, reinstate and revoke a grant with a reason (五（十）)', async () => {
     const { caseId, taskId } = await consulted('approve');
     await complete(system, 'qz-bigdata-chen', taskId, {
@@ -139,6 +146,8 @@ describe('P1 Quanzhou-2021: the agency decides after consulting the producer', (
     expect(grant).toMatchObject({
       status: 'active',
       manner: 'cross-verification',
+      medium: 'online-interface',
+      users: ['qz-transport-lin'],
       purpose: conditional.purpose,
       approver: { id: 'qz-bigdata-chen' },
     });

@@ -120,6 +120,17 @@ describeUnderHostTimeZone(() => {
   });
 });
 
+describe('lastWorkingDaysFrom (the 预警 point)', () => {
+  it.each([
+    ['2026-10-09', 2, '2026-10-08'], // Thursday and Friday left
+    ['2026-10-12', 2, '2026-10-10'], // Monday and the Saturday make-up workday before it
+    ['2026-10-12', 3, '2026-10-09'],
+    ['2026-10-08', 1, '2026-10-08'],
+  ])('due %s, %i WD left from %s', (dueDate, days, first) => {
+    expect(calendar.lastWorkingDaysFrom(dueDate, days).toISOString()).toBe(shanghai(`${first}T00:00:00`).toISOString());
+  });
+});
+
 describe('workingDaysLeft', () => {
   it('counts the working days after the stop date up to the due date, skipping holidays', () => {
     // Stopped on 2026-09-29 with the period due 2026-10-12: 9-30, 10-08, 10-09, 10-10 (make-up), 10-12.

@@ -1,7 +1,7 @@
 import { changedMeanwhile, diffFields } from '../../../src/catalog/catalog-fields.js';
 import { monthEndDue } from '../../../src/calendar/month-end-due.js';
 import type { CatalogFields } from '../../../workflows/contracts/catalog-update.js';
-import { lacksShareBasis, needsShareConditions } from '../../../workflows/rules/catalog-rules.js';
+import { lacksShareBasis, needsShareConditions, shareBasisNeeded } from '../../../workflows/rules/catalog-rules.js';
 import { RULE_PACKS } from '../../../workflows/rules/pack-resolver.js';
 
 const entry: CatalogFields = {
@@ -29,7 +29,7 @@ describe('P3 rules in every pack', () => {
     }
   });
 
-  it('has the deadlines of the texts: Chongqing 10 WD to apply and 5 WD to review; Jiangmen-2019 15 WD from the trigger; targets elsewhere', () => {
+  it('has the deadlines of the texts: Chongqing 10 WD to apply and 5 WD to review; Jiangmen-2019 15 WD from the trigger to apply; targets elsewhere', () => {
     const byId = Object.fromEntries(RULE_PACKS.map((p) => [p.id, p.catalogUpdate]));
     expect(byId['chongqing-2019'].applyWithin).toMatchObject({
       workingDays: 10,
@@ -42,12 +42,13 @@ describe('P3 rules in every pack', () => {
       from: 'receipt',
     });
     expect(byId['chongqing-2019'].responsibilityList).toMatchObject({ article: '第十三条' });
-    expect(byId['jiangmen-2019'].review.deadline).toMatchObject({
-      basis: 'statutory',
+    // Art. 11: the department's update is the statutory 15 WD; the authority's aggregation has no period.
+    expect(byId['jiangmen-2019'].applyWithin).toMatchObject({
       workingDays: 15,
-      from: 'trigger',
       citation: { article: '第十一条' },
+      breachCitation: { article: '第十一条' },
     });
+    expect(byId['jiangmen-2019'].review.deadline).toMatchObject({ basis: 'administrative', from: 'receipt' });
     for (const id of ['jiangmen-2023', 'huarong-2021', 'quanzhou-2021']) {
       expect(byId[id].review.deadline).toMatchObject({ basis: 'administrative', targetKey: 'catalog-update.review' });
       expect(byId[id].applyWithin).toBeUndefined();
@@ -84,6 +85,17 @@ describe('share conditions (Jiangmen-2019 Art. 20, Chongqing Art. 25)', () => {
     expect(needsShareConditions({ before: entry, change: { updateFrequency: '每月' } })).toBe(false);
     expect(needsShareConditions({ before: entry, change: { legalBasis: null } })).toBe(true);
     expect(lacksShareBasis({ ...entry, legalBasis: ' ' })).toBe(true);
+  });
+
+  // 「列入有条件共享类的政务数据资源，提供方应明确具体共享条件」: conditions belong to conditional entries only.
+  it('a not-shared entry needs its legal basis but no share conditions', () => {
+    expect(lacksShareBasis({ ...entry, shareConditions: null })).toBe(false);
+    const toConditional = { shareType: 'conditional' as const, legalBasis: '《突发事件应对法》' };
+    expect(
+      shareBasisNeeded({ before: { ...entry, shareType: 'unconditional' }, change: { shareType: 'none' } }),
+    ).toEqual(['legalBasis']);
+    expect(shareBasisNeeded({ before: entry, change: toConditional })).toEqual(['shareConditions']);
+    expect(shareBasisNeeded({ before: entry, change: { shareConditions: null } })).toEqual([]);
   });
 });
 

@@ -3,6 +3,14 @@ import type { RulePack } from '../rule-types.js';
 
 const pack = 'chongqing-2019' as const;
 
+/** Art. 50(8): a department that verifies data or opens data resources late breaches Art. 50 as well. */
+const lateUnderArticle50 = (what: string) => ({
+  pack,
+  article: '第五十条',
+  clause: '第（八）项',
+  summary: `各政务部门不得超过规定时间${what}`,
+});
+
 /** 重庆市政务数据资源管理暂行办法 (重庆市人民政府令第328号). No P1 deadline: administrative target. */
 export const CHONGQING_2019: RulePack = {
   id: pack,
@@ -43,31 +51,34 @@ export const CHONGQING_2019: RulePack = {
   correction: {
     pack,
     reporters: ['government', 'public'],
-    verify: verifyStep(
-      {
-        basis: 'statutory',
-        workingDays: 10,
-        from: 'receipt',
-        citation: {
-          pack,
-          article: '第十九条',
-          clause: '第二款',
-          summary: '提供部门应当在收到申请之日起10个工作日内予以校核',
+    verify: {
+      breachAlsoUnder: lateUnderArticle50('校核政务数据'),
+      ...verifyStep(
+        {
+          basis: 'statutory',
+          workingDays: 10,
+          from: 'receipt',
+          citation: {
+            pack,
+            article: '第十九条',
+            clause: '第二款',
+            summary: '提供部门应当在收到申请之日起10个工作日内予以校核',
+          },
         },
-      },
-      { pack, article: '第十九条', clause: '第二款', summary: '公民、法人和其他组织可申请校核，提供部门予以校核' },
-      {
-        approverRole: 'principal',
-        approverDepartment: 'provider',
-        maxWorkingDays: 10,
-        citation: {
-          pack,
-          article: '第十九条',
-          clause: '第二款',
-          summary: '延长校核期限须经提供部门主要负责人同意，不超过10个工作日',
+        { pack, article: '第十九条', clause: '第二款', summary: '公民、法人和其他组织可申请校核，提供部门予以校核' },
+        {
+          approverRole: 'principal',
+          approverDepartment: 'provider',
+          maxWorkingDays: 10,
+          citation: {
+            pack,
+            article: '第十九条',
+            clause: '第二款',
+            summary: '延长校核期限须经提供部门主要负责人同意，不超过10个工作日',
+          },
         },
-      },
-    ),
+      ),
+    },
     whileVerifying: {
       text: {
         zh: '校核期间，办理涉及您的业务时，如您已提供合法有效的证明材料，受理单位应当照常办理，不得拒绝、推诿或者要求您办理信息更正手续。',
@@ -188,36 +199,39 @@ export const CHONGQING_2019: RulePack = {
     applicants: ['public'],
     directAccess: { pack, article: '第三十三条', clause: '第三款', summary: '无条件开放的，通过身份认证后直接获取' },
     refusalNeedsBasis: true,
-    review: providerReview(
-      {
-        basis: 'statutory',
-        workingDays: 10,
-        from: 'receipt',
-        citation: {
+    review: {
+      breachAlsoUnder: lateUnderArticle50('开放政务数据资源'),
+      ...providerReview(
+        {
+          basis: 'statutory',
+          workingDays: 10,
+          from: 'receipt',
+          citation: {
+            pack,
+            article: '第三十三条',
+            clause: '第二款',
+            summary: '提供部门应当在收到申请之日起10个工作日内予以答复',
+          },
+        },
+        {
           pack,
           article: '第三十三条',
           clause: '第二款',
-          summary: '提供部门应当在收到申请之日起10个工作日内予以答复',
+          summary: '同意的应当予以开放；不同意的应当说明理由，并提供依据',
         },
-      },
-      {
-        pack,
-        article: '第三十三条',
-        clause: '第二款',
-        summary: '同意的应当予以开放；不同意的应当说明理由，并提供依据',
-      },
-      { zh: '提供部门答复有条件开放数据申请', en: 'Provider answers the open-data application' },
-      {
-        approverRole: 'principal',
-        approverDepartment: 'provider',
-        maxWorkingDays: 10,
-        citation: {
-          pack,
-          article: '第三十三条',
-          clause: '第二款',
-          summary: '延长答复期限须经主要负责人同意，不得超过10个工作日',
+        { zh: '提供部门答复有条件开放数据申请', en: 'Provider answers the open-data application' },
+        {
+          approverRole: 'principal',
+          approverDepartment: 'provider',
+          maxWorkingDays: 10,
+          citation: {
+            pack,
+            article: '第三十三条',
+            clause: '第二款',
+            summary: '延长答复期限须经主要负责人同意，不得超过10个工作日',
+          },
         },
-      },
-    ),
+      ),
+    },
   },
 };

@@ -32,6 +32,18 @@ export const JIANGMEN_2019: RulePack = {
       { zh: '提供部门审核有条件共享申请', en: 'Provider reviews the conditional-share request' },
     ),
     unconditional: { pack, article: '第二十一条', clause: '第一款', summary: '无条件共享类通过共享交换平台自行获取' },
+    withoutBasisUnconditional: {
+      pack,
+      article: '第二十条',
+      clause: '第二款',
+      summary: '有条件共享和不予共享的政务数据资源，需提供有关法律、法规和规章依据，否则应当无条件共享',
+    },
+    refusalNeedsLegalBasis: {
+      pack,
+      article: '第十八条',
+      clause: '第一款',
+      summary: '没有法律、法规、规章依据，政务部门不得拒绝其他政务部门提出的共享要求',
+    },
     noneRefused: { pack, article: '第二十条', summary: '不予共享类不宜提供给其他政务部门共享使用' },
     useLimits: { pack, article: '第十八条', summary: '依职共享：根据履职需要提出共享需求并按用途使用' },
   },
@@ -64,17 +76,33 @@ export const JIANGMEN_2019: RulePack = {
     ),
   },
   // Art. 33 sends open-data applications to the Government Information Disclosure Regulations (国务院令第711号).
-  // Art. 11 sets the update itself within 15 WD of the revision; the municipal authority aggregates, so it reviews here.
+  // Art. 11: the 15 WD from the revision or change of function are the department's duty to update its own catalog
+  // (its application here; a late one is its breach). The municipal authority then aggregates (统筹汇总), for which
+  // the text sets no period: an administrative target from receipt.
   catalogUpdate: {
     pack,
+    applyWithin: {
+      workingDays: 15,
+      citation: {
+        pack,
+        article: '第十一条',
+        summary: '市级政务部门负责维护本部门目录，在法律法规修订或职能变化之日起15个工作日内及时更新',
+      },
+      breachCitation: {
+        pack,
+        article: '第十一条',
+        summary: '政务数据资源目录应在法律法规修订或行政管理职能发生变化之日起15个工作日内及时作出更新',
+      },
+    },
     review: catalogReviewStep(
       {
-        basis: 'statutory',
-        workingDays: 15,
-        from: 'trigger',
-        citation: { pack, article: '第十一条', summary: '法律法规修订或职能变化之日起15个工作日内更新目录' },
+        basis: 'administrative',
+        targetKey: 'catalog-update.review',
+        from: 'receipt',
+        citation: { pack, article: '第十一条', summary: '市级主管部门统筹汇总；本办法未规定汇总时限' },
       },
-      { pack, article: '第十一条', summary: '市级政务部门维护本部门目录，市级主管部门统筹汇总' },
+      { pack, article: '第十一条', summary: '市级政务数据主管部门统筹汇总各级政务数据资源目录，形成全市目录' },
+      { zh: '主管部门统筹汇总并更新政务数据资源目录', en: 'Authority aggregates the update into the catalog' },
     ),
   },
   openData: {
@@ -106,8 +134,9 @@ export const JIANGMEN_2019: RulePack = {
           summary: '由数据生产单位依《政府信息公开条例》答复',
         },
         { zh: '数据生产单位答复开放数据申请', en: 'Producing unit answers the open-data application' },
+        // 条例 Art. 33 ¶1: 「经政府信息公开工作机构负责人同意」, not the department's principal leader.
         {
-          approverRole: 'principal',
+          approverRole: 'disclosure-head',
           approverDepartment: 'provider',
           maxWorkingDays: 20,
           citation: {
@@ -118,6 +147,15 @@ export const JIANGMEN_2019: RulePack = {
           },
         },
       ),
+      pauseLimit: {
+        workingDays: 15,
+        citation: {
+          pack,
+          article: '第三十三条',
+          clause: '（《政府信息公开条例》第三十二条）',
+          summary: '第三方应当自收到征求意见书之日起15个工作日内提出意见；逾期未提出意见的，由行政机关依照条例规定决定',
+        },
+      },
       pausableFor: {
         pack,
         article: '第三十三条',
@@ -125,6 +163,13 @@ export const JIANGMEN_2019: RulePack = {
         summary: '征求第三方和其他机关意见所需时间不计算在期限内',
       },
       supplement: {
+        periodTargetKey: 'open-data.supplement-period',
+        lapse: {
+          pack,
+          article: '第三十三条',
+          clause: '（《政府信息公开条例》第三十条）',
+          summary: '行政机关应当给予申请人合理的补正期限；申请人无正当理由逾期不补正的，视为放弃申请',
+        },
         withinWorkingDays: 7,
         citation: {
           pack,

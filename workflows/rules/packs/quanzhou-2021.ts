@@ -67,6 +67,18 @@ export const QUANZHOU_2021: RulePack = {
     },
     unconditional: { pack, article: '五', clause: '（四）', summary: '无条件共享类通过市汇聚共享平台进行共享' },
     useLimits: { pack, article: '五', clause: '（三）', summary: '用于本单位履职，不得提供给第三方或用于其他目的' },
+    usageRecord: {
+      pack,
+      article: '八',
+      clause: '（二）',
+      summary: '对使用共享数据的具体用途、使用人员、批准人员、数据内容、获取时间、获取方式和介质类型等进行记录和监管',
+    },
+    grantSuspension: {
+      pack,
+      article: '五',
+      clause: '（十）',
+      summary: '发现违法违规使用、超范围使用、使用存在安全风险等情况的，数据管理机构有权暂停或终止服务',
+    },
   },
   correction: {
     pack,

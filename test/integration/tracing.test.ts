@@ -1,0 +1,66 @@
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { Resource } from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from '@opentelemetry/sdk-trace-base';
+import { complete, eventually, HUARONG_SHARE, recordHistory, requestShare } from '../support/case-helpers.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+/** The names of a trace's spans, each with its parent's name. */
+const traceOf = (spans: ReadableSpan[], traceId: string) =>
+  spans.filter((s) => s.spanContext().traceId === traceId).map((s) => s.name);
+
+describe('OpenTelemetry: one trace from the HTTP request through the workflow to its activities', () => {
+  const exporter = new InMemorySpanExporter();
+  const spanProcessor = new SimpleSpanProcessor(exporter);
+  let system: TestSystem;
+  beforeAll(async () => {
+    // What startTracing does with an OTLP exporter, with an in-memory one instead.
+    const provider = new BasicTracerProvider({ resource: new Resource({ 'service.name': 'test' }) });
+    provider.addSpanProcessor(spanProcessor);
+    provider.register({ contextManager: new AsyncLocalStorageContextManager().enable() });
+    system = await startTestSystem({
+      traceExport: { resource: new Resource({ 'service.name': 'test' }), spanProcessor },
+    });
+  });
+  afterAll(() => system.close());
+
+  it('joins the P1 start and decision: request → client call → workflow → activities', async () => {
+    const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
+    await complete(system, 'hr-land-ma', started.body.steps[0].taskId, { decision: 'approve' }).expect(200);
+
+    const inTraceOf = (request: string) => {
+      const spans = exporter.getFinishedSpans();
+      const root = spans.find((s) => s.name === request);
+      expect(root).toBeDefined();
+      // The request span is the root: everything else in the trace hangs under it.
+      expect(root!.parentSpanId).toBeUndefined();
+      return traceOf(spans, root!.spanContext().traceId);
+    };
+    await eventually(async () => {
+      // The start: the workflow run and the activities it runs (opening the task, later the grant) join it.
+      expect(inTraceOf('POST /cases/share-requests')).toEqual(
+        expect.arrayContaining(['RunWorkflow:shareRequest', 'RunActivity:openTask', 'RunActivity:recordGrant']),
+      );
+      // The decision: the update, its validator and handler, and the activity the handler runs.
+      expect(inTraceOf('POST /tasks/:id/complete')).toEqual(
+        expect.arrayContaining([
+          'StartWorkflowUpdate:decide',
+          'ValidateUpdate:decide',
+          'HandleUpdate:decide',
+          'StartActivity:completeTask',
+          'RunActivity:completeTask',
+        ]),
+      );
+    });
+    const decision = exporter.getFinishedSpans().find((s) => s.name === 'POST /tasks/:id/complete')!;
+    expect(decision.attributes).toMatchObject({
+      'http.route': '/tasks/:id/complete',
+      'http.response.status_code': 200,
+    });
+    await recordHistory(system, started.body.caseId, 'share-request.huarong-2021.traced');
+  });
+});

@@ -1,0 +1,63 @@
+import type { Citation } from '../contracts/citation.js';
+import { activities } from './activities-proxy.js';
+import type { StepCore } from './step-core.js';
+import { workflowNow } from './workflow-time.js';
+
+/** Warning threshold when the deployment configures none: 2 working days, or 20% of the period if more. */
+export const DEFAULT_WARNING = { workingDays: 2, percent: 20 } as const;
+
+/** Working days left at which a period of `period` working days is warned. */
+export function warningThreshold(period: number, setting: { workingDays: number; percent: number }): number {
+  return Math.max(setting.workingDays, Math.ceil((period * setting.percent) / 100));
+}
+
+/**
+ * 预警 (yellow card) before a breach (red card): when the working days left of a running period reach the
+ * threshold, the warning is recorded once with the step's article, on the task, the case and the supervision list.
+ * A period no longer than the threshold is not warned (it would be warned as it opens).
+ */
+export class StepWarning {
+  static readonly PATCH = 'step-warnings';
+  /** When the warning falls due, while it is still to come. */
+  pendingAt?: string;
+  private recorded = false;
+
+  constructor(private readonly step: StepCore) {}
+
+  /** (Re)computes the warning point for the step's current due date; called when it opens and whenever it moves. */
+  async plan(): Promise<void> {
+    const { status, ctx } = this.step;
+    if (this.recorded || status.state !== 'open') return;
+    const threshold = warningThreshold(status.due.workingDays, ctx.warningSetting());
+    if (status.due.workingDays <= threshold) {
+      this.pendingAt = undefined;
+      status.due.warning = undefined;
+      return;
+    }
+    const at = await activities.computeWarningFrom({ due: status.due, workingDays: threshold });
+    this.pendingAt = at;
+    status.due.warning = { at, workingDays: threshold };
+  }
+
+  async record(): Promise<void> {
+    const { status, ctx, rule, taskId } = this.step;
+    const now = workflowNow().toISOString();
+    const citation: Citation = status.due.citation;
+    const workingDaysLeft = status.due.warning?.workingDays ?? 0;
+    this.recorded = true;
+    this.pendingAt = undefined;
+    status.warning = { recordedAt: now, dueAt: status.due.dueAt, workingDaysLeft, citation };
+    await activities.recordWarning({
+      taskId,
+      caseId: ctx.caseId,
+      procedure: ctx.procedure,
+      pack: ctx.pack,
+      stepId: rule.id,
+      department: status.actorDepartment,
+      citation,
+      dueAt: status.due.dueAt,
+      workingDaysLeft,
+      recordedAt: now,
+    });
+  }
+}
