@@ -19,6 +19,7 @@ import { setupDatabase } from '../src/database/setup-database.js';
 import { createWorker } from '../src/engine/create-worker.js';
 import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/engine/workflow-source.js';
 import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
+import { LIST_USERS, measureListsAt, type ListFigures } from './list-scale.js';
 import { runConcurrently, summarize } from './stats.js';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 200);
@@ -190,6 +191,44 @@ async function main(): Promise<void> {
     log(
       `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (respond-async ${(asyncRate / bareRate).toFixed(2)}; target >= 0.5)   decision p50 ${(api.p50 / bare.p50).toFixed(2)}   p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`,
     );
+
+    // Lists at scale: the first page of each list as the tables grow (seeded with generate_series).
+    const sizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
+    if (sizes.length > 0) {
+      const db = new pg.Client({ connectionString: infrastructure.databaseUrl });
+      await db.connect();
+      const listTokens = {
+        department: await token(LIST_USERS.department),
+        applicant: await token(LIST_USERS.applicant),
+        auditor: await token(LIST_USERS.auditor),
+      };
+      const figures: ListFigures[] = [];
+      let seeded = 0;
+      for (const size of sizes) {
+        const t0 = performance.now();
+        figures.push(await measureListsAt(db, seeded, size, http, listTokens));
+        log(
+          `  lists      ${size} cases and tasks seeded and read in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+        );
+        seeded = size;
+      }
+      await db.end();
+      for (const l of figures) {
+        log(
+          `  lists @${l.rows}   department p50 ${f(l.department.p50)} p99 ${f(l.department.p99)} ms   applicant p50 ${f(l.applicant.p50)} p99 ${f(l.applicant.p99)} ms   auditor p50 ${f(l.auditor.p50)} p99 ${f(l.auditor.p99)} ms   inbox p50 ${f(l.inbox.p50)} p99 ${f(l.inbox.p99)} ms`,
+        );
+      }
+      if (figures.length > 1) {
+        const [small, large] = [figures[0], figures.at(-1)!];
+        const ratio = (k: 'department' | 'applicant' | 'auditor' | 'inbox') => (large[k].p99 / small[k].p99).toFixed(2);
+        log(
+          `  ratios     lists p99 @${large.rows} / @${small.rows}: department ${ratio('department')} applicant ${ratio('applicant')} auditor ${ratio('auditor')} inbox ${ratio('inbox')} (target <= 1.3)`,
+        );
+      }
+    }
 
     worker.shutdown();
     await running;

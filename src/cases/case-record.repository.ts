@@ -90,9 +90,9 @@ export class CaseRecordRepository {
 
   /** Newest first; one more row than the page to tell whether another follows. */
   page(filter: CaseListFilter): Promise<CaseRecord[]> {
+    if (filter.participantDepartment) return this.departmentPage(filter.participantDepartment, filter);
     const where: Record<string, unknown> = {};
     if (filter.applicantId) where.applicantId = filter.applicantId;
-    if (filter.participantDepartment) where.participantDepartments = { $contains: [filter.participantDepartment] };
     if (filter.procedure) where.procedure = filter.procedure;
     if (filter.pack) where.pack = filter.pack;
     if (filter.state) where.state = filter.state;
@@ -101,5 +101,39 @@ export class CaseRecordRepository {
       where.$or = [{ receivedAt: { $lt: receivedAt } }, { receivedAt, id: { $lt: id } }];
     }
     return this.em().find(CaseRecord, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: filter.limit + 1 });
+  }
+
+  /** A department's cases through case_participant's b-tree, in its order: the page costs the same at any size. */
+  private async departmentPage(department: string, filter: CaseListFilter): Promise<CaseRecord[]> {
+    const conditions = ['p.department = ?'];
+    const params: unknown[] = [department];
+    if (filter.applicantId) {
+      conditions.push('c.applicant_id = ?');
+      params.push(filter.applicantId);
+    }
+    for (const [column, value] of [
+      ['procedure', filter.procedure],
+      ['pack', filter.pack],
+      ['state', filter.state],
+    ] as const) {
+      if (value) {
+        conditions.push(`c.${column} = ?`);
+        params.push(value);
+      }
+    }
+    if (filter.before) {
+      conditions.push('(p.received_at, p.case_id) < (?, ?)');
+      params.push(filter.before.receivedAt, filter.before.id);
+    }
+    const em = this.em();
+    const rows = await em.getConnection().execute<Array<{ id: string }>>(
+      `select p.case_id as id from case_participant p join case_record c on c.id = p.case_id
+        where ${conditions.join(' and ')}
+        order by p.received_at desc, p.case_id desc limit ?`,
+      [...params, filter.limit + 1],
+    );
+    if (rows.length === 0) return [];
+    const byId = new Map((await em.find(CaseRecord, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
+    return rows.map((r) => byId.get(r.id)).filter((c): c is CaseRecord => c !== undefined);
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
+import { packById } from '../../workflows/rules/pack-resolver.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { BreachRepository } from './breach.repository.js';
 import { BreachDto, BreachQueryDto, DepartmentSummaryDto } from './dto/breach.dto.js';
@@ -48,6 +49,7 @@ export class BreachesController {
       workingDaysLeft: r.workingDaysLeft ?? null,
       dueAt: r.dueAt.toISOString(),
       recordedAt: r.recordedAt.toISOString(),
+      reportTo: r.kind === 'warning' ? null : (packById(r.pack as PackId).breachesGoTo ?? null),
     }));
   }
 }

@@ -171,4 +171,6 @@ export interface RulePack {
   catalogUpdate: CatalogUpdateRules;
   /** P7 annual report, where the pack has it (Chongqing). */
   annualReport?: AnnualReportRules;
+  /** Who deals with a breach besides the data authority, where the text names a body (its liability article). */
+  breachesGoTo?: { body: Text; citation: Citation };
 }

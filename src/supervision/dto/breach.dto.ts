@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PROCEDURES, type Procedure } from '../../../workflows/contracts/case-status.js';
 import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
-import { CitationDto } from '../../common/http/dto/shared-response.dto.js';
+import { CitationDto, TextDto } from '../../common/http/dto/shared-response.dto.js';
 
 export const BREACH_KINDS = ['step-overdue', 'late-application', 'warning'] as const;
 
@@ -48,6 +48,12 @@ export class BreachQueryDto {
   month?: string;
 }
 
+/** A body the pack's liability article sends breaches to, besides the data authority. */
+export class BreachBodyDto {
+  @ApiProperty({ type: TextDto }) body!: TextDto;
+  @ApiProperty({ type: CitationDto }) citation!: CitationDto;
+}
+
 /** Per department: steps opened, decided, on time, warned and breached, and the working days decisions took. */
 export class DepartmentSummaryDto {
   @ApiProperty() department!: string;
@@ -91,4 +97,11 @@ export class BreachDto {
   workingDaysLeft!: number | null;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({
+    type: BreachBodyDto,
+    nullable: true,
+    description:
+      'Jiangmen-2019 Art. 40, Huarong Art. 35: the body that deals with the breach besides the data authority; null for warnings and elsewhere',
+  })
+  reportTo!: BreachBodyDto | null;
 }

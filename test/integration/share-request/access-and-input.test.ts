@@ -158,6 +158,35 @@ describe('P1 authorization and bad input', () => {
     await system.http.get('/cases').query({ cursor: 'garbage' }).set(system.as('cq-health-liu')).expect(400);
   });
 
+  it('lists a department’s cases through its participation, newest first, a page at a time', async () => {
+    const mine = [];
+    for (let i = 0; i < 3; i += 1)
+      mine.push((await requestShare(system, 'cq-health-liu', request).expect(201)).body.caseId);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ caseId: string; receivedAt: string }>; nextCursor: string | null } } =
+        await system.http
+          .get('/cases')
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .set(system.as('cq-psb-sun'))
+          .expect(200);
+      seen.push(...page.body.items.map((c) => c.caseId));
+      cursor = page.body.nextCursor;
+    } while (cursor && seen.length < 50);
+    expect(new Set(seen).size).toBe(seen.length);
+    // The provider's reviewer sees the three newest first; a department that takes no part sees none of them.
+    expect(seen.slice(0, 3)).toEqual([...mine].reverse());
+    const outsider = await system.http.get('/cases').set(system.as('jm-market-wang')).expect(200);
+    expect(outsider.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain(mine[0]);
+    const rows = await sql<{ department: string }>(
+      system,
+      'select department from case_participant where case_id = ? order by department',
+      [mine[0]],
+    );
+    expect(rows.map((r) => r.department)).toEqual(['cq-big-data', 'cq-health', 'cq-public-security']);
+  });
+
   it('sorts the inbox by due date and pages it', async () => {
     const page = await system.http.get('/tasks').query({ limit: 1 }).set(system.as('cq-psb-sun')).expect(200);
     expect(page.body.items).toHaveLength(1);

@@ -193,6 +193,12 @@ describe('P1 Jiangmen-2019 breach: a missed deadline escalates and decides nothi
     const mine = listed.body.filter((b: { caseId: string }) => b.caseId === caseId);
     expect(mine.map((b: { kind: string }) => b.kind)).toEqual(['step-overdue', 'warning']);
     expect(mine[1]).toMatchObject({ workingDaysLeft: 2, step: 'provider-review' });
+    // Art. 40: the municipal government's general office deals with a breach; a warning goes to no one.
+    expect(mine[0].reportTo).toMatchObject({
+      body: { zh: expect.stringContaining('江门市人民政府办公室') },
+      citation: { article: '第四十条' },
+    });
+    expect(mine[1].reportTo).toBeNull();
     const task = await system.http.get(`/tasks/${taskId}`).set(system.as('jm-market-wang')).expect(200);
     expect(task.body.warnedAt).toEqual(expect.any(String));
 

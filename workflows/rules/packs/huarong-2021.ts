@@ -113,6 +113,17 @@ export const HUARONG_2021: RulePack = {
       { zh: '县主管部门审核共享和开放清单（部门目录更新）', en: 'County authority reviews the share and open lists' },
     ),
   },
+  breachesGoTo: {
+    body: {
+      zh: '上级机关、主管部门、任免机关、单位或者监察机关（责令改正）',
+      en: 'The superior body, competent department, appointing body or unit, or the supervisory commission (orders correction)',
+    },
+    citation: {
+      pack,
+      article: '第三十五条',
+      summary: '政务部门及其工作人员违反规定的，由上级机关、主管部门、任免机关、单位或者监察机关责令改正',
+    },
+  },
   openData: {
     pack,
     applicants: ['public'],

@@ -105,6 +105,17 @@ export const JIANGMEN_2019: RulePack = {
       { zh: '主管部门统筹汇总并更新政务数据资源目录', en: 'Authority aggregates the update into the catalog' },
     ),
   },
+  breachesGoTo: {
+    body: {
+      zh: '江门市人民政府办公室（通知整改）',
+      en: 'Jiangmen Municipal Government General Office (orders rectification)',
+    },
+    citation: {
+      pack,
+      article: '第四十条',
+      summary: '政务部门未按要求更新目录、纠错、应用共享数据等的，由江门市人民政府办公室通知整改',
+    },
+  },
   openData: {
     pack,
     applicants: ['public'],
