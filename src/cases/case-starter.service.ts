@@ -3,6 +3,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { AppConfig } from '../config/app-config.js';
 import { CaseMetrics } from '../metrics/case-metrics.js';
 import { Clock } from '../common/clock.js';
 import { CaseEngine } from '../engine/case-engine.js';
@@ -58,6 +60,12 @@ export function requestHash(actor: Actor, request: unknown): string {
  * workflow whose id is the case id. The same Idempotency-Key and body return
  * the same case; a failed start leaves nothing behind.
  */
+const tooBusy = () =>
+  new DomainError('unavailable', 'TOO_BUSY', {
+    zh: '同时提交的申请过多，请稍后重试（未创建任何案件）',
+    en: 'Too many cases are being started at once; try again shortly (nothing was created)',
+  });
+
 @Injectable()
 export class CaseStarter {
   private readonly logger = new Logger(CaseStarter.name);
@@ -68,9 +76,27 @@ export class CaseStarter {
     private readonly contexts: CaseContextLoader,
     private readonly clock: Clock,
     private readonly metrics: CaseMetrics,
+    private readonly config: AppConfig,
   ) {}
 
+  private inFlight = 0;
+
+  /** At most START_CONCURRENCY starts at once; the next is shed with a 503 the caller retries. */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
+    if (this.inFlight >= this.config.START_CONCURRENCY) throw tooBusy();
+    this.inFlight += 1;
+    try {
+      return await this.startNow(procedure, request, options);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async startNow<D>(
+    procedure: ProcedureDefinition<D>,
+    request: D,
+    options: StartOptions,
+  ): Promise<StartedCase> {
     const { actor, idempotencyKey } = options;
     if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
     const hash = requestHash(actor, request);

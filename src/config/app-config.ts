@@ -93,6 +93,16 @@ export class AppConfig {
   PAYLOAD_KEY_ID?: string;
 
   /**
+   * Case starts one API instance works on at once; past that a start is answered at once with 503 and
+   * Retry-After instead of queueing for seconds behind the others (load shedding).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  START_CONCURRENCY = 64;
+
+  /**
    * Where the worker serves the Temporal SDK's Prometheus metrics (`/metrics`: workflow and activity task
    * latencies, slots, poll failures, schedule-to-start); empty switches them off.
    */

@@ -15,6 +15,8 @@ export interface BreachFilter {
   article?: string;
   /** YYYY-MM: recorded in that month (Asia/Shanghai). */
   month?: string;
+  /** YYYY: (summary) steps opened in that year (Asia/Shanghai). */
+  year?: string;
 }
 
 /** The id of a step's warning row: one per task. */
@@ -115,6 +117,10 @@ export class BreachRepository {
     if (filter.month) {
       where.push(`to_char(t.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ?`);
       params.push(filter.month);
+    }
+    if (filter.year) {
+      where.push(`to_char(t.created_at at time zone 'Asia/Shanghai', 'YYYY') = ?`);
+      params.push(filter.year);
     }
     if (filter.article) {
       where.push(`t.citation->>'article' = ?`);

@@ -45,7 +45,9 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskDto> {
-    return presentTask(await this.tasks.visibleTask(actor, id), language);
+    const task = await this.tasks.visibleTask(actor, id);
+    const reportFigures = await this.tasks.reportFigures(task);
+    return { ...presentTask(task, language), ...(reportFigures ? { reportFigures } : {}) };
   }
 
   @Post(':id/claim')

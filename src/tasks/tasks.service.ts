@@ -11,7 +11,9 @@ import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
+import { SHANGHAI_OFFSET_MS } from '../calendar/plain-date.js';
 import { CaseEngine } from '../engine/case-engine.js';
+import { BreachRepository, type DepartmentSummaryRow } from '../supervision/breach.repository.js';
 import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
 import type { InboxTask } from './inbox-task.entity.js';
 import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
@@ -23,7 +25,31 @@ export class TasksService {
   constructor(
     private readonly inbox: InboxTaskRepository,
     private readonly engine: CaseEngine,
+    private readonly breaches: BreachRepository,
   ) {}
+
+  /**
+   * Chongqing Art. 47: a department reports on the year before by the end of January. Its figures for that year
+   * (steps, decisions, on-time rate, warnings, breaches, working days taken) pre-fill the report task.
+   */
+  async reportFigures(task: InboxTask): Promise<DepartmentSummaryRow | undefined> {
+    if (task.procedure !== 'annual-report' || task.kind !== 'decision' || task.stepId !== 'department-report') return;
+    const opened = new Date(task.createdAt.getTime() + SHANGHAI_OFFSET_MS);
+    const year = String(opened.getUTCFullYear() - 1);
+    const [figures] = await this.breaches.summary({ department: task.department, year });
+    return (
+      figures ?? {
+        department: task.department,
+        steps: 0,
+        decided: 0,
+        decidedOnTime: 0,
+        breached: 0,
+        warned: 0,
+        onTimeRate: null,
+        averageWorkingDays: null,
+      }
+    );
+  }
 
   async list(actor: Actor, query: ListTasksQueryDto): Promise<Page<InboxTask>> {
     const filter: TaskFilter = {

@@ -56,8 +56,36 @@ describe('P7 Chongqing-2019 Art. 47: the yearly schedule opens the report tasks;
       expect.objectContaining({ id: yuzhong.steps[0].taskId, procedure: 'annual-report' }),
     );
 
-    // Reports: only by the department's own staff, and with content.
+    // The report task is pre-filled with the department's figures for the year reported on (last year).
     const taskId = yuzhong.steps[0].taskId;
+    await sql(
+      system,
+      `insert into inbox_task (id, case_id, procedure, pack, step_id, kind, title_zh, title_en, role, department,
+                               due_at, due_date, due_basis, citation, overdue, status, completed_at, created_at)
+       values ('last-year-step', ?, 'correction', 'chongqing-2019', 'provider-verify', 'decision', '校核', 'Verify',
+               'reviewer', 'cq-yuzhong', ?, ?, 'statutory', '{"pack":"chongqing-2019","article":"第十九条"}', true,
+               'completed', ?, ?)`,
+      [
+        caseOf('cq-yuzhong'),
+        `${year - 1}-03-20T16:00:00Z`,
+        `${year - 1}-03-20`,
+        `${year - 1}-03-27T02:00:00Z`,
+        `${year - 1}-03-06T02:00:00Z`,
+      ],
+    );
+    const reportTask = await system.http.get(`/tasks/${taskId}`).set(system.as('cq-yuzhong-zhou')).expect(200);
+    expect(reportTask.body.reportFigures).toMatchObject({
+      department: 'cq-yuzhong',
+      steps: 1,
+      decided: 1,
+      breached: 1,
+      decidedOnTime: 0,
+      onTimeRate: 0,
+    });
+    // 6 March to 27 March: 15 working days after the day it opened.
+    expect(reportTask.body.reportFigures.averageWorkingDays).toBe(15);
+
+    // Reports: only by the department's own staff, and with content.
     await complete(system, 'cq-jiangbei-qian', taskId, { decision: 'submit', details: { report: '—' } }).expect(404);
     expect((await complete(system, 'cq-yuzhong-zhou', taskId, { decision: 'submit' }).expect(400)).body.code).toBe(
       'REPORT_REQUIRED',

@@ -45,6 +45,8 @@ export interface TestSystem {
 export interface TestSystemOptions {
   /** An injected calendar (e.g. seconds instead of working days), or one built on the system's database; defaults to PostgreSQL's. */
   calendar?: DeadlineCalendar | ((orm: MikroORM) => DeadlineCalendar);
+  /** Configuration for this system only (e.g. a low START_CONCURRENCY). */
+  env?: Record<string, string>;
   /** Where the worker exports workflow spans (the tracing test's in-memory exporter). */
   traceExport?: TraceExport;
   /** The API's clock (e.g. set to a day when an older pack was in force). */
@@ -81,6 +83,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ARCHIVER_ENABLED: 'false',
     ...(options.temporalAddress ? { TEMPORAL_ADDRESS: options.temporalAddress } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)

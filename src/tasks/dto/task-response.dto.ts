@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../../workflows/contracts/actor.js';
 import { PROCEDURES, type Procedure, type TaskKind } from '../../../workflows/contracts/case-status.js';
 import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
 import { TASK_KINDS } from '../../cases/dto/case-status.dto.js';
+import { DepartmentSummaryDto } from '../../supervision/dto/breach.dto.js';
 import { DECISIONS, type Decision } from '../../../workflows/contracts/decisions.js';
 import { CitationDto, TextDto } from '../../common/http/dto/shared-response.dto.js';
 
@@ -75,6 +76,12 @@ export class TaskDto {
     description: 'Null for tasks opened before schemas were kept',
   })
   decisionSchema!: DecisionSchemaDto | null;
+  @ApiPropertyOptional({
+    type: DepartmentSummaryDto,
+    description:
+      'P7 department report (Chongqing Art. 47): the department’s figures for the year reported on, to pre-fill the report',
+  })
+  reportFigures?: DepartmentSummaryDto;
 }
 
 export class TaskPageDto {

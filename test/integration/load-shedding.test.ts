@@ -1,0 +1,34 @@
+import { HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+describe('Load shedding: past START_CONCURRENCY starts at once, a start is answered at once with 503', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ env: { START_CONCURRENCY: '2' } });
+  });
+  afterAll(() => system.close());
+
+  it('sheds the excess with 503 + Retry-After, creates nothing for it, and accepts the rest', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `shed-${Date.now()}-${i}`);
+    const answers = await Promise.all(
+      keys.map((key) => requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key })),
+    );
+    const shed = answers.filter((a) => a.status === 503);
+    const accepted = answers.filter((a) => a.status === 201);
+    expect(shed.length + accepted.length).toBe(keys.length);
+    expect(shed.length).toBeGreaterThan(0);
+    expect(accepted.length).toBeGreaterThanOrEqual(2);
+    for (const a of shed) {
+      expect(a.body).toMatchObject({ code: 'TOO_BUSY' });
+      expect(a.headers['retry-after']).toBeDefined();
+    }
+    const rows = await sql<{ idempotency_key: string }>(
+      system,
+      `select idempotency_key from case_record where idempotency_key like 'shed-%'`,
+    );
+    expect(rows.map((r) => r.idempotency_key).sort()).toEqual(keys.filter((_, i) => answers[i].status === 201).sort());
+    // Once the burst is over, a retry of a shed request goes through.
+    const again = keys[answers.findIndex((a) => a.status === 503)];
+    await requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': again }).expect(201);
+  });
+});
