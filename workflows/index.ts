@@ -1,4 +1,5 @@
 export { correction } from './correction.js';
+export { dataConflict } from './data-conflict.js';
 export { engineProbe } from './engine-probe.js';
 export { interfaceProvision } from './interface-provision.js';
 export { openCatalogObjection } from './open-catalog-objection.js';

@@ -14,11 +14,16 @@ import { CreateCatalogUpdateDto } from './dto/create-catalog-update.dto.js';
 import { CreateCorrectionDto } from './dto/create-correction.dto.js';
 import { CreateOpenDataApplicationDto, SupplementDto } from './dto/create-open-data.dto.js';
 import { CreateShareRequestDto, RaiseDisputeDto } from './dto/create-share-request.dto.js';
-import { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
+import {
+  CreateDataConflictDto,
+  CreateInterfaceRequestDto,
+  CreateOpenCatalogObjectionDto,
+} from './dto/create-single-step.dto.js';
 import { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import {
   CATALOG_UPDATE,
   CORRECTION,
+  DATA_CONFLICT,
   INTERFACE_REQUEST,
   OPEN_CATALOG_OBJECTION,
   OPEN_DATA_APPLICATION,
@@ -93,6 +98,21 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.start(OPEN_CATALOG_OBJECTION, body, options, language, response);
+  }
+
+  @StartsCase(
+    'data-conflicts',
+    ['reviewer', 'principal'],
+    'Two departments’ data of the same kind disagree and they could not agree: the authority coordinates (P8, Jiangmen-2019 Art. 15 ¶3)',
+    'The text sets no period: the coordination runs on the administrative target `data-conflict.coordination`; the authority records the outcome.',
+  )
+  createDataConflict(
+    @Body() body: CreateDataConflictDto,
+    @StartRequest() options: StartOptions,
+    @RequestLanguage() language: Language,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.start(DATA_CONFLICT, body, options, language, response);
   }
 
   @StartsCase(

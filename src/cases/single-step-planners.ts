@@ -1,11 +1,19 @@
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
-import type { InterfaceProvisionInput, OpenCatalogObjectionInput } from '../../workflows/contracts/single-step.js';
+import type {
+  DataConflictInput,
+  InterfaceProvisionInput,
+  OpenCatalogObjectionInput,
+} from '../../workflows/contracts/single-step.js';
 import { shanghaiDateOf } from '../calendar/plain-date.js';
 import type { Department } from '../catalog/department.entity.js';
 import { fieldError } from '../common/errors/domain-error.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
 import { cite, notAllowed } from './case-errors.js';
-import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from './dto/create-single-step.dto.js';
+import type {
+  CreateDataConflictDto,
+  CreateInterfaceRequestDto,
+  CreateOpenCatalogObjectionDto,
+} from './dto/create-single-step.dto.js';
 import { packInForce, resolvePackFor, resourceOf, type PlanContext } from './plan-context.js';
 
 const notInPack = (pack: string, procedure: string) =>
@@ -90,6 +98,38 @@ export function planInterfaceProvision(
     scenario: dto.scenario.trim(),
     rules,
     departments: { provider: ctx.provider.id, authority: ctx.agency.id },
+    administrativeTargets: ctx.administrativeTargets,
+  };
+}
+
+/** P8: a government department of the same jurisdiction reports that its data and another department's disagree. */
+export function planDataConflict(dto: CreateDataConflictDto, ctx: PlanContext): DataConflictInput {
+  const pack = resolvePackFor(ctx);
+  const rules = pack.dataConflict;
+  if (!rules) throw notInPack(pack.id, '数据不一致协调');
+  const reporter = ctx.applicantDepartment;
+  if (reporter.kind !== 'government' || reporter.jurisdiction !== ctx.resource.jurisdiction) {
+    throw notAllowed(
+      'REPORTER_NOT_ALLOWED',
+      `只有本地区提供同类数据的政务部门可以提请协调（${cite(rules.step.citation)}）`,
+      `Only a department of the same jurisdiction that provides such data may ask (${cite(rules.step.citation)})`,
+    );
+  }
+  if (ctx.resource.providerDepartmentId === reporter.id) {
+    throw notAllowed(
+      'OWN_RESOURCE',
+      '数据不一致须涉及其他部门提供的数据',
+      'A conflict is with another department’s data',
+    );
+  }
+  return {
+    caseId: ctx.caseId,
+    receivedAt: ctx.receivedAt.toISOString(),
+    applicant: ctx.applicant,
+    resource: resourceOf(ctx),
+    description: dto.description.trim(),
+    rules,
+    departments: { provider: ctx.resource.providerDepartmentId, reporter: reporter.id, authority: ctx.authority.id },
     administrativeTargets: ctx.administrativeTargets,
   };
 }

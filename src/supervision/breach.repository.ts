@@ -185,6 +185,9 @@ export class BreachRepository {
     if (filter.month) {
       qb.andWhere(`to_char(b.recorded_at at time zone 'Asia/Shanghai', 'YYYY-MM') = ?`, [filter.month]);
     }
+    if (filter.year) {
+      qb.andWhere(`to_char(b.recorded_at at time zone 'Asia/Shanghai', 'YYYY') = ?`, [filter.year]);
+    }
     return qb;
   }
 }

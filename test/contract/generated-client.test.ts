@@ -88,7 +88,7 @@ describe('a client generated from the OpenAPI document', () => {
       if (operation['x-required-roles']) expect(operation.description).toContain('Roles:');
     }
     const creates = operations.filter(({ operation }) => operation.operationId?.startsWith('cases_create'));
-    expect(creates).toHaveLength(6);
+    expect(creates).toHaveLength(7);
     for (const { operation } of creates) {
       expect(Object.keys(operation.responses)).toEqual(
         expect.arrayContaining(['200', '201', '202', '400', '409', '422']),

@@ -12,6 +12,7 @@ export const PROCEDURES = [
   'interface-provision',
   'catalog-update',
   'annual-report',
+  'data-conflict',
 ] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 

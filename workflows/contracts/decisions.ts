@@ -13,6 +13,8 @@ export const DECISIONS = [
   'reasonable',
   'unreasonable',
   'submit',
+  /** The authority's coordination of conflicting data ended with an outcome (Jiangmen-2019 Art. 15 ¶3). */
+  'resolved',
   /** An operator asks for the failed call of an incident to be tried again. */
   'retry',
 ] as const;

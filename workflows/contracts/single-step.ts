@@ -30,5 +30,23 @@ export interface InterfaceProvisionInput extends CaseWorkflowInput {
   administrativeTargets: Record<string, number>;
 }
 
+export const DATA_CONFLICT_WORKFLOW = 'dataConflict';
+
+/**
+ * P8: two departments' data of the same kind disagree and they could not agree between them; the authority
+ * coordinates (Jiangmen-2019 Art. 15 ¶3).
+ */
+export interface DataConflictInput extends CaseWorkflowInput {
+  caseId: string;
+  receivedAt: string;
+  applicant: Actor;
+  resource: { id: string; title: string; providerDepartment: string };
+  description: string;
+  rules: SingleStepRules;
+  departments: { provider: string; reporter: string; authority: string };
+  administrativeTargets: Record<string, number>;
+}
+
+export const dataConflictCaseId = (uuid: string) => `data-conflict-${uuid}`;
 export const objectionCaseId = (uuid: string) => `objection-${uuid}`;
 export const interfaceCaseId = (uuid: string) => `interfaces-${uuid}`;

@@ -167,6 +167,8 @@ export interface RulePack {
   openCatalogObjection?: SingleStepRules;
   /** P6 服务接口提供, where the pack has it (Quanzhou). */
   interfaceProvision?: SingleStepRules;
+  /** P8 数据不一致协调, where the pack has it (Jiangmen-2019 Art. 15 ¶3). */
+  dataConflict?: SingleStepRules;
   /** P3 目录更新: every pack. */
   catalogUpdate: CatalogUpdateRules;
   /** P7 annual report, where the pack has it (Chongqing). */

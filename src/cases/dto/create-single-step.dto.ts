@@ -24,3 +24,21 @@ export class CreateInterfaceRequestDto {
   @TextField({ min: 2, max: 1000, example: '道路运输经营许可审批' })
   scenario!: string;
 }
+
+/** POST /cases/data-conflicts (P8, Jiangmen-2019 Art. 15 ¶3): the departments could not agree; the authority coordinates. */
+export class CreateDataConflictDto {
+  @IdField({
+    max: 100,
+    example: 'jm-market-enterprise-detail',
+    description: 'The other department’s catalog entry whose data disagrees with the reporting department’s',
+  })
+  resourceId!: string;
+
+  @TextField({
+    min: 2,
+    max: 2000,
+    example: '我局登记的企业住所与市场监管局登记的不一致，双方协商未形成一致意见',
+    description: 'What disagrees, and that the departments could not agree between them',
+  })
+  description!: string;
+}

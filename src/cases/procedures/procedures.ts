@@ -3,6 +3,8 @@ import { CORRECTION_WORKFLOW, correctionCaseId } from '../../../workflows/contra
 import { OPEN_DATA_WORKFLOW, openDataCaseId } from '../../../workflows/contracts/open-data.js';
 import { SHARE_REQUEST_WORKFLOW, shareRequestCaseId } from '../../../workflows/contracts/share-request.js';
 import {
+  DATA_CONFLICT_WORKFLOW,
+  dataConflictCaseId,
   INTERFACE_PROVISION_WORKFLOW,
   interfaceCaseId,
   OPEN_CATALOG_OBJECTION_WORKFLOW,
@@ -14,11 +16,15 @@ import type { CreateCatalogUpdateDto } from '../dto/create-catalog-update.dto.js
 import type { CreateCorrectionDto } from '../dto/create-correction.dto.js';
 import type { CreateOpenDataApplicationDto } from '../dto/create-open-data.dto.js';
 import type { CreateShareRequestDto } from '../dto/create-share-request.dto.js';
-import type { CreateInterfaceRequestDto, CreateOpenCatalogObjectionDto } from '../dto/create-single-step.dto.js';
+import type {
+  CreateDataConflictDto,
+  CreateInterfaceRequestDto,
+  CreateOpenCatalogObjectionDto,
+} from '../dto/create-single-step.dto.js';
 import { planOpenData } from '../open-data-planner.js';
 import type { PlanContext } from '../plan-context.js';
 import { planShareRequest } from '../share-request-planner.js';
-import { planInterfaceProvision, planOpenCatalogObjection } from '../single-step-planners.js';
+import { planDataConflict, planInterfaceProvision, planOpenCatalogObjection } from '../single-step-planners.js';
 import type { CaseWorkflowInput } from '../../../workflows/contracts/case-input.js';
 import { plannedCase, type ProcedureDefinition } from './procedure-definition.js';
 
@@ -86,4 +92,11 @@ export const CATALOG_UPDATE: ProcedureDefinition<CreateCatalogUpdateDto> = {
     const input = planCatalogUpdate(dto, ctx);
     return plannedCase(newCase.applicant, input, input.changes[0].entryId);
   },
+};
+
+export const DATA_CONFLICT: ProcedureDefinition<CreateDataConflictDto> = {
+  procedure: 'data-conflict',
+  workflowType: DATA_CONFLICT_WORKFLOW,
+  caseId: dataConflictCaseId,
+  plan: aboutResource(planDataConflict),
 };

@@ -46,6 +46,11 @@ export class BreachQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
   month?: string;
+
+  @ApiPropertyOptional({ pattern: '^\\d{4}$', example: '2026', description: 'In this year (Asia/Shanghai)' })
+  @IsOptional()
+  @Matches(/^\d{4}$/)
+  year?: string;
 }
 
 /** A body the pack's liability article sends breaches to, besides the data authority. */

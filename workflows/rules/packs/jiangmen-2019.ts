@@ -1,4 +1,4 @@
-import { catalogReviewStep, correctStep, providerReview, verifyStep } from '../step-builders.js';
+import { authorityCoordination, catalogReviewStep, correctStep, providerReview, verifyStep } from '../step-builders.js';
 import type { RulePack } from '../rule-types.js';
 
 const pack = 'jiangmen-2019' as const;
@@ -104,6 +104,28 @@ export const JIANGMEN_2019: RulePack = {
       { pack, article: '第十一条', summary: '市级政务数据主管部门统筹汇总各级政务数据资源目录，形成全市目录' },
       { zh: '主管部门统筹汇总并更新政务数据资源目录', en: 'Authority aggregates the update into the catalog' },
     ),
+  },
+  // Art. 15 ¶3: the text sets no period for the coordination, so it runs on an administrative target.
+  dataConflict: {
+    pack,
+    step: {
+      ...authorityCoordination(
+        {
+          basis: 'administrative',
+          targetKey: 'data-conflict.coordination',
+          from: 'receipt',
+          citation: { pack, article: '第十五条', clause: '第三款', summary: '本办法未规定协调时限' },
+        },
+        {
+          pack,
+          article: '第十五条',
+          clause: '第三款',
+          summary: '不同部门提供同一类别的数据不一致，不能形成一致意见的，由本级政务数据主管部门会同相关部门协调处理',
+        },
+        { zh: '主管部门协调处理数据不一致', en: 'Authority coordinates the conflicting data' },
+      ),
+      reasonsRequiredFor: [],
+    },
   },
   breachesGoTo: {
     body: {
