@@ -1,7 +1,7 @@
 import type { CatalogUpdateInput } from './contracts/catalog-update.js';
 import type { CaseStatus } from './contracts/case-status.js';
 import type { DecisionSchema, DetailRule } from './contracts/decisions.js';
-import { shareBasisNeeded, type ShareBasisField } from './rules/catalog-rules.js';
+import { basisNeeded, type BasisField } from './rules/catalog-rules.js';
 import { activities } from './steps/activities-proxy.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { openCase } from './steps/open-case.js';
@@ -44,7 +44,7 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
   const rule = input.rules.review;
   const from = rule.deadline.from === 'trigger' ? triggerInstant(input.trigger.date) : input.receivedAt;
   // A linked change (e.g. a reclassification to conditional) may come without conditions: the approver then states them.
-  const needed = [...new Set(input.changes.flatMap(shareBasisNeeded))];
+  const needed = [...new Set(input.changes.flatMap((c) => basisNeeded(c, input.rules)))];
   const review = await rt.runStep(rule, from, { schema: reviewSchema(needed) });
   if (review.decision === 'refuse') {
     await settleOrigin(input, 'refused');
@@ -53,7 +53,7 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
   const applied = await activities.applyCatalogChange({
     caseId: input.caseId,
     changes: input.changes.map((c) => {
-      const keys = shareBasisNeeded(c);
+      const keys = basisNeeded(c, input.rules);
       if (keys.length === 0) return c;
       return {
         ...c,
@@ -120,13 +120,13 @@ async function settleOrigin(input: CatalogUpdateInput, status: 'applied' | 'refu
 }
 
 /** An approval that leaves an entry conditional or not shared states its legal basis (and, conditional, its conditions). */
-function reviewSchema(needed: ShareBasisField[]): DecisionSchema {
+function reviewSchema(needed: BasisField[]): DecisionSchema {
   const missing = {
     kind: 'notAllowed' as const,
     code: 'SHARE_CONDITIONS_REQUIRED',
     text: {
-      zh: `变更为有条件共享或不予共享的，须写明${needed.map((k) => `details.${k}`).join('、')}（有条件共享类写明共享条件，两类均须有法律、法规或规章依据）`,
-      en: `A conditional or not-shared entry needs ${needed.map((k) => `details.${k}`).join(' and ')} (conditions for a conditional entry, a legal basis for both)`,
+      zh: `须写明${needed.map((k) => `details.${k}`).join('、')}（有条件共享类写明共享条件，有条件共享、不予共享须有法律、法规或规章依据；重庆：有条件开放、不予开放须有依据）`,
+      en: `State ${needed.map((k) => `details.${k}`).join(' and ')} (conditions for a conditional entry, a legal basis for restricted sharing; in Chongqing, a basis for restricted opening)`,
     },
   };
   const conditions: DetailRule[] = needed.map((key) => ({ key, required: true, missing }));

@@ -2,13 +2,13 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import type { CatalogFields, CatalogUpdateInput, EntryChange } from '../../workflows/contracts/catalog-update.js';
 import type { Jurisdiction } from '../../workflows/contracts/citation.js';
 import { diffFields, fieldsOfEntry } from '../catalog/catalog-fields.js';
-import { shareBasisNeeded } from '../../workflows/rules/catalog-rules.js';
+import { openBasisNeeded, shareBasisNeeded } from '../../workflows/rules/catalog-rules.js';
 import { isPlainDate, shanghaiDateOf } from '../calendar/plain-date.js';
 import type { CatalogEntry } from '../catalog/catalog-entry.entity.js';
 import type { Department } from '../catalog/department.entity.js';
 import { DomainError, fieldError } from '../common/errors/domain-error.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
-import { notAllowed, resourceNotFound } from './case-errors.js';
+import { cite, notAllowed, resourceNotFound } from './case-errors.js';
 import type { CreateCatalogUpdateDto } from './dto/create-catalog-update.dto.js';
 import { packInForce } from './plan-context.js';
 
@@ -91,6 +91,14 @@ export function planCatalogUpdate(dto: CreateCatalogUpdateDto, ctx: CatalogUpdat
         'SHARE_CONDITIONS_REQUIRED',
         `资源 ${entry.id} 为有条件共享或不予共享，须写明 ${needed.join('、')}（有条件共享类写明共享条件，两类均须有法律、法规或规章依据）`,
         `Entry ${entry.id} is conditional or not shared: give ${needed.join(' and ')} (conditions for a conditional entry, a legal basis for both)`,
+      );
+    }
+    const openBasis = pack.catalogUpdate.openRestrictionNeedsBasis;
+    if (openBasis && openBasisNeeded({ before, change })) {
+      throw notAllowed(
+        'OPEN_BASIS_REQUIRED',
+        `资源 ${entry.id} 为有条件开放或不予开放，须在 openBasis 中写明法律法规或者国家有关文件依据（${cite(openBasis)}）`,
+        `Entry ${entry.id} is conditionally open or closed: give its basis in openBasis (${cite(openBasis)})`,
       );
     }
     if (

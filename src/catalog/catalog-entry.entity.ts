@@ -18,6 +18,7 @@ const CatalogEntrySchema = defineEntity({
     shareConditions: p.text().nullable(),
     legalBasis: p.text().nullable(),
     openType: p.string(),
+    openBasis: p.text().nullable(),
     updateFrequency: p.string(),
     version: p.integer(),
   },

@@ -11,6 +11,7 @@ export interface StoredCatalogFields {
   shareConditions?: string | null;
   legalBasis?: string | null;
   openType: string;
+  openBasis?: string | null;
   updateFrequency: string;
 }
 
@@ -22,6 +23,7 @@ export const CATALOG_FIELD_NAMES: Array<keyof CatalogFields> = [
   'shareConditions',
   'legalBasis',
   'openType',
+  'openBasis',
   'updateFrequency',
 ];
 
@@ -34,6 +36,7 @@ export const fieldsOfEntry = (e: StoredCatalogFields): CatalogFields => ({
   shareConditions: e.shareConditions ?? null,
   legalBasis: e.legalBasis ?? null,
   openType: e.openType as CatalogFields['openType'],
+  openBasis: e.openBasis ?? null,
   updateFrequency: e.updateFrequency,
 });
 

@@ -21,6 +21,7 @@ export async function seedCatalog(orm: MikroORM): Promise<string[]> {
       shareConditions: e.shareConditions ?? null,
       legalBasis: e.legalBasis ?? null,
       openType: e.openType,
+      openBasis: e.openBasis ?? null,
       updateFrequency: e.updateFrequency,
       effectiveAt: CATALOG_IMPORT_EFFECTIVE_AT,
       responsibilityList: e.jurisdiction === 'chongqing',

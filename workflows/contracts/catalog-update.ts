@@ -22,6 +22,8 @@ export interface CatalogFields {
   shareConditions: string | null;
   legalBasis: string | null;
   openType: (typeof OPEN_TYPES)[number];
+  /** Chongqing Art. 31 ¶1: the law or national document a conditional or closed open type rests on. */
+  openBasis: string | null;
   updateFrequency: string;
 }
 

@@ -134,6 +134,8 @@ export interface CatalogUpdateRules {
   applyWithin?: { workingDays: number; citation: Citation; breachCitation: Citation };
   /** The authority reviews and updates the catalog; the deadline runs from receipt or, Jiangmen-2019 Art. 11, from the trigger. */
   review: StepRule;
+  /** Chongqing Art. 31 ¶1: a conditional or closed open type needs its basis (laws, regulations, national documents). */
+  openRestrictionNeedsBasis?: Citation;
   /** Chongqing Art. 13, 14 ¶2: the responsibility list (责任清单) is updated in the same step. */
   responsibilityList?: Citation;
 }

@@ -54,6 +54,14 @@ export class CatalogChangeInputDto {
   @EnumField(OPEN_TYPES, { optional: true, enumName: 'OpenType' })
   openType?: (typeof OPEN_TYPES)[number];
 
+  @TextField({
+    optional: true,
+    max: 2000,
+    description: 'Chongqing Art. 31 ¶1: basis of a conditional or closed open type',
+  })
+  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: 2000, description: 'null clears the basis' })
+  openBasis?: string | null;
+
   @TextField({ optional: true, max: 50, example: '每日' })
   updateFrequency?: string;
 }

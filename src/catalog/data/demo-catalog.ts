@@ -17,6 +17,7 @@ export interface CatalogSeed {
   shareConditions?: string;
   legalBasis?: string;
   openType: 'open' | 'conditional' | 'closed';
+  openBasis?: string;
   updateFrequency: string;
 }
 
@@ -103,6 +104,7 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     dataItems: items(['id-no', '公民身份号码'], ['name', '姓名'], ['birth', '出生日期']),
     shareType: 'unconditional',
     openType: 'closed',
+    openBasis: '《中华人民共和国居民身份证法》第六条',
     updateFrequency: '实时',
   },
   {
@@ -115,6 +117,7 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     shareConditions: '仅限医疗保障与公共卫生管理业务',
     legalBasis: '《中华人民共和国户口登记条例》',
     openType: 'closed',
+    openBasis: '《中华人民共和国户口登记条例》',
     updateFrequency: '每日',
   },
   {
@@ -127,6 +130,7 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     shareConditions: '涉及侦查秘密',
     legalBasis: '《中华人民共和国刑事诉讼法》',
     openType: 'closed',
+    openBasis: '《中华人民共和国刑事诉讼法》',
     updateFrequency: '实时',
   },
   {
@@ -205,6 +209,7 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     dataItems: items(['district', '区县'], ['moved-in', '迁入人数'], ['moved-out', '迁出人数']),
     shareType: 'unconditional',
     openType: 'conditional',
+    openBasis: '《中华人民共和国统计法》第二十五条',
     updateFrequency: '每月',
   },
   {
@@ -237,6 +242,7 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     shareConditions: '仅限交通管理和治安防控业务使用',
     legalBasis: '《重庆市公共安全技术防范管理条例》',
     openType: 'closed',
+    openBasis: '《重庆市公共安全技术防范管理条例》',
     updateFrequency: '每日',
   },
   {
@@ -247,6 +253,7 @@ export const DEMO_CATALOG: CatalogSeed[] = [
     dataItems: items(['road', '道路'], ['hour', '时段'], ['flow', '车流量']),
     shareType: 'unconditional',
     openType: 'closed',
+    openBasis: '《中华人民共和国道路交通安全法》',
     updateFrequency: '每月',
   },
   {

@@ -28,6 +28,12 @@ export class CatalogFieldsDto implements CatalogFields {
   @ApiProperty({ type: 'string', nullable: true }) shareConditions!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) legalBasis!: string | null;
   @ApiProperty({ enum: OPEN_TYPES, enumName: 'OpenType' }) openType!: (typeof OPEN_TYPES)[number];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Chongqing Art. 31 ¶1: the basis of a conditional or closed open type',
+  })
+  openBasis!: string | null;
   @ApiProperty({ example: '实时' }) updateFrequency!: string;
 }
 

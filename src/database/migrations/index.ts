@@ -7,6 +7,7 @@ import { Migration20261123000500TaskDecisionSchemas } from './Migration202611230
 import { Migration20261123000600CaseStatus } from './Migration20261123000600CaseStatus.js';
 import { Migration20261123000700Incidents } from './Migration20261123000700Incidents.js';
 import { Migration20261123000800AuditArchive } from './Migration20261123000800AuditArchive.js';
+import { Migration20261202001400OpenBasis } from './Migration20261202001400OpenBasis.js';
 import { Migration20261202001300CaseParticipants } from './Migration20261202001300CaseParticipants.js';
 import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
 import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
@@ -28,6 +29,7 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261202001100Warnings,
   Migration20261202001200GrantUsage,
   Migration20261202001300CaseParticipants,
+  Migration20261202001400OpenBasis,
 ].map((migration) => ({
   name: migration.name,
   class: migration,

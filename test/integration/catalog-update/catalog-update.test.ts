@@ -121,9 +121,23 @@ describe('P3 catalog update: Chongqing-2019 Art. 14 (10 WD to apply, 5 WD to rev
 
   it('a late application is accepted and recorded as a breach (Art. 50(8)); a refusal needs reasons and changes nothing', async () => {
     const before = (await system.http.get(`/catalog/${ENTRY}`).set(system.as('cq-psb-sun')).expect(200)).body;
-    const started = await update('cq-psb-sun', {
+    // Art. 31 ¶1: a new conditional (or closed) open type comes with its own basis.
+    const withoutBasis = await update('cq-psb-sun', {
       trigger: { ...lawRevision(daysAgo(40)), kind: 'function-change' },
       changes: [{ entryId: ENTRY, change: { openType: 'conditional' } }],
+    }).expect(422);
+    expect(withoutBasis.body).toMatchObject({
+      code: 'OPEN_BASIS_REQUIRED',
+      message: expect.stringContaining('第三十一条'),
+    });
+    const started = await update('cq-psb-sun', {
+      trigger: { ...lawRevision(daysAgo(40)), kind: 'function-change' },
+      changes: [
+        {
+          entryId: ENTRY,
+          change: { openType: 'conditional', openBasis: '《重庆市公共安全技术防范管理条例》第十二条' },
+        },
+      ],
     }).expect(201);
     const { caseId } = started.body;
     expect(started.body.catalogUpdate.application).toMatchObject({

@@ -12,6 +12,7 @@ const entry: CatalogFields = {
   shareConditions: '涉密测绘成果',
   legalBasis: '《测绘法》第三十四条',
   openType: 'closed',
+  openBasis: '《测绘法》第三十四条',
   updateFrequency: '每年',
 };
 

@@ -134,6 +134,12 @@ export const CHONGQING_2019: RulePack = {
   },
   catalogUpdate: {
     pack,
+    openRestrictionNeedsBasis: {
+      pack,
+      article: '第三十一条',
+      clause: '第一款',
+      summary: '政务数据资源有条件开放或者不予开放的，应当有法律法规或者国家有关文件作为依据',
+    },
     applyWithin: {
       workingDays: 10,
       citation: {
