@@ -173,10 +173,11 @@ describe('P1 authorization and bad input', () => {
           .expect(200);
       seen.push(...page.body.items.map((c) => c.caseId));
       cursor = page.body.nextCursor;
-    } while (cursor && seen.length < 50);
+    } while (cursor && !mine.every((id) => seen.includes(id)) && seen.length < 2000);
     expect(new Set(seen).size).toBe(seen.length);
-    // The provider's reviewer sees the three newest first; a department that takes no part sees none of them.
-    expect(seen.slice(0, 3)).toEqual([...mine].reverse());
+    // The provider's reviewer sees the three, newest first (other tests' cases may sit among them: the database
+    // is shared, and some received under a shifted clock); a department that takes no part sees none of them.
+    expect(seen.filter((id) => mine.includes(id))).toEqual([...mine].reverse());
     const outsider = await system.http.get('/cases').set(system.as('jm-market-wang')).expect(200);
     expect(outsider.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain(mine[0]);
     const rows = await sql<{ department: string }>(
