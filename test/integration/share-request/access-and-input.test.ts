@@ -159,7 +159,7 @@ describe('P1 authorization and bad input', () => {
   });
 
   it('lists a department’s cases through its participation, newest first, a page at a time', async () => {
-    const mine = [];
+    const mine: string[] = [];
     for (let i = 0; i < 3; i += 1)
       mine.push((await requestShare(system, 'cq-health-liu', request).expect(201)).body.caseId);
     const seen: string[] = [];
