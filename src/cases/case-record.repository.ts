@@ -126,14 +126,12 @@ export class CaseRecordRepository {
       params.push(filter.before.receivedAt, filter.before.id);
     }
     const em = this.em();
-    const rows = await em.getConnection().execute<Array<{ id: string }>>(
-      `select p.case_id as id from case_participant p join case_record c on c.id = p.case_id
+    const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
+      `select c.* from case_participant p join case_record c on c.id = p.case_id
         where ${conditions.join(' and ')}
         order by p.received_at desc, p.case_id desc limit ?`,
       [...params, filter.limit + 1],
     );
-    if (rows.length === 0) return [];
-    const byId = new Map((await em.find(CaseRecord, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
-    return rows.map((r) => byId.get(r.id)).filter((c): c is CaseRecord => c !== undefined);
+    return rows.map((row) => em.map(CaseRecord, row));
   }
 }
