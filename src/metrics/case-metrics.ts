@@ -25,49 +25,41 @@ export class CaseMetrics {
       registers,
     });
     const rows = <T>(sql: string) => this.orm.em.getConnection().execute<T[]>(sql);
-    new Gauge({
-      name: 'approvals_cases',
-      help: 'Cases by procedure, pack and whether they are closed',
-      labelNames: ['procedure', 'pack', 'closed'],
-      registers,
-      async collect() {
-        this.reset();
-        const found = await rows<{ procedure: string; pack: string; closed: boolean; n: number }>(
-          `select procedure, pack, coalesce(status->>'closed', 'false') = 'true' as closed, count(*)::int as n
-             from case_record group by 1, 2, 3`,
-        );
-        for (const r of found) this.set({ procedure: r.procedure, pack: r.pack, closed: String(r.closed) }, r.n);
-      },
-    });
-    new Gauge({
-      name: 'approvals_open_tasks',
-      help: 'Open inbox tasks by department, procedure and kind; overdue ones are also counted apart',
-      labelNames: ['department', 'procedure', 'kind', 'overdue'],
-      registers,
-      async collect() {
-        this.reset();
-        const found = await rows<{ department: string; procedure: string; kind: string; overdue: boolean; n: number }>(
-          `select department, procedure, kind, overdue, count(*)::int as n
-             from inbox_task where status = 'open' group by 1, 2, 3, 4`,
-        );
-        for (const r of found) {
-          this.set({ department: r.department, procedure: r.procedure, kind: r.kind, overdue: String(r.overdue) }, r.n);
-        }
-      },
-    });
-    new Gauge({
-      name: 'approvals_breaches',
-      help: 'Recorded breaches (超期) and warnings (预警) by kind, procedure and pack',
-      labelNames: ['kind', 'procedure', 'pack'],
-      registers,
-      async collect() {
-        this.reset();
-        const found = await rows<{ kind: string; procedure: string; pack: string; n: number }>(
-          'select kind, procedure, pack, count(*)::int as n from breach group by 1, 2, 3',
-        );
-        for (const r of found) this.set({ kind: r.kind, procedure: r.procedure, pack: r.pack }, r.n);
-      },
-    });
+    /** A gauge per group of a count query whose columns are named as the labels (and `n`). */
+    const groupCounts = <L extends string>(name: string, help: string, labelNames: L[], sql: string) =>
+      new Gauge({
+        name,
+        help,
+        labelNames,
+        registers,
+        async collect() {
+          this.reset();
+          for (const row of await rows<Record<L | 'n', unknown>>(sql)) {
+            const labels = Object.fromEntries(labelNames.map((l) => [l, String(row[l])])) as Record<L, string>;
+            this.set(labels, Number(row.n));
+          }
+        },
+      });
+    groupCounts(
+      'approvals_cases',
+      'Cases by procedure, pack and whether they are closed',
+      ['procedure', 'pack', 'closed'],
+      `select procedure, pack, coalesce(status->>'closed', 'false') = 'true' as closed, count(*)::int as n
+         from case_record group by 1, 2, 3`,
+    );
+    groupCounts(
+      'approvals_open_tasks',
+      'Open inbox tasks by department, procedure and kind; overdue ones are also counted apart',
+      ['department', 'procedure', 'kind', 'overdue'],
+      `select department, procedure, kind, overdue, count(*)::int as n
+         from inbox_task where status = 'open' group by 1, 2, 3, 4`,
+    );
+    groupCounts(
+      'approvals_breaches',
+      'Recorded breaches (超期) and warnings (预警) by kind, procedure and pack',
+      ['kind', 'procedure', 'pack'],
+      'select kind, procedure, pack, count(*)::int as n from breach group by 1, 2, 3',
+    );
     new Gauge({
       name: 'approvals_open_incidents',
       help: 'Incidents waiting for an operator or being retried',

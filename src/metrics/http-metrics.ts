@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram } from 'prom-client';
+import { routeTemplateOf } from '../common/http/route-template.js';
 import { MetricsRegistry } from './metrics-registry.js';
 
 /** Request durations by method, route template and status: the API's throughput and latency. */
@@ -22,8 +23,7 @@ export class HttpMetrics {
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
     const end = this.duration.startTimer();
     res.once('finish', () => {
-      const template = (req.route as { path?: string } | undefined)?.path;
-      end({ method: req.method, route: template ? `${req.baseUrl}${template}` : 'unmatched', status: res.statusCode });
+      end({ method: req.method, route: routeTemplateOf(req), status: res.statusCode });
     });
     next();
   };

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import type { BreachArgs, LateApplicationArgs, WarningArgs } from '../../workflows/contracts/activities.js';
+import type {
+  BreachArgs,
+  LateApplicationArgs,
+  StepDeadlineRecord,
+  WarningArgs,
+} from '../../workflows/contracts/activities.js';
 import { CalendarStore } from '../calendar/calendar-store.js';
 import { inTransaction } from '../database/unit-of-work.js';
 import { InboxTaskRepository } from '../tasks/inbox-task.repository.js';
@@ -17,6 +22,22 @@ export interface BreachFilter {
   month?: string;
   /** YYYY: (summary) steps opened in that year (Asia/Shanghai). */
   year?: string;
+}
+
+/** A breach row's columns for a step's warning or breach. */
+function stepRow(args: StepDeadlineRecord, id: string, kind: 'step-overdue' | 'warning') {
+  return {
+    taskId: id,
+    kind,
+    caseId: args.caseId,
+    procedure: args.procedure,
+    pack: args.pack,
+    stepId: args.stepId,
+    department: args.department,
+    citation: args.citation,
+    dueAt: new Date(args.dueAt),
+    recordedAt: new Date(args.recordedAt),
+  };
 }
 
 /** The id of a step's warning row: one per task. */
@@ -42,17 +63,8 @@ export class BreachRepository {
   recordStepBreach(args: BreachArgs): Promise<void> {
     return inTransaction(this.orm, async (em) => {
       await this.insertIfAbsent(em, {
-        taskId: args.taskId,
-        kind: 'step-overdue',
-        caseId: args.caseId,
-        procedure: args.procedure,
-        pack: args.pack,
-        stepId: args.stepId,
-        department: args.department,
-        citation: args.citation,
+        ...stepRow(args, args.taskId, 'step-overdue'),
         alsoUnder: args.alsoUnder ?? [],
-        dueAt: new Date(args.dueAt),
-        recordedAt: new Date(args.recordedAt),
       });
       await this.inbox.markOverdue(args.taskId, em);
       if (args.escalation) await this.inbox.open(args.escalation, em);
@@ -63,17 +75,8 @@ export class BreachRepository {
   recordWarning(args: WarningArgs): Promise<void> {
     return inTransaction(this.orm, async (em) => {
       await this.insertIfAbsent(em, {
-        taskId: warningIdOf(args.taskId),
-        kind: 'warning',
-        caseId: args.caseId,
-        procedure: args.procedure,
-        pack: args.pack,
-        stepId: args.stepId,
-        department: args.department,
-        citation: args.citation,
+        ...stepRow(args, warningIdOf(args.taskId), 'warning'),
         workingDaysLeft: args.workingDaysLeft,
-        dueAt: new Date(args.dueAt),
-        recordedAt: new Date(args.recordedAt),
       });
       await this.inbox.markWarned(args.taskId, new Date(args.recordedAt), em);
     });

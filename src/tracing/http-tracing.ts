@@ -1,5 +1,6 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
+import { routeTemplateOf } from '../common/http/route-template.js';
 
 const tracer = trace.getTracer('data-sharing-approvals-api');
 
@@ -13,8 +14,7 @@ export function traceRequests(req: Request, res: Response, next: NextFunction): 
     attributes: { 'http.request.method': req.method },
   });
   res.once('finish', () => {
-    const template = (req.route as { path?: string } | undefined)?.path;
-    const route = template ? `${req.baseUrl}${template}` : 'unmatched';
+    const route = routeTemplateOf(req);
     span.updateName(`${req.method} ${route}`);
     span.setAttributes({ 'http.route': route, 'http.response.status_code': res.statusCode });
     if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });

@@ -71,7 +71,8 @@ export interface SyncCaseArgs {
   current?: boolean;
 }
 
-export interface WarningArgs {
+/** What a step's warning and its breach both record: the step, its department, its deadline and article. */
+export interface StepDeadlineRecord {
   taskId: string;
   caseId: string;
   procedure: Procedure;
@@ -80,22 +81,16 @@ export interface WarningArgs {
   department: string;
   citation: Citation;
   dueAt: string;
-  workingDaysLeft: number;
   recordedAt: string;
 }
 
-export interface BreachArgs {
-  taskId: string;
-  caseId: string;
-  procedure: Procedure;
-  pack: PackId;
-  stepId: string;
-  department: string;
-  citation: Citation;
+export interface WarningArgs extends StepDeadlineRecord {
+  workingDaysLeft: number;
+}
+
+export interface BreachArgs extends StepDeadlineRecord {
   /** Further articles the missed period breaches (Chongqing Art. 50(8)). */
   alsoUnder?: Citation[];
-  dueAt: string;
-  recordedAt: string;
   /** Absent when the overdue step is the authority's own: there is no one in the system above it to escalate to. */
   escalation?: InboxTaskInput;
 }

@@ -4,7 +4,7 @@ import type { Text } from '../contracts/citation.js';
 import { escalationTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
-import type { StepCore } from './step-core.js';
+import { deadlineRecord, type StepCore } from './step-core.js';
 import { checkAgainst, ESCALATION_DECISIONS } from './step-decisions.js';
 import type { StepExtension } from './step-extension.js';
 import { workflowNow } from './workflow-time.js';
@@ -52,16 +52,8 @@ export class StepBreach {
     }
     await this.extension.lapse(now);
     await activities.recordBreach({
-      taskId,
-      caseId: ctx.caseId,
-      procedure: ctx.procedure,
-      pack: ctx.pack,
-      stepId: rule.id,
-      department: status.actorDepartment,
-      citation,
+      ...deadlineRecord(this.step, now),
       alsoUnder,
-      dueAt: status.due.dueAt,
-      recordedAt: now,
       escalation: escalationId ? await this.escalationTask(escalationId, now) : undefined,
     });
   }

@@ -1,3 +1,4 @@
+import type { StepDeadlineRecord } from '../contracts/activities.js';
 import type { Actor } from '../contracts/actor.js';
 import type { DueChange, StepStatus } from '../contracts/case-status.js';
 import type { Text } from '../contracts/citation.js';
@@ -32,4 +33,20 @@ export interface StepCore {
   ): InboxTaskInput;
   /** Sets a new due date, moves the timer and the inbox task. */
   moveDue(due: DueDate, basis: DueBasis): Promise<void>;
+}
+
+/** The step's deadline as a warning or a breach records it, at an instant. */
+export function deadlineRecord(step: StepCore, at: string): StepDeadlineRecord {
+  const { ctx, status } = step;
+  return {
+    taskId: step.taskId,
+    caseId: ctx.caseId,
+    procedure: ctx.procedure,
+    pack: ctx.pack,
+    stepId: step.rule.id,
+    department: status.actorDepartment,
+    citation: status.due.citation,
+    dueAt: status.due.dueAt,
+    recordedAt: at,
+  };
 }

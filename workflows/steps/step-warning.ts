@@ -1,6 +1,5 @@
-import type { Citation } from '../contracts/citation.js';
 import { activities } from './activities-proxy.js';
-import type { StepCore } from './step-core.js';
+import { deadlineRecord, type StepCore } from './step-core.js';
 import { workflowNow } from './workflow-time.js';
 
 /** Warning threshold when the deployment configures none: 2 working days, or 20% of the period if more. */
@@ -40,24 +39,12 @@ export class StepWarning {
   }
 
   async record(): Promise<void> {
-    const { status, ctx, rule, taskId } = this.step;
+    const { status } = this.step;
     const now = workflowNow().toISOString();
-    const citation: Citation = status.due.citation;
     const workingDaysLeft = status.due.warning?.workingDays ?? 0;
     this.recorded = true;
     this.pendingAt = undefined;
-    status.warning = { recordedAt: now, dueAt: status.due.dueAt, workingDaysLeft, citation };
-    await activities.recordWarning({
-      taskId,
-      caseId: ctx.caseId,
-      procedure: ctx.procedure,
-      pack: ctx.pack,
-      stepId: rule.id,
-      department: status.actorDepartment,
-      citation,
-      dueAt: status.due.dueAt,
-      workingDaysLeft,
-      recordedAt: now,
-    });
+    status.warning = { recordedAt: now, dueAt: status.due.dueAt, workingDaysLeft, citation: status.due.citation };
+    await activities.recordWarning({ ...deadlineRecord(this.step, now), workingDaysLeft });
   }
 }
