@@ -41,6 +41,18 @@ export function createInboxActivities(
       await breaches.recordWarning(args);
       return args;
     },
+    async recordUrge(args) {
+      await inbox.recordUrge({
+        id: `${args.taskId}:${args.actor.id}:${args.at}`,
+        taskId: args.taskId,
+        caseId: args.caseId,
+        actorId: args.actor.id,
+        actorRole: args.actor.role,
+        at: args.at,
+        note: args.note,
+      });
+      return args;
+    },
     async syncCase(args) {
       await cases.sync(args);
       // The status itself is in the case row; the history keeps what changed in the index.

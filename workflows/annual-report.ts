@@ -14,6 +14,7 @@ import { activities } from './steps/activities-proxy.js';
 import { openCase } from './steps/open-case.js';
 import { shanghaiDay, workflowNow } from './steps/workflow-time.js';
 import { requiredDetailOf } from './steps/step-decisions.js';
+import { stoppable } from './steps/case-stop.js';
 
 const STATES = {
   due: { id: 'report-due', text: { zh: '待提交年度管理情况', en: 'Report due' } },
@@ -101,8 +102,8 @@ const SUBMISSION: DecisionSchema = {
 };
 
 /** One report: submitted with its content; a missing one is a breach, and the task stays open. */
-export async function annualReport(input: AnnualReportInput): Promise<CaseStatus> {
+export const annualReport = stoppable(async function annualReport(input: AnnualReportInput): Promise<CaseStatus> {
   const rt = openCase('annual-report', input, input.applicant, input.departments, STATES.due);
   const submitted = await rt.runStep(input.step, input.periodFrom, { schema: SUBMISSION });
   return rt.close(STATES.submitted, { reasons: requiredDetailOf(submitted, 'report'), citation: input.step.citation });
-}
+});

@@ -7,6 +7,7 @@ import type { CaseRuntime } from './steps/case-runtime.js';
 import { openCase } from './steps/open-case.js';
 import { workflowNow } from './steps/workflow-time.js';
 import { requiredDetailOf } from './steps/step-decisions.js';
+import { stoppable } from './steps/case-stop.js';
 
 const STATES = {
   reviewing: {
@@ -33,7 +34,7 @@ const triggerInstant = (date: string) => `${date}T00:00:00+08:00`;
  * late application is accepted and recorded as a breach (Art. 14 ¶1, 50(8)).
  * A linked origin case (reclassification, objection, open scope) learns the outcome.
  */
-export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStatus> {
+export const catalogUpdate = stoppable(async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStatus> {
   const rt = openCase('catalog-update', input, input.applicant, input.departments, STATES.reviewing);
   rt.status.catalogUpdate = {
     trigger: input.trigger,
@@ -71,7 +72,7 @@ export async function catalogUpdate(input: CatalogUpdateInput): Promise<CaseStat
   await settleOrigin(input, 'applied');
   const catalogVersions = applied.versions.map(({ entryId, version }) => ({ entryId, version }));
   return rt.close(STATES.applied, { catalogVersions, citation: input.rules.responsibilityList ?? rule.citation });
-}
+});
 
 async function checkApplicationTimeliness(rt: CaseRuntime, input: CatalogUpdateInput): Promise<void> {
   const within = input.rules.applyWithin;

@@ -12,6 +12,7 @@ import {
   type DetailRule,
 } from './contracts/decisions.js';
 import { requiredDetailOf } from './steps/step-decisions.js';
+import { stoppable } from './steps/case-stop.js';
 
 const STATES = {
   triage: { id: 'in-triage', text: { zh: '技术服务单位分析分派中', en: 'Service unit analysing the report' } },
@@ -41,7 +42,7 @@ const verdictSchema = (correctsNow: boolean): DecisionSchema => ({
 const CORRECTED: DecisionSchema = { options: [{ decision: 'corrected', details: [WHAT_CHANGED] }] };
 
 /** P2 数据纠错 / 疑义校核, for every pack. */
-export async function correction(input: CorrectionInput): Promise<CaseStatus> {
+export const correction = stoppable(async function correction(input: CorrectionInput): Promise<CaseStatus> {
   const { rules } = input;
   const rt = openCase(
     'correction',
@@ -94,4 +95,4 @@ export async function correction(input: CorrectionInput): Promise<CaseStatus> {
     },
     citation,
   });
-}
+});

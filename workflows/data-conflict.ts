@@ -3,6 +3,7 @@ import { requiredDetail, requirement, type DecisionSchema } from './contracts/de
 import type { DataConflictInput } from './contracts/single-step.js';
 import { openCase } from './steps/open-case.js';
 import { requiredDetailOf } from './steps/step-decisions.js';
+import { stoppable } from './steps/case-stop.js';
 
 const STATES = {
   coordinating: { id: 'in-coordination', text: { zh: '主管部门协调处理中', en: 'The authority is coordinating' } },
@@ -29,11 +30,11 @@ const RESOLVED: DecisionSchema = {
 };
 
 /** P8 数据不一致协调 (Jiangmen-2019 Art. 15 ¶3): the authority coordinates with the departments and records the outcome. */
-export async function dataConflict(input: DataConflictInput): Promise<CaseStatus> {
+export const dataConflict = stoppable(async function dataConflict(input: DataConflictInput): Promise<CaseStatus> {
   const rt = openCase('data-conflict', input, input.applicant, input.departments, STATES.coordinating);
   const resolved = await rt.runStep(input.rules.step, input.receivedAt, { schema: RESOLVED });
   return rt.close(STATES.coordinated, {
     reasons: requiredDetailOf(resolved, 'outcome'),
     citation: input.rules.step.citation,
   });
-}
+});

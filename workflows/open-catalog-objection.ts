@@ -4,6 +4,7 @@ import { requestCatalogChange } from './steps/linked-catalog-update.js';
 import { openCase } from './steps/open-case.js';
 import { requiredDetail, requirement, type DecisionSchema } from './contracts/decisions.js';
 import { requiredDetailOf } from './steps/step-decisions.js';
+import { stoppable } from './steps/case-stop.js';
 
 const STATES = {
   answering: { id: 'awaiting-answer', text: { zh: '提供部门答复中', en: 'Awaiting the provider’s answer' } },
@@ -36,7 +37,9 @@ const ANSWERS: DecisionSchema = {
 };
 
 /** P5 开放目录更正申请 (Chongqing Art. 32): agree → a pending catalog change linked to the case; refuse → reasons and basis. */
-export async function openCatalogObjection(input: OpenCatalogObjectionInput): Promise<CaseStatus> {
+export const openCatalogObjection = stoppable(async function openCatalogObjection(
+  input: OpenCatalogObjectionInput,
+): Promise<CaseStatus> {
   const rt = openCase('open-catalog-objection', input, input.applicant, input.departments, STATES.answering);
   const answer = await rt.runStep(input.rules.step, input.receivedAt, { schema: ANSWERS });
   if (answer.decision === 'refuse') {
@@ -57,4 +60,4 @@ export async function openCatalogObjection(input: OpenCatalogObjectionInput): Pr
     catalogUpdateCaseId: linked.catalogUpdateCaseId,
     citation: input.rules.step.citation,
   });
-}
+});

@@ -8,6 +8,7 @@ import { openCase } from './steps/open-case.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { ABANDONED, type DecisionPolicy } from './steps/statutory-step.js';
 import { workflowNow } from './steps/workflow-time.js';
+import { stoppable } from './steps/case-stop.js';
 
 const STATES = {
   granting: { id: 'granting', text: { zh: '无条件开放，正在开通', en: 'Open data: granting access' } },
@@ -42,7 +43,9 @@ const STATES = {
 const RE_REVIEW_WINDOW_KEY = 'open-data.re-review-window';
 
 /** P4 开放数据申请, for every pack. */
-export async function openDataApplication(input: OpenDataInput): Promise<CaseStatus> {
+export const openDataApplication = stoppable(async function openDataApplication(
+  input: OpenDataInput,
+): Promise<CaseStatus> {
   const { rules } = input;
   const initial = input.path === 'direct' ? STATES.granting : rules.assessment ? STATES.assessment : STATES.review;
   const rt = openCase(
@@ -128,7 +131,7 @@ export async function openDataApplication(input: OpenDataInput): Promise<CaseSta
     }
   }
   return refused(decision, review.citation);
-}
+});
 
 /** The data joins the open scope through a catalog change (P3) linked to this case. */
 async function addToOpenScope(rt: CaseRuntime, input: OpenDataInput, citation: Citation): Promise<CaseStatus> {

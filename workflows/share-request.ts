@@ -12,11 +12,12 @@ import { openCase } from './steps/open-case.js';
 import { reject } from './steps/rejection.js';
 import type { DecisionPolicy } from './steps/statutory-step.js';
 import { workflowNow } from './steps/workflow-time.js';
+import { stoppable } from './steps/case-stop.js';
 
 const DISPUTE_WINDOW_KEY = 'share-request.dispute-window';
 
 /** P1 有条件共享申请审核, for every pack: the pack's rules arrive in the input. */
-export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus> {
+export const shareRequest = stoppable(async function shareRequest(input: ShareRequestInput): Promise<CaseStatus> {
   const { rules } = input;
   const initial =
     input.path === 'unconditional'
@@ -138,7 +139,7 @@ export async function shareRequest(input: ShareRequestInput): Promise<CaseStatus
     }
   }
   return refused(rt, decision, SHARE_STATES.refused);
-}
+});
 
 function refused(
   rt: CaseRuntime,

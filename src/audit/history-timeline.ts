@@ -2,7 +2,15 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { Activities } from '../../workflows/contracts/activities.js';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import type { DecideArgs, RaiseDisputeArgs, RequestExtensionArgs } from '../../workflows/contracts/case-messages.js';
+import type {
+  CommentArgs,
+  DecideArgs,
+  RaiseDisputeArgs,
+  RequestExtensionArgs,
+  StopCaseArgs,
+  TaskReadArgs,
+  UrgeArgs,
+} from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import type { Citation } from '../../workflows/contracts/citation.js';
 import type { CorrectionInput } from '../../workflows/contracts/correction.js';
@@ -105,6 +113,11 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
     details: { reporters: p.reporters.map((r) => r.departmentId), authority: p.authority },
   }),
   casesWithDueIn: (ids) => ({ action: 'calendar-affected-cases', details: { cases: ids } }),
+  recordUrge: (u) => ({
+    action: 'task-urged',
+    actor: pickActor(u.actor),
+    details: { taskId: u.taskId, workingDay: u.workingDay, note: u.note },
+  }),
   recordBreach: (b) => ({
     action: 'deadline-breached',
     citation: b.citation,
@@ -178,7 +191,13 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
     } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
       const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input;
       const [args] = decode(request?.args?.payloads as Payload[]) as Array<
-        (Partial<DecideArgs> & Partial<RequestExtensionArgs> & Partial<RaiseDisputeArgs>) | undefined
+        | (Partial<DecideArgs> &
+            Partial<RequestExtensionArgs> &
+            Partial<RaiseDisputeArgs> &
+            Partial<StopCaseArgs> &
+            Partial<CommentArgs> &
+            Partial<UrgeArgs>)
+        | undefined
       >;
       if (!args) continue;
       entries.push({
@@ -187,7 +206,14 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
         actor: pickActor(args.actor),
         decision: args.decision,
         reason: args.reasons ?? args.reason,
-        details: { taskId: args.taskId, workingDays: args.workingDays, ...(args.details ?? {}) },
+        details: {
+          taskId: args.taskId,
+          workingDays: args.workingDays,
+          basis: args.basis,
+          text: args.text,
+          note: args.note,
+          ...(args.details ?? {}),
+        },
       });
     } else if (event.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER) {
       const details = event.markerRecordedEventAttributes.details ?? {};
@@ -202,12 +228,13 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
     } else if (event.workflowExecutionSignaledEventAttributes) {
       const signal = event.workflowExecutionSignaledEventAttributes;
       const [change] = decode(signal.input?.payloads as Payload[]) as Array<
-        { year?: number; revision?: number; notices?: unknown } | undefined
+        ({ year?: number; revision?: number; notices?: unknown } & Partial<TaskReadArgs>) | undefined
       >;
       entries.push({
         ...base,
         action: `signal:${signal.signalName}`,
-        details: { year: change?.year, revision: change?.revision, notices: change?.notices },
+        actor: pickActor(change?.reader),
+        details: { year: change?.year, revision: change?.revision, notices: change?.notices, taskId: change?.taskId },
       });
     } else if (event.startChildWorkflowExecutionInitiatedEventAttributes) {
       entries.push({

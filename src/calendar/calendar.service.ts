@@ -47,6 +47,11 @@ export class CalendarService {
     return { ...stored, recompute: await this.recompute.start(stored) };
   }
 
+  /** The working day an instant counts for (the next one after a weekend or holiday). */
+  async workingDayOf(at: Date): Promise<string> {
+    return (await this.store().loadCalendar()).workingDayOf(at);
+  }
+
   async dueDate(receivedAt: Date, workingDays: number): Promise<DueDate> {
     return (await this.store().loadCalendar()).addWorkingDays(receivedAt, workingDays);
   }

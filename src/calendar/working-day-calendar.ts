@@ -29,6 +29,13 @@ export class WorkingDayCalendar {
     return !isWeekend(date);
   }
 
+  /** The working day an instant counts for: its Asia/Shanghai date, or the next working day after a day off. */
+  workingDayOf(at: Date): PlainDate {
+    let date = shanghaiDateOf(at);
+    while (!this.isWorkingDay(date)) date = addDays(date, 1);
+    return date;
+  }
+
   /**
    * "自收到…之日起N个工作日内": the receipt day is not counted (民法典 第二百零一条);
    * the period ends at 24:00 of the Nth working day after it (第二百零三条).

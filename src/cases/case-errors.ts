@@ -50,3 +50,9 @@ export const badIdempotencyKey = () =>
       ),
     ],
   );
+
+export const caseClosed = (state: string) =>
+  new DomainError('conflict', 'CASE_CLOSED', {
+    zh: `案件已办结（${state}），不能再办理该操作`,
+    en: `The case is closed (${state}); this operation is no longer possible`,
+  });

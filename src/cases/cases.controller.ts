@@ -19,6 +19,7 @@ import {
   CreateInterfaceRequestDto,
   CreateOpenCatalogObjectionDto,
 } from './dto/create-single-step.dto.js';
+import { CommentDto, TerminateCaseDto, UrgeDto, WithdrawCaseDto } from './dto/everyday-operations.dto.js';
 import { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import {
   CATALOG_UPDATE,
@@ -192,5 +193,57 @@ export class CasesController {
     @RequestLanguage() language: Language,
   ): Promise<CaseStatusDto> {
     return presentCase(await this.cases.raiseDispute(actor, id, body.reason), language);
+  }
+
+  @CaseAction(':id/withdrawal', ['applicant'], '撤销: withdraw the case before its decision; open tasks are cancelled')
+  async withdraw(
+    @Param('id') id: string,
+    @Body() body: WithdrawCaseDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
+    return presentCase(await this.cases.withdraw(actor, id, body.reason), language);
+  }
+
+  @CaseAction(
+    ':id/termination',
+    ['authority'],
+    '终止: the data authority closes a case opened in error (a duplicate, a wrong jurisdiction), with reason and basis',
+  )
+  async terminate(
+    @Param('id') id: string,
+    @Body() body: TerminateCaseDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
+    return presentCase(await this.cases.terminate(actor, id, body.reason, body.basis), language);
+  }
+
+  @CaseAction(
+    ':id/comments',
+    ['applicant', 'reviewer', 'principal', 'disclosure-head', 'authority', 'service-unit'],
+    '沟通: comment on an open case (applicant, its departments, the authority); comments never move a deadline',
+  )
+  async comment(
+    @Param('id') id: string,
+    @Body() body: CommentDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
+    return presentCase(await this.cases.comment(actor, id, body.text), language);
+  }
+
+  @CaseAction(
+    ':id/urges',
+    ['applicant', 'supervisor'],
+    '催办: urge an open step task (the applicant at most once per working day); the task shows it',
+  )
+  async urge(
+    @Param('id') id: string,
+    @Body() body: UrgeDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
+    return presentCase(await this.cases.urge(actor, id, body.taskId, body.note), language);
   }
 }

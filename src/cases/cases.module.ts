@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { CaseStarter } from './case-starter.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
 
 @Module({
+  imports: [CalendarModule],
   controllers: [CasesController],
   providers: [CasesService, CaseStarter, CaseContextLoader],
   exports: [CasesService],

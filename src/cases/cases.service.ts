@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
-import { raiseDisputeUpdate, submitSupplementUpdate } from '../../workflows/contracts/case-messages.js';
+import {
+  commentUpdate,
+  raiseDisputeUpdate,
+  submitSupplementUpdate,
+  terminateUpdate,
+  urgeUpdate,
+  withdrawUpdate,
+} from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { caseNotFound } from '../engine/engine-errors.js';
 import { canSeeCase } from './case-access.js';
+import { caseClosed } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { CaseRecordRepository, type CaseListFilter } from './case-record.repository.js';
 import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
@@ -21,6 +31,8 @@ export class CasesService {
     private readonly pendingChanges: PendingCatalogChangeRepository,
     private readonly engine: CaseEngine,
     private readonly starter: CaseStarter,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts a case of any procedure through the one start path. */
@@ -68,6 +80,38 @@ export class CasesService {
   async raiseDispute(actor: Actor, caseId: string, reason: string): Promise<CaseStatus> {
     await this.visibleRecord(actor, caseId);
     return this.engine.update(caseId, raiseDisputeUpdate, { actor, reason });
+  }
+
+  /** A case the caller sees and that is still open: 409 once it has closed (its workflow may be gone). */
+  private async openRecord(actor: Actor, caseId: string): Promise<CaseRecord> {
+    const record = await this.visibleRecord(actor, caseId);
+    if (record.status?.closed) throw caseClosed(record.state);
+    return record;
+  }
+
+  /** 撤销: the applicant closes the case before its decision. */
+  async withdraw(actor: Actor, caseId: string, reason: string): Promise<CaseStatus> {
+    await this.openRecord(actor, caseId);
+    return this.engine.update(caseId, withdrawUpdate, { actor, reason });
+  }
+
+  /** 终止: the data authority closes a case opened in error. */
+  async terminate(actor: Actor, caseId: string, reason: string, basis: string): Promise<CaseStatus> {
+    await this.openRecord(actor, caseId);
+    return this.engine.update(caseId, terminateUpdate, { actor, reason, basis });
+  }
+
+  /** 沟通: the workflow checks that the caller takes part in the case. */
+  async comment(actor: Actor, caseId: string, text: string): Promise<CaseStatus> {
+    await this.openRecord(actor, caseId);
+    return this.engine.update(caseId, commentUpdate, { actor, text });
+  }
+
+  /** 催办: the working day it falls on comes from the calendar, so that an applicant urges once per working day. */
+  async urge(actor: Actor, caseId: string, taskId: string, note: string | undefined): Promise<CaseStatus> {
+    await this.openRecord(actor, caseId);
+    const workingDay = await this.calendar.workingDayOf(this.clock.now());
+    return this.engine.update(caseId, urgeUpdate, { actor, taskId, note, workingDay });
   }
 
   /** The caller's cases, newest first, keyset-paginated on (received_at, id). */

@@ -6,7 +6,13 @@ import {
   WithStartWorkflowOperation,
   type ScheduleOptions,
 } from '@temporalio/client';
-import { WorkflowNotFoundError, type Payload, type PayloadCodec, type UpdateDefinition } from '@temporalio/common';
+import {
+  WorkflowNotFoundError,
+  type Payload,
+  type PayloadCodec,
+  type SignalDefinition,
+  type UpdateDefinition,
+} from '@temporalio/common';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import type { temporal } from '@temporalio/proto';
@@ -127,6 +133,11 @@ export class CaseEngine {
   /** Sends a message to a case and returns the status it answers with. */
   update<A>(caseId: string, update: UpdateDefinition<CaseStatus, [A]>, args: A): Promise<CaseStatus> {
     return engineCall(() => this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args] }));
+  }
+
+  /** Tells a case something that needs no answer. */
+  signal<A>(caseId: string, signal: SignalDefinition<[A]>, args: A): Promise<void> {
+    return engineCall(() => this.client.workflow.getHandle(caseId).signal(signal, args));
   }
 
   /** The case's live status, from the workflow. */

@@ -135,7 +135,8 @@ export class BreachRepository {
               count(*) filter (where t.status = 'completed')::int as decided,
               count(*) filter (where t.status = 'completed' and not t.overdue)::int as decided_on_time,
               count(*) filter (where t.overdue)::int as breached,
-              count(*) filter (where t.warned_at is not null)::int as warned
+              count(*) filter (where t.warned_at is not null)::int as warned,
+              coalesce(sum(t.urge_count), 0)::int as urges
          from inbox_task t
         where ${where.join(' and ')}
         group by t.department
@@ -150,6 +151,7 @@ export class BreachRepository {
       decidedOnTime: r.decided_on_time,
       breached: r.breached,
       warned: r.warned,
+      urges: r.urges,
       onTimeRate: r.decided > 0 ? r.decided_on_time / r.decided : null,
       averageWorkingDays: average(taken.get(r.department)),
     }));
@@ -202,6 +204,7 @@ interface RawSummaryRow {
   decided_on_time: number;
   breached: number;
   warned: number;
+  urges: number;
 }
 
 function average(values: number[] | undefined): number | null {
@@ -216,6 +219,8 @@ export interface DepartmentSummaryRow {
   decidedOnTime: number;
   breached: number;
   warned: number;
+  /** 催办: urges on these steps' tasks. */
+  urges: number;
   onTimeRate: number | null;
   averageWorkingDays: number | null;
 }

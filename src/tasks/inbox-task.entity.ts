@@ -32,6 +32,12 @@ const InboxTaskSchema = defineEntity({
     createdAt: p.datetime(),
     completedAt: p.datetime().nullable(),
     decisionSchema: p.json<DecisionSchema>().nullable(),
+    /** 催办: how often the applicant or a supervisor urged it, and when last. */
+    urgeCount: p.integer().default(0),
+    lastUrgedAt: p.datetime().nullable(),
+    /** 已阅: the first reviewer who may decide it to open it, and when. */
+    readBy: p.string().nullable(),
+    readAt: p.datetime().nullable(),
   },
 });
 

@@ -92,6 +92,45 @@ export class InboxTaskRepository {
     await this.em(em).nativeUpdate(InboxTask, { id: taskId, warnedAt: null }, { warnedAt: at });
   }
 
+  /** 催办: kept once per urge (a retried write changes nothing); the task's count follows the urges kept. */
+  async recordUrge(urge: {
+    id: string;
+    taskId: string;
+    caseId: string;
+    actorId: string;
+    actorRole: string;
+    at: string;
+    note?: string;
+  }): Promise<void> {
+    await this.em()
+      .getConnection()
+      .execute(
+        `with task as (select department from inbox_task where id = ?),
+            kept as (insert into task_urge (id, task_id, case_id, department, actor_id, actor_role, at, note)
+                     select ?, ?, ?, task.department, ?, ?, ?, ? from task on conflict (id) do nothing returning task_id)
+       update inbox_task set urge_count = urge_count + (select count(*) from kept), last_urged_at = greatest(last_urged_at, ?::timestamptz)
+       where id = ?`,
+        [
+          urge.taskId,
+          urge.id,
+          urge.taskId,
+          urge.caseId,
+          urge.actorId,
+          urge.actorRole,
+          urge.at,
+          urge.note ?? null,
+          urge.at,
+          urge.taskId,
+        ],
+      );
+  }
+
+  /** 已阅: records the first reading of an open task; true when this was it. */
+  async markRead(taskId: string, readerId: string, at: Date): Promise<boolean> {
+    const where = { id: taskId, status: 'open', readAt: null };
+    return (await this.em().nativeUpdate(InboxTask, where, { readBy: readerId, readAt: at })) > 0;
+  }
+
   /** Claims an open task unclaimed or already the caller's; false when it is not. */
   async claim(taskId: string, actorId: string): Promise<boolean> {
     const where = { id: taskId, status: 'open', $or: [{ claimedBy: null }, { claimedBy: actorId }] };

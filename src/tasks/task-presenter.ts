@@ -27,5 +27,9 @@ export function presentTask(task: InboxTask, language: Language): TaskDto {
     claimedBy: task.claimedBy ?? null,
     createdAt: task.createdAt.toISOString(),
     decisionSchema: task.decisionSchema ?? null,
+    urgeCount: task.urgeCount ?? 0,
+    lastUrgedAt: task.lastUrgedAt?.toISOString() ?? null,
+    readBy: task.readBy ?? null,
+    readAt: task.readAt?.toISOString() ?? null,
   };
 }

@@ -46,6 +46,7 @@ export class TasksController {
     @RequestLanguage() language: Language,
   ): Promise<TaskDto> {
     const task = await this.tasks.visibleTask(actor, id);
+    await this.tasks.markRead(actor, task);
     const reportFigures = await this.tasks.reportFigures(task);
     return { ...presentTask(task, language), ...(reportFigures ? { reportFigures } : {}) };
   }

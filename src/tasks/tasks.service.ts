@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import {
   decideUpdate,
@@ -6,9 +6,11 @@ import {
   requestExtensionUpdate,
   requestSupplementUpdate,
   resumeClockUpdate,
+  taskReadSignal,
 } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { SHANGHAI_OFFSET_MS } from '../calendar/plain-date.js';
@@ -26,7 +28,10 @@ export class TasksService {
     private readonly inbox: InboxTaskRepository,
     private readonly engine: CaseEngine,
     private readonly breaches: BreachRepository,
+    private readonly time: Clock,
   ) {}
+
+  private readonly logger = new Logger(TasksService.name);
 
   /**
    * Chongqing Art. 47: a department reports on the year before by the end of January. Its figures for that year
@@ -45,6 +50,7 @@ export class TasksService {
         decidedOnTime: 0,
         breached: 0,
         warned: 0,
+        urges: 0,
         onTimeRate: null,
         averageWorkingDays: null,
       }
@@ -72,6 +78,26 @@ export class TasksService {
     const task = await this.inbox.findById(taskId);
     if (!task || task.role !== actor.role || task.department !== actor.department) throw taskNotFound();
     return task;
+  }
+
+  /**
+   * 已阅: the first time a reviewer who may decide an open step task opens it. The inbox row keeps it at once;
+   * the case (and so the applicant's view and the history) hears of it by a signal.
+   */
+  async markRead(actor: Actor, task: InboxTask): Promise<void> {
+    if (task.status !== 'open' || task.kind !== 'decision' || task.readAt) return;
+    if (task.claimedBy && task.claimedBy !== actor.id) return;
+    const at = this.time.now();
+    if (!(await this.inbox.markRead(task.id, actor.id, at))) return;
+    Object.assign(task, { readBy: actor.id, readAt: at });
+    try {
+      await this.engine.signal(task.caseId, taskReadSignal, { taskId: task.id, reader: actor, at: at.toISOString() });
+    } catch (error) {
+      this.logger.warn(
+        { err: error, taskId: task.id },
+        'the case did not hear of the read receipt; the inbox keeps it',
+      );
+    }
   }
 
   async claim(actor: Actor, taskId: string): Promise<InboxTask> {

@@ -33,6 +33,17 @@ export interface InboxActivities {
   /** 预警: a step's working days left reached the warning threshold. */
   recordWarning(args: WarningArgs): Promise<WarningArgs>;
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
+  /** 催办: the urge on the task's row, where its assignee and department see it, and for the supervision report. */
+  recordUrge(args: RecordUrgeArgs): Promise<RecordUrgeArgs>;
+}
+
+export interface RecordUrgeArgs {
+  taskId: string;
+  caseId: string;
+  actor: Actor;
+  at: string;
+  workingDay: string;
+  note?: string;
 }
 
 export interface UpdateTaskDueArgs {

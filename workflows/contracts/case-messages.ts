@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor.js';
 import type { CaseStatus } from './case-status.js';
 
@@ -39,6 +39,36 @@ export interface RaiseDisputeArgs {
   reason: string;
 }
 
+/** 撤销 by the applicant, 终止 by the data authority: the case closes without a decision on its merits. */
+export interface StopCaseArgs {
+  actor: Actor;
+  reason: string;
+  /** 终止: what the termination rests on (a duplicate case, a wrong jurisdiction, the article). */
+  basis?: string;
+}
+
+/** 沟通: a participant's comment on the case; it never moves a deadline. */
+export interface CommentArgs {
+  actor: Actor;
+  text: string;
+}
+
+/** 催办: the applicant or a supervisor urges an open step task. */
+export interface UrgeArgs {
+  taskId: string;
+  actor: Actor;
+  note?: string;
+  /** The working day the urge falls on (the next working day for a weekend or holiday), from the API's calendar. */
+  workingDay: string;
+}
+
+/** 已阅: the first time a reviewer who may decide the task opened it. */
+export interface TaskReadArgs {
+  taskId: string;
+  reader: Actor;
+  at: string;
+}
+
 /** Messages every case workflow answers; defined once for the API and the workflows. */
 export const caseStatusQuery = defineQuery<CaseStatus>('status');
 export const decideUpdate = defineUpdate<CaseStatus, [DecideArgs]>('decide');
@@ -50,6 +80,12 @@ export const resumeClockUpdate = defineUpdate<CaseStatus, [ClockArgs]>('resumeCl
 export const requestSupplementUpdate = defineUpdate<CaseStatus, [ClockArgs]>('requestSupplement');
 export const submitSupplementUpdate = defineUpdate<CaseStatus, [SubmitSupplementArgs]>('submitSupplement');
 export const raiseDisputeUpdate = defineUpdate<CaseStatus, [RaiseDisputeArgs]>('raiseDispute');
+export const withdrawUpdate = defineUpdate<CaseStatus, [StopCaseArgs]>('withdraw');
+export const terminateUpdate = defineUpdate<CaseStatus, [StopCaseArgs]>('terminate');
+export const commentUpdate = defineUpdate<CaseStatus, [CommentArgs]>('comment');
+export const urgeUpdate = defineUpdate<CaseStatus, [UrgeArgs]>('urge');
+/** A signal: the reader needs no answer, and the receipt is already in the inbox row. */
+export const taskReadSignal = defineSignal<[TaskReadArgs]>('taskRead');
 
 /** Failure type of a rejected message: the validator's reason, mapped to 409/422 by the API. */
 export const REJECTION_TYPES = {

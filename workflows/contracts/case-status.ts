@@ -146,6 +146,24 @@ export interface StepStatus {
   breach?: BreachRecord;
   extension?: ExtensionStatus;
   decision?: DecisionRecord;
+  /** 催办: each urge on this step's task. */
+  urges?: UrgeRecord[];
+  /** 已阅: the first time a reviewer who may decide the task opened it. */
+  read?: { by: Actor; at: string };
+}
+
+export interface UrgeRecord {
+  actor: Actor;
+  at: string;
+  workingDay: string;
+  note?: string;
+}
+
+/** 沟通: a comment by a participant of the case. */
+export interface CaseComment {
+  actor: Actor;
+  text: string;
+  at: string;
 }
 
 export interface CaseOutcome {
@@ -161,6 +179,9 @@ export interface CaseOutcome {
   /** P2: what was corrected, visible to the reporter. */
   correction?: { whatChanged: string; correctedAt: string; correctedBy: string };
   citation?: Citation;
+  /** 撤销 / 终止: who closed the case, and (终止) on what basis. */
+  stoppedBy?: Actor;
+  basis?: string;
 }
 
 export interface CatalogUpdateStatus {
@@ -204,6 +225,8 @@ export interface CaseStatus {
   notices: Array<{ text: Text; citation: Citation }>;
   /** Permanent failures of the platform in this case, and how operators settled them; absent when there were none. */
   incidents?: IncidentStatus[];
+  /** 沟通: comments of the applicant, the reviewers and the authority; absent when there are none. */
+  comments?: CaseComment[];
   closed: boolean;
 }
 

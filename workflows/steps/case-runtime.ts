@@ -21,6 +21,7 @@ import {
   type ClockArgs,
   type DecideArgs,
   type RaiseDisputeArgs,
+  type StopCaseArgs,
 } from '../contracts/case-messages.js';
 import { calendarChangedSignal, type CalendarChange } from '../contracts/calendar-change.js';
 import type { CaseOutcome, CaseStatus, DecisionRecord, Procedure, StepStatus } from '../contracts/case-status.js';
@@ -28,6 +29,8 @@ import type { Citation, PackId, Text } from '../contracts/citation.js';
 import type { DepartmentOf, StepRule } from '../rules/rule-types.js';
 import { activities, handleIncidents } from './activities-proxy.js';
 import { CaseIncidents, type IncidentHost } from './case-incidents.js';
+import { registerEverydayOperations, type EverydayHost } from './everyday-operations.js';
+import { STOP_STATES, type StopKind } from './case-stop.js';
 import type { CaseTask } from './case-task.js';
 import { reject } from './rejection.js';
 import { StatutoryStep, type DecisionPolicy } from './statutory-step.js';
@@ -87,6 +90,8 @@ export class CaseRuntime implements StepContext, IncidentHost {
   private waitingAgain = new Trigger<void>();
   private hasWaited = false;
   private acceptedUpdates = 0;
+  /** 撤销 / 终止 accepted: the open steps end and the case closes as this. */
+  private stop?: { kind: StopKind; args: StopCaseArgs };
   private disputeWindow?: DisputeWindow;
   private readonly incidents = new CaseIncidents(this);
   /** The status as last written to the case row. */
@@ -222,6 +227,20 @@ export class CaseRuntime implements StepContext, IncidentHost {
     return this.disputeWindow?.closesAt;
   }
 
+  get stopping(): StopKind | undefined {
+    return this.stop?.kind;
+  }
+
+  /** Closes a withdrawn or terminated case, naming who closed it, why and (终止) on what basis. */
+  closeStopped(): Promise<CaseStatus> {
+    const { kind, args } = this.stop!;
+    return this.close(STOP_STATES[kind], {
+      reasons: args.reason.trim(),
+      stoppedBy: args.actor,
+      ...(args.basis?.trim() ? { basis: args.basis.trim() } : {}),
+    });
+  }
+
   /** Closes the case in a final state whose id and text are also its outcome's kind and text. */
   close(state: { id: string; text: Text }, outcome: Omit<CaseOutcome, 'kind' | 'text'> = {}): Promise<CaseStatus> {
     return this.finish({ kind: state.id, text: state.text, ...outcome }, state);
@@ -249,15 +268,11 @@ export class CaseRuntime implements StepContext, IncidentHost {
     this.refreshWaitingFor();
     this.indexState();
     this.lastSynced = JSON.stringify(this.status);
-    const departments = new Set<string>([
-      this.init.applicant.department,
-      ...Object.values(this.init.departments).filter((d): d is string => !!d),
-    ]);
     await activities.syncCase({
       caseId: this.caseId,
       state: this.status.state,
       currentStep: this.steps.find((s) => s.isOpen)?.rule.id ?? null,
-      participantDepartments: [...departments],
+      participantDepartments: this.participantDepartments(),
       updatedAt: workflowNow().toISOString(),
       status: this.status,
       ...(patched(SYNC_EVERY_CHANGE_PATCH) ? { current: true } : {}),
@@ -359,6 +374,7 @@ export class CaseRuntime implements StepContext, IncidentHost {
     );
 
     this.registerClockHandlers();
+    registerEverydayOperations(this.everydayHost());
 
     // A signal, not an update: the calendar's sender needs no answer, and a closed case simply ignores it.
     setHandler(calendarChangedSignal, async (change: CalendarChange) => {
@@ -392,6 +408,36 @@ export class CaseRuntime implements StepContext, IncidentHost {
         },
       },
     );
+  }
+
+  /** What the everyday operations (撤销, 终止, 沟通, 催办, 已阅) need of the case. */
+  private everydayHost(): EverydayHost {
+    return {
+      status: this.status,
+      authorityDepartment: this.init.departments.authority,
+      participantDepartments: () => this.participantDepartments(),
+      openSteps: () => this.steps.filter((s) => s.isOpen),
+      stopping: () => this.stop,
+      onUpdate: (update, handler, validator) => this.onUpdate(update, handler, { validator }),
+      stepTask: (taskId) => this.stepTask(taskId, { zh: '只能催办审核任务', en: 'Only a step task can be urged' }),
+      beginStop: (kind, args) => {
+        this.stop = { kind, args };
+      },
+      settle: () => this.settle(),
+      afterChange: async () => {
+        const writing = this.syncIfChanged();
+        if (writing) await writing;
+      },
+    };
+  }
+
+  private participantDepartments(): string[] {
+    return [
+      ...new Set<string>([
+        this.init.applicant.department,
+        ...Object.values(this.init.departments).filter((d): d is string => !!d),
+      ]),
+    ];
   }
 
   /**

@@ -1,8 +1,8 @@
 import { condition, patched } from '@temporalio/workflow';
 import type { Actor } from '../contracts/actor.js';
-import type { DecideArgs } from '../contracts/case-messages.js';
+import type { DecideArgs, UrgeArgs } from '../contracts/case-messages.js';
 import type { CalendarChange } from '../contracts/calendar-change.js';
-import type { DecisionRecord, DueChange, StepDue, StepStatus } from '../contracts/case-status.js';
+import type { DecisionRecord, DueChange, StepDue, StepStatus, UrgeRecord } from '../contracts/case-status.js';
 import type { Text } from '../contracts/citation.js';
 import type { DueDate } from '../contracts/deadline.js';
 import type { DecisionSchema } from '../contracts/decisions.js';
@@ -10,6 +10,7 @@ import { stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import type { StepRule } from '../rules/rule-types.js';
 import { activities } from './activities-proxy.js';
 import { reject } from './rejection.js';
+import { CaseStopped, type StopKind } from './case-stop.js';
 import { StepBreach } from './step-breach.js';
 import { StepClock } from './step-clock.js';
 import { StepWarning } from './step-warning.js';
@@ -158,6 +159,7 @@ export class StatutoryStep implements StepCore {
       else if (untilStoppedEnds !== undefined) await condition(changed, untilStoppedEnds);
       else await condition(changed);
     }
+    if (this.ctx.stopping) throw new CaseStopped(this.ctx);
     return this.decided;
   }
 
@@ -218,6 +220,61 @@ export class StatutoryStep implements StepCore {
     this.status.clock = { state: 'stopped', since: now, citation: lapse };
     await activities.cancelTask({ taskId: this.taskId, at: now });
     await this.extension.lapse(now);
+  }
+
+  /**
+   * 撤销 / 终止: the case closes while this step waits. The step ends with the
+   * stop recorded as its outcome (by whom, why); its task, a pending extension
+   * approval and an open escalation are cancelled, and no timer of it fires again.
+   */
+  async stop(kind: StopKind, actor: Actor, reasons: string): Promise<void> {
+    const now = workflowNow().toISOString();
+    this.decided = { taskId: this.taskId, stepId: this.rule.id, decision: kind, reasons, actor, decidedAt: now };
+    this.status.state = 'done';
+    this.status.decision = this.decided;
+    this.status.clock = { state: 'stopped', since: now };
+    await activities.cancelTask({ taskId: this.taskId, at: now });
+    await this.extension.lapse(now);
+    await this.breach.cancelEscalation(now);
+  }
+
+  /** 催办: recorded on the step and on its inbox task, where the assignee and the department see it. */
+  async urge(args: UrgeArgs): Promise<void> {
+    const record: UrgeRecord = {
+      actor: args.actor,
+      at: workflowNow().toISOString(),
+      workingDay: args.workingDay,
+      ...(args.note?.trim() ? { note: args.note.trim() } : {}),
+    };
+    this.status.urges = [...(this.status.urges ?? []), record];
+    await activities.recordUrge({ taskId: this.taskId, caseId: this.ctx.caseId, ...record });
+  }
+
+  validateUrge(args: UrgeArgs, applicantId: string): void {
+    if (!this.isOpen)
+      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    const byApplicant = args.actor.role === 'applicant' && args.actor.id === applicantId;
+    if (!byApplicant && args.actor.role !== 'supervisor') {
+      reject('forbidden', 'NOT_ALLOWED_TO_URGE', {
+        zh: '只有申请人或监督人员可以催办',
+        en: 'Only the applicant or a supervisor may urge a task',
+      });
+    }
+    const urgedToday = this.status.urges?.some((u) => u.actor.id === args.actor.id && u.workingDay === args.workingDay);
+    if (byApplicant && urgedToday) {
+      reject('conflict', 'ALREADY_URGED_TODAY', {
+        zh: `本工作日（${args.workingDay}）已催办过该任务，请于下一个工作日再催办`,
+        en: `You already urged this task on working day ${args.workingDay}; urge again on the next working day`,
+      });
+    }
+  }
+
+  /** 已阅: only the first reading is kept. */
+  markRead(reader: Actor, at: string): boolean {
+    if (this.status.read || !this.isOpen) return false;
+    if (reader.role !== this.rule.actorRole || reader.department !== this.status.actorDepartment) return false;
+    this.status.read = { by: reader, at };
+    return true;
   }
 
   /** A new due date (extension, restarted or resumed clock, new holiday schedule): the timer and the inbox task follow. */

@@ -58,6 +58,13 @@ export class StepBreach {
     });
   }
 
+  /** The case closed (撤销 / 终止) while the escalation waited: its task is cancelled. */
+  async cancelEscalation(at: string): Promise<void> {
+    if (!this.escalationOpen) return;
+    this.acknowledged = true;
+    await activities.cancelTask({ taskId: this.step.status.breach!.escalationTaskId!, at });
+  }
+
   private validateAcknowledgement(args: DecideArgs): void {
     if (!this.escalationOpen)
       reject('conflict', 'TASK_ALREADY_DECIDED', {

@@ -1,7 +1,8 @@
-import type { Procedure } from '../contracts/case-status.js';
+import type { CaseStatus, Procedure } from '../contracts/case-status.js';
 import type { PackId } from '../contracts/citation.js';
 import type { DepartmentOf } from '../rules/rule-types.js';
 import type { CaseTask } from './case-task.js';
+import type { StopKind } from './case-stop.js';
 
 /** What a statutory step needs to know about the case it runs in. */
 export interface StepContext {
@@ -17,6 +18,9 @@ export interface StepContext {
   idle(): Promise<void> | void;
   /** A task the case has opened: decisions naming its id go to its handlers. */
   registerTask(task: CaseTask): void;
+  /** Set once the case is withdrawn or terminated: an open step ends and hands it the close. */
+  readonly stopping?: StopKind;
+  closeStopped(): Promise<CaseStatus>;
 }
 
 /** Administrative target used when the deployment configures none for a key. */

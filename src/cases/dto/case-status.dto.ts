@@ -158,6 +158,24 @@ export class SupplementStatusDto {
   @ApiPropertyOptional() content?: string;
 }
 
+export class UrgeRecordDto {
+  @ApiProperty({ type: ActorDto }) actor!: ActorDto;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: '2026-12-02', description: 'The working day the urge counts for' }) workingDay!: string;
+  @ApiPropertyOptional() note?: string;
+}
+
+export class ReadReceiptDto {
+  @ApiProperty({ type: ActorDto }) by!: ActorDto;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class CaseCommentDto {
+  @ApiProperty({ type: ActorDto }) actor!: ActorDto;
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class StepStatusDto {
   @ApiProperty({ example: 'provider-review' }) stepId!: string;
   @ApiProperty() taskId!: string;
@@ -174,7 +192,15 @@ export class StepStatusDto {
   @ApiPropertyOptional({ type: WarningRecordDto }) warning?: WarningRecordDto;
   @ApiPropertyOptional({ type: BreachRecordDto }) breach?: BreachRecordDto;
   @ApiPropertyOptional({ type: ExtensionStatusDto }) extension?: ExtensionStatusDto;
-  @ApiPropertyOptional({ type: DecisionRecordDto }) decision?: DecisionRecordDto;
+  @ApiPropertyOptional({
+    type: DecisionRecordDto,
+    description: 'Also how a step ended without a decision: `withdrawn` (撤销), `terminated` (终止), `abandoned`',
+  })
+  decision?: DecisionRecordDto;
+  @ApiPropertyOptional({ type: [UrgeRecordDto], description: '催办: each urge on this step' })
+  urges?: UrgeRecordDto[];
+  @ApiPropertyOptional({ type: ReadReceiptDto, description: '已阅: when a reviewer who may decide it first opened it' })
+  read?: ReadReceiptDto;
 }
 
 export class WaitingForDto {
@@ -207,6 +233,8 @@ export class CaseOutcomeDto {
   @ApiPropertyOptional({ type: [CatalogVersionRefDto] }) catalogVersions?: CatalogVersionRefDto[];
   @ApiPropertyOptional({ type: CorrectionRecordDto }) correction?: CorrectionRecordDto;
   @ApiPropertyOptional({ type: CitationDto }) citation?: CitationDto;
+  @ApiPropertyOptional({ type: ActorDto, description: '撤销 / 终止: who closed the case' }) stoppedBy?: ActorDto;
+  @ApiPropertyOptional({ description: '终止: what the termination rests on' }) basis?: string;
 }
 
 export class DataItemDto {
@@ -298,6 +326,8 @@ export class CaseStatusDto {
       "Permanent failures of the platform in this case and how operators settled them; while one is open the case's state is `incident`",
   })
   incidents?: CaseIncidentDto[];
+  @ApiPropertyOptional({ type: [CaseCommentDto], description: '沟通: comments of the participants, oldest first' })
+  comments?: CaseCommentDto[];
   @ApiProperty() closed!: boolean;
 }
 

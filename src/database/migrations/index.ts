@@ -8,6 +8,7 @@ import { Migration20261123000600CaseStatus } from './Migration20261123000600Case
 import { Migration20261123000700Incidents } from './Migration20261123000700Incidents.js';
 import { Migration20261123000800AuditArchive } from './Migration20261123000800AuditArchive.js';
 import { Migration20261202001400OpenBasis } from './Migration20261202001400OpenBasis.js';
+import { Migration20261202001500UrgesAndReadReceipts } from './Migration20261202001500UrgesAndReadReceipts.js';
 import { Migration20261202001300CaseParticipants } from './Migration20261202001300CaseParticipants.js';
 import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
 import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
@@ -30,6 +31,7 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261202001200GrantUsage,
   Migration20261202001300CaseParticipants,
   Migration20261202001400OpenBasis,
+  Migration20261202001500UrgesAndReadReceipts,
 ].map((migration) => ({
   name: migration.name,
   class: migration,

@@ -66,6 +66,7 @@ export class DepartmentSummaryDto {
   @ApiProperty({ type: 'integer' }) decided!: number;
   @ApiProperty({ type: 'integer' }) decidedOnTime!: number;
   @ApiProperty({ type: 'integer' }) warned!: number;
+  @ApiProperty({ type: 'integer', description: '催办: urges on these steps’ tasks' }) urges!: number;
   @ApiProperty({ type: 'integer' }) breached!: number;
   @ApiProperty({
     type: 'number',

@@ -76,6 +76,16 @@ export class TaskDto {
     description: 'Null for tasks opened before schemas were kept',
   })
   decisionSchema!: DecisionSchemaDto | null;
+  @ApiProperty({ type: 'integer', description: '催办: how often the applicant or a supervisor urged this task' })
+  urgeCount!: number;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastUrgedAt!: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: '已阅: the first reviewer who may decide the task to open it',
+  })
+  readBy!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) readAt!: string | null;
   @ApiPropertyOptional({
     type: DepartmentSummaryDto,
     description:

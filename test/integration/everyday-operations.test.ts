@@ -1,0 +1,178 @@
+import { caseStatus, complete, eventually, inbox, recordHistory, requestShare, sql } from '../support/case-helpers.js';
+import { ShiftedClock, ShortCalendar } from '../support/short-calendar.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+/** Jiangmen-2019 governs cases received before 2023-08-15: a 5-working-day provider review (Art. 21). */
+const JIANGMEN_2019 = '2023-06-01T10:00:00+08:00';
+/** A working day of a second: the review falls due 5 s after the case starts. */
+const WORKING_DAY_MS = 1_000;
+
+const request = {
+  resourceId: 'jm-market-enterprise-detail',
+  items: ['uscc', 'legal-rep'],
+  purpose: '社会保险登记核验',
+  scenario: '新参保单位登记时核验单位登记信息',
+};
+const APPLICANT = 'jm-hrss-li';
+const REVIEWER = 'jm-market-wang';
+const AUTHORITY = 'jm-data-zhao';
+
+describe('Everyday operations: 撤销, 终止, 沟通, 催办, 已阅', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({
+      clock: new ShiftedClock(JIANGMEN_2019),
+      calendar: new ShortCalendar(WORKING_DAY_MS),
+    });
+  });
+  afterAll(() => system.close());
+
+  const start = async () => {
+    const started = await requestShare(system, APPLICANT, request).expect(201);
+    return { caseId: started.body.caseId as string, taskId: started.body.steps[0].taskId as string };
+  };
+  const post = (user: string, caseId: string, action: string, body: Record<string, unknown>) =>
+    system.http.post(`/cases/${caseId}/${action}`).set(system.as(user)).send(body);
+
+  it('撤销: the applicant withdraws before the decision; the task is cancelled and no deadline fires after', async () => {
+    const { caseId, taskId } = await start();
+    const withdrawn = await post(APPLICANT, caseId, 'withdrawal', { reason: '业务需求已变更' }).expect(200);
+    expect(withdrawn.body).toMatchObject({
+      state: 'withdrawn',
+      stateText: '申请人已撤销申请',
+      closed: true,
+      waitingFor: [],
+      outcome: { kind: 'withdrawn', reasons: '业务需求已变更', stoppedBy: { id: APPLICANT } },
+    });
+    expect(withdrawn.body.steps[0]).toMatchObject({
+      state: 'done',
+      decision: { decision: 'withdrawn', actor: { id: APPLICANT }, reasons: '业务需求已变更' },
+    });
+    expect(await sql(system, 'select status from inbox_task where id = ?', [taskId])).toEqual([
+      { status: 'cancelled' },
+    ]);
+    expect(await inbox(system, REVIEWER)).not.toContainEqual(expect.objectContaining({ id: taskId }));
+
+    // A decided (here: withdrawn) case cannot be withdrawn again, nor decided.
+    const again = await post(APPLICANT, caseId, 'withdrawal', { reason: '再次撤销' }).expect(409);
+    expect(again.body.message).toEqual(expect.any(String));
+    await complete(system, REVIEWER, taskId, { decision: 'approve' }).expect(409);
+
+    // Past the 5-working-day due date: no warning and no breach was recorded for the withdrawn step.
+    await new Promise((resolve) => setTimeout(resolve, 6 * WORKING_DAY_MS));
+    expect(await sql(system, 'select kind from breach where case_id = ?', [caseId])).toEqual([]);
+    const history = await system.http.get(`/cases/${caseId}/history`).set(system.as('auditor')).expect(200);
+    expect(JSON.stringify(history.body)).toContain('update:withdraw');
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.withdrawn');
+  });
+
+  it('撤销 is the applicant’s alone, needs a reason, and a decided case refuses it (409)', async () => {
+    const { caseId, taskId } = await start();
+    await post(REVIEWER, caseId, 'withdrawal', { reason: '代为撤销' }).expect(403);
+    const stranger = await system.auth({ id: 'jm-hrss-zhou', name: '周立', role: 'applicant', department: 'jm-hrss' });
+    await system.http.post(`/cases/${caseId}/withdrawal`).set(stranger).send({ reason: '撤销' }).expect(404);
+    const blank = await post(APPLICANT, caseId, 'withdrawal', { reason: '  ' }).expect(400);
+    expect(JSON.stringify(blank.body)).toContain('reason');
+
+    await complete(system, REVIEWER, taskId, { decision: 'approve' }).expect(200);
+    const late = await post(APPLICANT, caseId, 'withdrawal', { reason: '业务需求已变更' }).expect(409);
+    expect(late.body.message).toEqual(expect.any(String));
+    expect((await caseStatus(system, APPLICANT, caseId).expect(200)).body).toMatchObject({ state: 'granted' });
+  });
+
+  it('终止: the data authority closes a case opened in error, with reason and basis', async () => {
+    const { caseId, taskId } = await start();
+    await post(REVIEWER, caseId, 'termination', { reason: '重复', basis: '重复申请' }).expect(403);
+    await post(AUTHORITY, caseId, 'termination', { reason: '与另一申请重复' }).expect(400);
+    const terminated = await post(AUTHORITY, caseId, 'termination', {
+      reason: '与另一申请重复',
+      basis: '重复立案',
+    }).expect(200);
+    expect(terminated.body).toMatchObject({
+      state: 'terminated',
+      closed: true,
+      outcome: { kind: 'terminated', reasons: '与另一申请重复', basis: '重复立案', stoppedBy: { id: AUTHORITY } },
+    });
+    expect(await sql(system, 'select status from inbox_task where id = ?', [taskId])).toEqual([
+      { status: 'cancelled' },
+    ]);
+    const seen = await caseStatus(system, APPLICANT, caseId).expect(200);
+    expect(seen.body.outcome).toMatchObject({ kind: 'terminated', basis: '重复立案' });
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.terminated');
+  });
+
+  it('沟通: the participants comment, the auditor reads them, and no deadline moves', async () => {
+    const { caseId } = await start();
+    const before = (await caseStatus(system, APPLICANT, caseId).expect(200)).body.steps[0].due;
+    await post(APPLICANT, caseId, 'comments', { text: '请问是否需要补充使用场景说明？' }).expect(200);
+    const answered = await post(REVIEWER, caseId, 'comments', { text: '无需补充，正在审核' }).expect(200);
+    expect(answered.body.comments).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ id: APPLICANT }),
+        text: '请问是否需要补充使用场景说明？',
+      }),
+      expect.objectContaining({ actor: expect.objectContaining({ id: REVIEWER }), text: '无需补充，正在审核' }),
+    ]);
+    expect(answered.body.steps[0].due).toEqual(before);
+
+    await post('auditor', caseId, 'comments', { text: '审计意见' }).expect(403);
+    await post(APPLICANT, caseId, 'comments', { text: ' ' }).expect(400);
+    const outsider = await system.auth({
+      id: 'cq-health-liu',
+      name: '刘洋',
+      role: 'applicant',
+      department: 'cq-health',
+    });
+    await system.http.post(`/cases/${caseId}/comments`).set(outsider).send({ text: '你好' }).expect(404);
+
+    const audited = await caseStatus(system, 'auditor', caseId).expect(200);
+    expect(audited.body.comments).toHaveLength(2);
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.commented');
+  });
+
+  it('催办: the applicant urges once per working day, a supervisor too; the task and the report count them', async () => {
+    const { caseId, taskId } = await start();
+    const urged = await post(APPLICANT, caseId, 'urges', { taskId, note: '业务办理紧迫' }).expect(200);
+    expect(urged.body.steps[0].urges).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ id: APPLICANT }), note: '业务办理紧迫' }),
+    ]);
+    const twice = await post(APPLICANT, caseId, 'urges', { taskId }).expect(409);
+    expect(twice.body.message).toMatch(/工作日|working day/);
+    await post('supervisor', caseId, 'urges', { taskId }).expect(200);
+    await post(REVIEWER, caseId, 'urges', { taskId }).expect(403);
+    await post(APPLICANT, caseId, 'urges', { taskId: `${caseId}:no-such-step` }).expect(409);
+
+    const task = await system.http.get(`/tasks/${taskId}`).set(system.as(REVIEWER)).expect(200);
+    expect(task.body).toMatchObject({ urgeCount: 2, lastUrgedAt: expect.any(String) });
+    const summary = await system.http
+      .get('/breaches/summary')
+      .query({ department: 'jm-market' })
+      .set(system.as('supervisor'))
+      .expect(200);
+    const urges = JSON.stringify(summary.body).match(/"urges":(\d+)/);
+    expect(Number(urges?.[1])).toBeGreaterThanOrEqual(2);
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.urged');
+  });
+
+  it('已阅: the first time the reviewer opens the task is shown to the applicant', async () => {
+    const { caseId, taskId } = await start();
+    const unread = await caseStatus(system, APPLICANT, caseId).expect(200);
+    expect(unread.body.steps[0].read).toBeUndefined();
+
+    const opened = await system.http.get(`/tasks/${taskId}`).set(system.as(REVIEWER)).expect(200);
+    expect(opened.body).toMatchObject({ readBy: REVIEWER, readAt: expect.any(String) });
+    const firstReadAt = opened.body.readAt;
+    await system.http.get(`/tasks/${taskId}`).set(system.as(REVIEWER)).expect(200);
+    const [row] = await sql(system, 'select read_by, read_at from inbox_task where id = ?', [taskId]);
+    expect(row.read_by).toBe(REVIEWER);
+    expect(new Date(row.read_at).toISOString()).toBe(firstReadAt);
+
+    const seen = await eventually(async () => {
+      const status = await caseStatus(system, APPLICANT, caseId).expect(200);
+      expect(status.body.steps[0].read).toBeDefined();
+      return status.body.steps[0].read;
+    });
+    expect(seen).toEqual({ by: expect.objectContaining({ id: REVIEWER }), at: firstReadAt });
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.read');
+  });
+});
