@@ -1,17 +1,19 @@
-import type { BreachRepository } from '../src/supervision/breach.repository.js';
-import type { CaseRecordRepository } from '../src/cases/case-record.repository.js';
-import type { InboxTaskRepository } from '../src/tasks/inbox-task.repository.js';
+import type { Repositories } from '../src/database/repositories.js';
+import { inTransaction } from '../src/database/unit-of-work.js';
+import { caseEvents } from '../src/notifications/case-events.js';
 import type { InboxActivities } from '../workflows/contracts/activities.js';
 
 /**
  * The inbox and case projections. Each returns what it recorded, so the
  * history keeps it; every write is idempotent, so retries are safe.
  */
-export function createInboxActivities(
-  inbox: InboxTaskRepository,
-  breaches: BreachRepository,
-  cases: CaseRecordRepository,
-): InboxActivities {
+export function createInboxActivities({
+  orm,
+  inbox,
+  breaches,
+  cases,
+  notifications,
+}: Pick<Repositories, 'orm' | 'inbox' | 'breaches' | 'cases' | 'notifications'>): InboxActivities {
   return {
     async openTask(task) {
       await inbox.open(task);
@@ -53,8 +55,17 @@ export function createInboxActivities(
       });
       return args;
     },
+    async assignTask(args) {
+      await inbox.assign(args.taskId, args.assignee);
+      return args;
+    },
     async syncCase(args) {
-      await cases.sync(args);
+      // The row and what changed for the people concerned (notifications, webhooks' outbox) in one transaction.
+      await inTransaction(orm, async (em) => {
+        const before = args.status ? await cases.lockedStatus(args.caseId, em) : undefined;
+        const written = await cases.sync(args, em);
+        if (written && args.status) await notifications.record(caseEvents(before, args.status, args.updatedAt), em);
+      });
       // The status itself is in the case row; the history keeps what changed in the index.
       return { ...args, status: undefined };
     },

@@ -18,7 +18,7 @@ export interface ActivityDependencies extends Repositories {
 export function createActivities(deps: ActivityDependencies): Activities {
   return withFailureClassification({
     ...createCalendarActivities(deps.calendar ?? new PostgresDeadlineCalendar(deps.orm)),
-    ...createInboxActivities(deps.inbox, deps.breaches, deps.cases),
+    ...createInboxActivities(deps),
     ...createGrantActivities(deps),
     ...createCatalogActivities(deps),
     ...createScheduleActivities(deps),

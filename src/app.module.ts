@@ -13,6 +13,7 @@ import { TemporalModule } from './engine/temporal.module.js';
 import { GrantsModule } from './grants/grants.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         CasesModule,
         TasksModule,
         IncidentsModule,
+        NotificationsModule,
         AuditModule,
         GrantsModule,
         SupervisionModule,

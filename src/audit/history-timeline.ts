@@ -5,10 +5,12 @@ import type { Actor } from '../../workflows/contracts/actor.js';
 import type {
   CommentArgs,
   DecideArgs,
+  DelegateTaskArgs,
   RaiseDisputeArgs,
   RequestExtensionArgs,
   StopCaseArgs,
   TaskReadArgs,
+  TransferTaskArgs,
   UrgeArgs,
 } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
@@ -196,7 +198,9 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
             Partial<RaiseDisputeArgs> &
             Partial<StopCaseArgs> &
             Partial<CommentArgs> &
-            Partial<UrgeArgs>)
+            Partial<UrgeArgs> &
+            Partial<Omit<TransferTaskArgs, 'to'>> &
+            Partial<DelegateTaskArgs>)
         | undefined
       >;
       if (!args) continue;
@@ -212,6 +216,8 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
           basis: args.basis,
           text: args.text,
           note: args.note,
+          to: args.to?.id,
+          request: args.request,
           ...(args.details ?? {}),
         },
       });

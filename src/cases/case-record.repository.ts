@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { SyncCaseArgs } from '../../workflows/contracts/activities.js';
-import type { Procedure } from '../../workflows/contracts/case-status.js';
+import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
+import { query } from '../database/unit-of-work.js';
 import { CaseRecord } from './case-record.entity.js';
 
 /** A case as registered before its workflow runs. */
@@ -58,10 +59,11 @@ export class CaseRecordRepository {
   }
 
   /** The workflow's latest state; an older write (a retry after a newer one) changes nothing. */
-  async sync(update: SyncCaseArgs): Promise<void> {
+  /** Writes the case's state and status unless a newer write came first; true when it wrote. */
+  async sync(update: SyncCaseArgs, em?: EntityManager): Promise<boolean> {
     const at = new Date(update.updatedAt);
     const { state, currentStep, participantDepartments, status, current } = update;
-    await this.em().nativeUpdate(
+    const written = await this.em(em).nativeUpdate(
       CaseRecord,
       { id: update.caseId, updatedAt: { $lte: at } },
       {
@@ -73,6 +75,17 @@ export class CaseRecordRepository {
         ...(current ? { statusCurrent: true } : {}),
       },
     );
+    return written > 0;
+  }
+
+  /** The status last written, the row locked until the transaction ends (so that two writes diff in turn). */
+  async lockedStatus(caseId: string, em: EntityManager): Promise<CaseStatus | undefined> {
+    const [row] = await query<{ status: CaseStatus | null }>(
+      em,
+      'select status from case_record where id = ? for update',
+      [caseId],
+    );
+    return row?.status ?? undefined;
   }
 
   findById(caseId: string, em?: EntityManager): Promise<CaseRecord | null> {

@@ -135,6 +135,47 @@ export class AppConfig {
   @Max(24 * 3600)
   ARCHIVE_INTERVAL_SECONDS = 60;
 
+  /** Where notifications are delivered as signed webhooks (comma-separated http(s) URLs); empty: none. */
+  @IsString()
+  @Matches(/^$|^https?:\/\/[^\s,]+(,\s*https?:\/\/[^\s,]+)*$/, {
+    message: 'WEBHOOK_URLS is a comma-separated list of http(s) URLs, or empty',
+  })
+  WEBHOOK_URLS = '';
+
+  /** The HMAC-SHA256 key of the webhooks' `X-Webhook-Signature`; required with WEBHOOK_URLS. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'WEBHOOK_SECRET must be at least 32 characters' })
+  WEBHOOK_SECRET?: string;
+
+  /** Whether this process delivers the outbox's webhooks (any number of processes may; rows are leased). */
+  @Transform(({ value }) =>
+    value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value,
+  )
+  @IsBoolean()
+  WEBHOOK_DELIVERY_ENABLED = true;
+
+  /** The first retry's delay; each further one doubles it, up to an hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_MS = 5_000;
+
+  /** Attempts before a delivery goes to the dead-letter list for operators. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_MAX_ATTEMPTS = 10;
+
+  /** How often the outbox is polled for deliveries due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(600_000)
+  WEBHOOK_POLL_MS = 1_000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
@@ -161,6 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(error.constraints ?? {}).map((m) => `${error.property}: ${m}`),
   );
   if (!config.JWT_SECRET && !config.JWT_JWKS_URL) problems.push('JWT_SECRET or JWT_JWKS_URL must be set');
+  if (config.WEBHOOK_URLS.trim() && !config.WEBHOOK_SECRET)
+    problems.push('WEBHOOK_SECRET must be set with WEBHOOK_URLS');
   if (config.PAYLOAD_KEYS) {
     try {
       const keys = parsePayloadKeys(config.PAYLOAD_KEYS);

@@ -6,6 +6,7 @@ import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { DepartmentRepository } from '../catalog/department.repository.js';
 import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
 import { IncidentRepository } from '../incidents/incident.repository.js';
+import { NotificationRepository } from '../notifications/notification.repository.js';
 import { OpenDataAccessRepository } from '../grants/open-data-access.repository.js';
 import { ShareGrantRepository } from '../grants/share-grant.repository.js';
 import { BreachRepository } from '../supervision/breach.repository.js';
@@ -23,6 +24,7 @@ export const REPOSITORIES = [
   BreachRepository,
   InboxTaskRepository,
   IncidentRepository,
+  NotificationRepository,
 ] as const;
 
 export interface Repositories {
@@ -37,6 +39,7 @@ export interface Repositories {
   breaches: BreachRepository;
   inbox: InboxTaskRepository;
   incidents: IncidentRepository;
+  notifications: NotificationRepository;
 }
 
 /** The repositories a Nest container holds (the worker's, a test's, the bench's): the same instances the API uses. */
@@ -53,5 +56,6 @@ export function repositoriesOf(container: Pick<INestApplicationContext, 'get'>):
     grants: container.get(ShareGrantRepository),
     breaches: container.get(BreachRepository),
     incidents: container.get(IncidentRepository),
+    notifications: container.get(NotificationRepository),
   };
 }

@@ -54,6 +54,7 @@ export class InboxTaskRepository {
         status: 'open',
         createdAt: new Date(task.createdAt),
         decisionSchema: task.decisionSchema ?? null,
+        claimedBy: task.assignee ?? null,
       })
       .onConflict('id')
       .ignore()
@@ -123,6 +124,11 @@ export class InboxTaskRepository {
           urge.taskId,
         ],
       );
+  }
+
+  /** 转办: an open task claimed by the colleague it was handed to (the same again changes nothing). */
+  async assign(taskId: string, assignee: string): Promise<void> {
+    await this.em().nativeUpdate(InboxTask, { id: taskId, status: 'open' }, { claimedBy: assignee });
   }
 
   /** 已阅: records the first reading of an open task; true when this was it. */

@@ -9,7 +9,13 @@ import { ClockReasonDto, SupplementRequestDto } from '../cases/dto/create-open-d
 import type { Language } from '../common/errors/localized-text.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { RequestLanguage } from '../common/http/language.decorator.js';
-import { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
+import {
+  CompleteTaskDto,
+  DelegateTaskDto,
+  ListTasksQueryDto,
+  RequestExtensionDto,
+  TransferTaskDto,
+} from './dto/task.dto.js';
 import { TaskDto, TaskPageDto } from './dto/task-response.dto.js';
 import { presentTask } from './task-presenter.js';
 import { TasksService } from './tasks.service.js';
@@ -138,5 +144,33 @@ export class TasksController {
     @RequestLanguage() language: Language,
   ): Promise<CaseStatusDto> {
     return presentCase(await this.tasks.requestExtension(actor, id, body), language);
+  }
+
+  @CaseAction(
+    ':id/transfer',
+    ['reviewer', 'principal', 'disclosure-head', 'authority', 'service-unit'],
+    '转办: hand the task to a colleague of the same department and role (or, as principal, any task of the department); the deadline does not move',
+  )
+  async transfer(
+    @Param('id') id: string,
+    @Body() body: TransferTaskDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
+    return presentCase(await this.tasks.transfer(actor, id, body), language);
+  }
+
+  @CaseAction(
+    ':id/delegation',
+    ['principal', 'authority'],
+    '委派: ask a colleague for an opinion on a task of their own; decide once it is back',
+  )
+  async delegate(
+    @Param('id') id: string,
+    @Body() body: DelegateTaskDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<CaseStatusDto> {
+    return presentCase(await this.tasks.delegate(actor, id, body), language);
   }
 }

@@ -6,7 +6,9 @@ import {
   requestExtensionUpdate,
   requestSupplementUpdate,
   resumeClockUpdate,
+  delegateTaskUpdate,
   taskReadSignal,
+  transferTaskUpdate,
 } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
@@ -16,7 +18,13 @@ import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js
 import { SHANGHAI_OFFSET_MS } from '../calendar/plain-date.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { BreachRepository, type DepartmentSummaryRow } from '../supervision/breach.repository.js';
-import type { CompleteTaskDto, ListTasksQueryDto, RequestExtensionDto } from './dto/task.dto.js';
+import type {
+  CompleteTaskDto,
+  DelegateTaskDto,
+  ListTasksQueryDto,
+  RequestExtensionDto,
+  TransferTaskDto,
+} from './dto/task.dto.js';
 import type { InboxTask } from './inbox-task.entity.js';
 import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
 import { decisionRefused, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
@@ -133,6 +141,30 @@ export class TasksService {
     const args = { taskId, actor, workingDays: dto.workingDays, reason: dto.reason };
     return this.engine
       .update(task.caseId, requestExtensionUpdate, args)
+      .catch((error: unknown) => this.explain(taskId, error));
+  }
+
+  /**
+   * 转办: by whoever holds the task (its assignee, or anyone of its role while unclaimed), or by the principal of
+   * its department; the deadline does not move.
+   */
+  async transfer(actor: Actor, taskId: string, dto: TransferTaskDto): Promise<CaseStatus> {
+    const task = await this.inbox.findById(taskId);
+    const principal = !!task && actor.role === 'principal' && task.department === actor.department;
+    const holder = principal ? task : await this.actionable(actor, taskId);
+    if (holder.status !== 'open') throw taskClosed();
+    const args = { taskId, actor, to: { id: dto.to, name: dto.toName }, reason: dto.reason };
+    return this.engine
+      .update(holder.caseId, transferTaskUpdate, args)
+      .catch((error: unknown) => this.explain(taskId, error));
+  }
+
+  /** 委派: the principal or authority holding the task asks a colleague for an opinion. */
+  async delegate(actor: Actor, taskId: string, dto: DelegateTaskDto): Promise<CaseStatus> {
+    const task = await this.actionable(actor, taskId);
+    const args = { taskId, actor, to: { id: dto.to, name: dto.toName, role: dto.toRole }, request: dto.request };
+    return this.engine
+      .update(task.caseId, delegateTaskUpdate, args)
       .catch((error: unknown) => this.explain(taskId, error));
   }
 

@@ -175,4 +175,109 @@ describe('Everyday operations: 撤销, 终止, 沟通, 催办, 已阅', () => {
     expect(seen).toEqual({ by: expect.objectContaining({ id: REVIEWER }), at: firstReadAt });
     await recordHistory(system, caseId, 'share-request.jiangmen-2019.read');
   });
+
+  it('转办: the holder hands the task to a colleague; only they (or the principal) act on it, the deadline stays', async () => {
+    const { caseId, taskId } = await start();
+    const before = (await caseStatus(system, APPLICANT, caseId).expect(200)).body.steps[0].due;
+    const colleague = await system.auth({
+      id: 'jm-market-sun',
+      name: '孙丽',
+      role: 'reviewer',
+      department: 'jm-market',
+    });
+    const transfer = (headers: Record<string, string>, body: Record<string, unknown>) =>
+      system.http.post(`/tasks/${taskId}/transfer`).set(headers).send(body);
+
+    await transfer(system.as(REVIEWER), { to: 'jm-market-sun' }).expect(400);
+    const moved = await transfer(system.as(REVIEWER), {
+      to: 'jm-market-sun',
+      toName: '孙丽',
+      reason: '本人出差',
+    }).expect(200);
+    expect(moved.body.steps[0]).toMatchObject({
+      assignee: { id: 'jm-market-sun', name: '孙丽' },
+      transfers: [expect.objectContaining({ from: expect.objectContaining({ id: REVIEWER }), reason: '本人出差' })],
+      due: before,
+    });
+    const theirs = await system.http.get('/tasks').set(colleague).expect(200);
+    expect(theirs.body.items).toContainEqual(expect.objectContaining({ id: taskId, claimedBy: 'jm-market-sun' }));
+
+    // The one who handed it on can no longer decide, nor hand it on again; the principal can.
+    await complete(system, REVIEWER, taskId, { decision: 'approve' }).expect(409);
+    await transfer(system.as(REVIEWER), { to: REVIEWER, reason: '收回' }).expect(409);
+    await transfer(system.as('jm-market-head'), { to: REVIEWER, reason: '孙丽休假，改由王芳办理' }).expect(200);
+    await transfer(system.as('jm-market-head'), { to: REVIEWER, reason: '再次' }).expect(409);
+    const decided = await system.http
+      .post(`/tasks/${taskId}/complete`)
+      .set(system.as(REVIEWER))
+      .send({ decision: 'approve' })
+      .expect(200);
+    expect(decided.body).toMatchObject({ state: 'granted', closed: true });
+    await recordHistory(system, caseId, 'share-request.jiangmen-2019.transferred');
+  });
+
+  it('委派: the authority asks a colleague for an opinion, and decides once it is back', async () => {
+    const started = await system.http
+      .post('/cases/data-conflicts')
+      .set(await system.auth({ id: 'jm-hrss-zhou', name: '周敏', role: 'reviewer', department: 'jm-hrss' }))
+      .send({ resourceId: 'jm-market-enterprise-detail', description: '参保单位住所与市场监管局登记不一致，协商未果' })
+      .expect(201);
+    const { caseId } = started.body;
+    const taskId = started.body.steps[0].taskId as string;
+    const colleague = await system.auth({
+      id: 'jm-data-qian',
+      name: '钱进',
+      role: 'reviewer',
+      department: 'jm-data-authority',
+    });
+    const other = await system.auth({
+      id: 'jm-data-wu',
+      name: '吴越',
+      role: 'reviewer',
+      department: 'jm-data-authority',
+    });
+    const delegate = (user: string, body: Record<string, unknown>) =>
+      system.http.post(`/tasks/${taskId}/delegation`).set(system.as(user)).send(body);
+
+    await delegate(REVIEWER, { to: 'jm-data-qian', toRole: 'reviewer', request: '请核实' }).expect(403);
+    await delegate(AUTHORITY, { to: 'jm-data-qian', toRole: 'auditor', request: '请核实' }).expect(400);
+    const asked = await delegate(AUTHORITY, {
+      to: 'jm-data-qian',
+      toName: '钱进',
+      toRole: 'reviewer',
+      request: '请核实两部门登记时间的先后',
+    }).expect(200);
+    const [delegation] = asked.body.steps[0].delegations;
+    expect(delegation).toMatchObject({ state: 'open', to: { id: 'jm-data-qian', role: 'reviewer' } });
+    expect(asked.body.waitingFor).toContainEqual(
+      expect.objectContaining({ taskId: delegation.taskId, kind: 'opinion' }),
+    );
+    await delegate(AUTHORITY, { to: 'jm-data-wu', toRole: 'reviewer', request: '再问' }).expect(409);
+
+    const outcome = { decision: 'resolved', details: { outcome: '以市场监管局登记信息为准' } };
+    const early = await complete(system, AUTHORITY, taskId, outcome).expect(409);
+    expect(early.body.code).toBe('DELEGATION_OPEN');
+
+    const inboxOfColleague = await system.http.get('/tasks').set(colleague).expect(200);
+    expect(inboxOfColleague.body.items).toContainEqual(
+      expect.objectContaining({ id: delegation.taskId, kind: 'opinion', claimedBy: 'jm-data-qian' }),
+    );
+    const opinionTask = `/tasks/${delegation.taskId}/complete`;
+    await system.http.post(opinionTask).set(other).send({ decision: 'opinion', reasons: '同意' }).expect(409);
+    await system.http.post(opinionTask).set(colleague).send({ decision: 'opinion' }).expect(400);
+    const returned = await system.http
+      .post(opinionTask)
+      .set(colleague)
+      .send({ decision: 'opinion', reasons: '市场监管局登记在先，应以其为准' })
+      .expect(200);
+    expect(returned.body.steps[0].delegations[0]).toMatchObject({
+      state: 'returned',
+      opinion: '市场监管局登记在先，应以其为准',
+    });
+
+    await complete(system, AUTHORITY, taskId, outcome).expect(200);
+    const closed = await caseStatus(system, AUTHORITY, caseId).expect(200);
+    expect(closed.body).toMatchObject({ state: 'coordinated', closed: true });
+    await recordHistory(system, caseId, 'data-conflict.jiangmen-2019.delegated');
+  });
 });

@@ -35,6 +35,14 @@ export interface InboxActivities {
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
   /** 催办: the urge on the task's row, where its assignee and department see it, and for the supervision report. */
   recordUrge(args: RecordUrgeArgs): Promise<RecordUrgeArgs>;
+  /** 转办: the task's row claimed by the colleague it was handed to. */
+  assignTask(args: AssignTaskArgs): Promise<AssignTaskArgs>;
+}
+
+export interface AssignTaskArgs {
+  taskId: string;
+  assignee: string;
+  at: string;
 }
 
 export interface RecordUrgeArgs {

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from './actor.js';
+import type { Actor, Role } from './actor.js';
 import type { CaseStatus } from './case-status.js';
 
 /** A decision on an open task: the step's own, an extension approval or an escalation acknowledgement. */
@@ -62,6 +62,28 @@ export interface UrgeArgs {
   workingDay: string;
 }
 
+/** A colleague named in a transfer or a delegation; their token must carry the department (and role) the task asks. */
+export interface Colleague {
+  id: string;
+  name?: string;
+}
+
+/** 转办: an open step task handed to a colleague of the same department and role; the deadline does not move. */
+export interface TransferTaskArgs {
+  taskId: string;
+  actor: Actor;
+  to: Colleague;
+  reason: string;
+}
+
+/** 委派: a principal or the authority asks a colleague for an opinion; the task comes back to them to decide. */
+export interface DelegateTaskArgs {
+  taskId: string;
+  actor: Actor;
+  to: Colleague & { role: Role };
+  request: string;
+}
+
 /** 已阅: the first time a reviewer who may decide the task opened it. */
 export interface TaskReadArgs {
   taskId: string;
@@ -84,6 +106,8 @@ export const withdrawUpdate = defineUpdate<CaseStatus, [StopCaseArgs]>('withdraw
 export const terminateUpdate = defineUpdate<CaseStatus, [StopCaseArgs]>('terminate');
 export const commentUpdate = defineUpdate<CaseStatus, [CommentArgs]>('comment');
 export const urgeUpdate = defineUpdate<CaseStatus, [UrgeArgs]>('urge');
+export const transferTaskUpdate = defineUpdate<CaseStatus, [TransferTaskArgs]>('transferTask');
+export const delegateTaskUpdate = defineUpdate<CaseStatus, [DelegateTaskArgs]>('delegateTask');
 /** A signal: the reader needs no answer, and the receipt is already in the inbox row. */
 export const taskReadSignal = defineSignal<[TaskReadArgs]>('taskRead');
 

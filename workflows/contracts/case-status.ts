@@ -150,6 +150,30 @@ export interface StepStatus {
   urges?: UrgeRecord[];
   /** 已阅: the first time a reviewer who may decide the task opened it. */
   read?: { by: Actor; at: string };
+  /** 转办: the colleague the task was last handed to, and every hand-over. */
+  assignee?: { id: string; name?: string };
+  transfers?: TransferRecord[];
+  /** 委派: opinions asked of colleagues; the step is decided only once none is open. */
+  delegations?: DelegationRecord[];
+}
+
+export interface TransferRecord {
+  from: Actor;
+  to: { id: string; name?: string };
+  reason: string;
+  at: string;
+}
+
+export interface DelegationRecord {
+  /** The colleague's opinion task. */
+  taskId: string;
+  by: Actor;
+  to: { id: string; name?: string; role: Role };
+  request: string;
+  at: string;
+  state: 'open' | 'returned' | 'cancelled';
+  opinion?: string;
+  returnedAt?: string;
 }
 
 export interface UrgeRecord {
@@ -230,4 +254,5 @@ export interface CaseStatus {
   closed: boolean;
 }
 
-export type TaskKind = 'decision' | 'extension-approval' | 'escalation' | 'incident';
+/** `opinion`: a colleague's opinion asked in a 委派. */
+export type TaskKind = 'decision' | 'extension-approval' | 'escalation' | 'incident' | 'opinion';

@@ -17,6 +17,8 @@ export const DECISIONS = [
   'resolved',
   /** An operator asks for the failed call of an incident to be tried again. */
   'retry',
+  /** A colleague's answer to a 委派: the opinion is in `reasons`. */
+  'opinion',
 ] as const;
 export type Decision = (typeof DECISIONS)[number];
 

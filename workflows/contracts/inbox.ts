@@ -22,8 +22,11 @@ export interface InboxTaskInput {
   createdAt: string;
   /** The decisions the task accepts, for the API to check before it calls the engine. */
   decisionSchema?: DecisionSchema;
+  /** A task opened for one person (a 委派's opinion): claimed by them from the start. */
+  assignee?: string;
 }
 
 export const stepTaskId = (caseId: string, stepId: string) => `${caseId}.${stepId}`;
 export const extensionTaskId = (stepTask: string) => `${stepTask}.extension`;
 export const escalationTaskId = (stepTask: string) => `${stepTask}.escalation`;
+export const opinionTaskId = (stepTask: string, n: number) => `${stepTask}.opinion-${n}`;

@@ -300,6 +300,16 @@ export class CaseRuntime implements StepContext, IncidentHost {
           dueAt: s.due.dueAt,
         });
       }
+      const opinion = step.handOver.waiting();
+      if (opinion) {
+        waiting.push({
+          taskId: opinion.taskId,
+          kind: 'opinion',
+          role: opinion.to.role,
+          department: s.actorDepartment,
+          dueAt: s.due.dueAt,
+        });
+      }
       if (step.escalationOpen) {
         waiting.push({
           taskId: s.breach!.escalationTaskId!,
@@ -419,7 +429,8 @@ export class CaseRuntime implements StepContext, IncidentHost {
       openSteps: () => this.steps.filter((s) => s.isOpen),
       stopping: () => this.stop,
       onUpdate: (update, handler, validator) => this.onUpdate(update, handler, { validator }),
-      stepTask: (taskId) => this.stepTask(taskId, { zh: '只能催办审核任务', en: 'Only a step task can be urged' }),
+      stepTask: (taskId) =>
+        this.stepTask(taskId, { zh: '该操作只适用于审核任务本身', en: "This applies to a step's own task only" }),
       beginStop: (kind, args) => {
         this.stop = { kind, args };
       },

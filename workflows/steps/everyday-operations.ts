@@ -2,8 +2,10 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
 import {
   commentUpdate,
+  delegateTaskUpdate,
   taskReadSignal,
   terminateUpdate,
+  transferTaskUpdate,
   urgeUpdate,
   withdrawUpdate,
   type CommentArgs,
@@ -42,7 +44,7 @@ const COMMENT_MAX_CHARS = 2000;
 const ONLOOKERS = new Set(['auditor', 'supervisor', 'admin']);
 
 /**
- * 撤销, 终止, 沟通, 催办 and 已阅: each an update (or, for a reading, a signal),
+ * 撤销, 终止, 沟通, 催办, 转办, 委派 and 已阅: each an update (or, for a reading, a signal),
  * so the history keeps who did it, when and why; none moves a deadline.
  */
 export function registerEverydayOperations(host: EverydayHost): void {
@@ -129,6 +131,30 @@ export function registerEverydayOperations(host: EverydayHost): void {
     (args) => {
       checkOpen(host);
       host.stepTask(args.taskId).validateUrge(args, status.applicant.id);
+    },
+  );
+
+  host.onUpdate(
+    transferTaskUpdate,
+    async (args) => {
+      await host.stepTask(args.taskId).handOver.transfer(args);
+      return status;
+    },
+    (args) => {
+      checkOpen(host);
+      host.stepTask(args.taskId).handOver.validateTransfer(args);
+    },
+  );
+
+  host.onUpdate(
+    delegateTaskUpdate,
+    async (args) => {
+      await host.stepTask(args.taskId).handOver.delegate(args);
+      return status;
+    },
+    (args) => {
+      checkOpen(host);
+      host.stepTask(args.taskId).handOver.validateDelegation(args);
     },
   );
 

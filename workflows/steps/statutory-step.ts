@@ -18,6 +18,7 @@ import type { StepContext } from './step-context.js';
 import type { DueBasis, StepCore } from './step-core.js';
 import { APPROVE_OR_REFUSE, checkAgainst, withRuleReasons, type DecisionPolicy } from './step-decisions.js';
 import { countedDays, StepExtension } from './step-extension.js';
+import { StepHandOver } from './step-hand-over.js';
 import { workflowNow } from './workflow-time.js';
 
 export type { DecisionPolicy } from './step-decisions.js';
@@ -57,6 +58,8 @@ export class StatutoryStep implements StepCore {
   readonly schema: DecisionSchema;
   readonly clock: StepClock;
   readonly extension: StepExtension;
+  /** 转办 and 委派. */
+  readonly handOver: StepHandOver;
   private readonly breach: StepBreach;
   private warning?: StepWarning;
   private decided?: DecisionRecord;
@@ -84,6 +87,7 @@ export class StatutoryStep implements StepCore {
     this.schema = withRuleReasons(policy.schema, rule);
     this.clock = new StepClock(this);
     this.extension = new StepExtension(this);
+    this.handOver = new StepHandOver(this);
     this.breach = new StepBreach(this, this.extension);
   }
 
@@ -167,6 +171,14 @@ export class StatutoryStep implements StepCore {
     if (!this.isOpen)
       reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
     this.checkActor(args.actor, this.rule.actorRole, this.status.actorDepartment);
+    const assignee = this.status.assignee;
+    if (assignee && assignee.id !== args.actor.id) {
+      reject('forbidden', 'TASK_ASSIGNED_TO_OTHER', {
+        zh: `该任务已转办给 ${assignee.name ?? assignee.id}`,
+        en: `This task was transferred to ${assignee.name ?? assignee.id}`,
+      });
+    }
+    this.handOver.checkDecidable();
     checkAgainst(this.schema, args);
     this.policy.check?.(args);
   }
@@ -220,6 +232,7 @@ export class StatutoryStep implements StepCore {
     this.status.clock = { state: 'stopped', since: now, citation: lapse };
     await activities.cancelTask({ taskId: this.taskId, at: now });
     await this.extension.lapse(now);
+    await this.handOver.cancelOpen(now);
   }
 
   /**
@@ -235,6 +248,7 @@ export class StatutoryStep implements StepCore {
     this.status.clock = { state: 'stopped', since: now };
     await activities.cancelTask({ taskId: this.taskId, at: now });
     await this.extension.lapse(now);
+    await this.handOver.cancelOpen(now);
     await this.breach.cancelEscalation(now);
   }
 

@@ -5,7 +5,7 @@ import { PROCEDURES, type Procedure, type TaskKind } from '../../../workflows/co
 import { PACK_IDS, type PackId } from '../../../workflows/contracts/citation.js';
 import { ActorDto, CitationDto } from '../../common/http/dto/shared-response.dto.js';
 
-export const TASK_KINDS: readonly TaskKind[] = ['decision', 'extension-approval', 'escalation', 'incident'];
+export const TASK_KINDS: readonly TaskKind[] = ['decision', 'extension-approval', 'escalation', 'incident', 'opinion'];
 
 export class DueChangeDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
@@ -176,6 +176,33 @@ export class CaseCommentDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class ColleagueDto {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional() name?: string;
+}
+
+export class TransferRecordDto {
+  @ApiProperty({ type: ActorDto }) from!: ActorDto;
+  @ApiProperty({ type: ColleagueDto }) to!: ColleagueDto;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DelegateDto extends ColleagueDto {
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
+}
+
+export class DelegationRecordDto {
+  @ApiProperty({ description: "The colleague's opinion task" }) taskId!: string;
+  @ApiProperty({ type: ActorDto }) by!: ActorDto;
+  @ApiProperty({ type: DelegateDto }) to!: DelegateDto;
+  @ApiProperty() request!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ enum: ['open', 'returned', 'cancelled'] }) state!: 'open' | 'returned' | 'cancelled';
+  @ApiPropertyOptional() opinion?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) returnedAt?: string;
+}
+
 export class StepStatusDto {
   @ApiProperty({ example: 'provider-review' }) stepId!: string;
   @ApiProperty() taskId!: string;
@@ -201,6 +228,11 @@ export class StepStatusDto {
   urges?: UrgeRecordDto[];
   @ApiPropertyOptional({ type: ReadReceiptDto, description: '已阅: when a reviewer who may decide it first opened it' })
   read?: ReadReceiptDto;
+  @ApiPropertyOptional({ type: ColleagueDto, description: '转办: who holds the task after the last transfer' })
+  assignee?: ColleagueDto;
+  @ApiPropertyOptional({ type: [TransferRecordDto] }) transfers?: TransferRecordDto[];
+  @ApiPropertyOptional({ type: [DelegationRecordDto], description: '委派: opinions asked of colleagues' })
+  delegations?: DelegationRecordDto[];
 }
 
 export class WaitingForDto {

@@ -9,6 +9,8 @@ import { Migration20261123000700Incidents } from './Migration20261123000700Incid
 import { Migration20261123000800AuditArchive } from './Migration20261123000800AuditArchive.js';
 import { Migration20261202001400OpenBasis } from './Migration20261202001400OpenBasis.js';
 import { Migration20261202001500UrgesAndReadReceipts } from './Migration20261202001500UrgesAndReadReceipts.js';
+import { Migration20261202001600Notifications } from './Migration20261202001600Notifications.js';
+import { Migration20261202001700OpinionTasks } from './Migration20261202001700OpinionTasks.js';
 import { Migration20261202001300CaseParticipants } from './Migration20261202001300CaseParticipants.js';
 import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
 import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
@@ -32,6 +34,8 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261202001300CaseParticipants,
   Migration20261202001400OpenBasis,
   Migration20261202001500UrgesAndReadReceipts,
+  Migration20261202001600Notifications,
+  Migration20261202001700OpinionTasks,
 ].map((migration) => ({
   name: migration.name,
   class: migration,

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EnumField, IdField } from '../../common/http/dto/fields.js';
+import { PageQueryDto } from '../../common/http/page-query.dto.js';
+import { CASE_EVENTS, type CaseEventKind } from '../case-events.js';
+import type { DeliveryState } from '../webhook-delivery.repository.js';
+
+export class NotificationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: 'boolean', description: 'Only those not yet read' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  unread?: boolean;
+}
+
+export class NotificationDto {
+  @ApiProperty({ example: 'share-…:task-opened:share-….provider-review' }) id!: string;
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ enum: CASE_EVENTS, enumName: 'CaseEventKind' }) event!: CaseEventKind;
+  @ApiProperty({ example: '新的待办任务' }) title!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) detail!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty() read!: boolean;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) readAt!: string | null;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
+  @ApiProperty({ type: 'integer', description: 'All unread notifications of the caller' }) unread!: number;
+}
+
+export class UnreadCountDto {
+  @ApiProperty({ type: 'integer' }) unread!: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ type: 'integer', description: 'Notifications marked read by this request' }) marked!: number;
+}
+
+const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'dead'];
+
+export class DeliveryQueryDto {
+  @EnumField(DELIVERY_STATES, { optional: true, enumName: 'DeliveryState', description: 'Default: dead' })
+  state?: DeliveryState;
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty() eventId!: string;
+  @ApiProperty() target!: string;
+  @ApiProperty({ enum: CASE_EVENTS, enumName: 'CaseEventKind' }) event!: CaseEventKind;
+  @ApiProperty() caseId!: string;
+  @ApiProperty({ type: 'integer' }) attempts!: number;
+  @ApiProperty({ format: 'date-time' }) nextAttemptAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) deliveredAt!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) deadAt!: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) lastError!: string | null;
+}
+
+export class WebhookDeliveryListDto {
+  @ApiProperty({ type: [WebhookDeliveryDto] }) items!: WebhookDeliveryDto[];
+}
+
+export class RetryDeliveryDto {
+  @IdField({ max: 500, description: 'The event (X-Webhook-Id) to deliver again' })
+  eventId!: string;
+
+  @ApiPropertyOptional({ description: 'One target; all its dead-lettered targets when absent', maxLength: 2000 })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(2000)
+  target?: string;
+}
+
+export class RequeuedDto {
+  @ApiProperty({ type: 'integer' }) requeued!: number;
+}
