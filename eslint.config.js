@@ -4,7 +4,18 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', 'coverage/**', 'test/contract/client-driver/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'web/dist/**',
+      'web/src/api/**',
+      'node_modules/**',
+      '.data/**',
+      '.tools/**',
+      'coverage/**',
+      'test/contract/client-driver/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     // Typed rules everywhere: a promise nobody awaits is a lost error, in the API as in workflows.

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: localJwtSecret(DATA_DIR),
       PAYLOAD_KEYS: localPayloadKeys(DATA_DIR),
+      // This is the development start: the console offers its demo users unless told otherwise.
+      DEV_LOGIN_ENABLED: process.env.DEV_LOGIN_ENABLED ?? 'true',
     };
     for (const [name, entry] of [
       ['worker', 'worker.js'],
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
     }
     const port = process.env.PORT ?? '3000';
     log(
-      `API on http://localhost:${port} (OpenAPI: /docs, health: /health); Temporal ${infrastructure.temporalAddress}` +
+      `API on http://localhost:${port} (console: /console, OpenAPI: /docs, health: /health); Temporal ${infrastructure.temporalAddress}` +
         (process.env.TEMPORAL_ADDRESS ? '' : `, Web UI http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`),
     );
     log('mint a demo token: ./scripts/mint-token admin');

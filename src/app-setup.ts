@@ -8,6 +8,7 @@ import { answerClientError } from './common/http/client-error.js';
 import { InputSafetyGuard } from './common/http/input-safety.guard.js';
 import { buildOpenApiDocument } from './common/http/openapi-document.js';
 import { AppConfig } from './config/app-config.js';
+import { serveConsole } from './console/serve-console.js';
 import { HttpMetrics } from './metrics/http-metrics.js';
 import { traceRequests } from './tracing/http-tracing.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
@@ -42,6 +43,7 @@ export function configureApp(app: INestApplication): INestApplication {
     methods: ['GET', 'POST'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
   });
+  serveConsole(app);
   app.useGlobalGuards(new InputSafetyGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

@@ -18,6 +18,8 @@ import {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value;
 
 /** Process configuration, read from the environment once at boot and validated. */
 export class AppConfig {
@@ -122,9 +124,7 @@ export class AppConfig {
   TEMPORAL_RETENTION_DAYS = 30;
 
   /** Whether this process runs the audit archiver (one or more API processes may; appends are serialized). */
-  @Transform(({ value }) =>
-    value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value,
-  )
+  @Transform(toBoolean)
   @IsBoolean()
   ARCHIVER_ENABLED = true;
 
@@ -149,9 +149,7 @@ export class AppConfig {
   WEBHOOK_SECRET?: string;
 
   /** Whether this process delivers the outbox's webhooks (any number of processes may; rows are leased). */
-  @Transform(({ value }) =>
-    value === 'false' || value === '0' ? false : value === 'true' || value === '1' ? true : value,
-  )
+  @Transform(toBoolean)
   @IsBoolean()
   WEBHOOK_DELIVERY_ENABLED = true;
 
@@ -175,6 +173,11 @@ export class AppConfig {
   @Min(10)
   @Max(600_000)
   WEBHOOK_POLL_MS = 1_000;
+
+  /** Development only: the console's demo-user sign-in (`/dev/users`, `/dev/tokens`); never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEV_LOGIN_ENABLED = false;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,17 @@ async function run(...args: Parameters<typeof execute>): Promise<{ stdout: strin
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+/** Every file of a folder, relative path → content. */
+function filesOf(dir: string, prefix = ''): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of filesOf(dir, relative)) files.set(k, v);
+    else files.set(relative, readFileSync(path.join(dir, relative), 'utf8'));
+  }
+  return files;
+}
 
 /** Operation result types (`…Responses` and `…Errors`) that the generator could only type as `unknown`. */
 function untypedResults(types: string): string[] {
@@ -97,6 +108,16 @@ describe('a client generated from the OpenAPI document', () => {
         expect.arrayContaining(['Idempotency-Key', 'Prefer']),
       );
     }
+  });
+
+  it('is the client the web console is built on (UPDATE_CONSOLE_CLIENT=1 writes it to web/src/api)', () => {
+    const generated = path.join(work, 'generated');
+    const committed = path.join(root, 'web', 'src', 'api');
+    if (process.env.UPDATE_CONSOLE_CLIENT === '1') {
+      rmSync(committed, { recursive: true, force: true });
+      cpSync(generated, committed, { recursive: true });
+    }
+    expect(Object.fromEntries(filesOf(committed))).toEqual(Object.fromEntries(filesOf(generated)));
   });
 
   it('drives a whole P1 case, type-checked with tsc --strict and no casts', async () => {

@@ -28,7 +28,7 @@ export class CommentDto {
 
 /** 催办: urge an open step task of the case. */
 export class UrgeDto {
-  @IdField({ example: 'share-…:provider-review', description: 'An open step task of the case (from `waitingFor`)' })
+  @IdField({ example: 'share-0b6f.provider-review', description: 'An open step task of the case (from `waitingFor`)' })
   taskId!: string;
 
   @TextField({ optional: true, max: 500, example: '业务办理时限紧迫，请尽快审核' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { EnumField, IdField } from '../../common/http/dto/fields.js';
 import { PageQueryDto } from '../../common/http/page-query.dto.js';
 import { CASE_EVENTS, type CaseEventKind } from '../case-events.js';
@@ -63,14 +63,23 @@ export class WebhookDeliveryListDto {
 }
 
 export class RetryDeliveryDto {
-  @IdField({ max: 500, description: 'The event (X-Webhook-Id) to deliver again' })
+  @IdField({
+    max: 500,
+    example: 'share-0b6f:case-closed:granted',
+    description: 'The event (X-Webhook-Id) to deliver again',
+  })
   eventId!: string;
 
-  @ApiPropertyOptional({ description: 'One target; all its dead-lettered targets when absent', maxLength: 2000 })
+  @ApiPropertyOptional({
+    description: 'One target URL; every target it died at when absent',
+    maxLength: 2000,
+    format: 'uri',
+    example: 'https://hooks.example.org/approvals',
+  })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MaxLength(2000)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: '$property must be an http(s) URL' })
   target?: string;
 }
 

@@ -34,7 +34,11 @@ describe('P8 data conflict (Jiangmen-2019 Art. 15 ¶3): departments that cannot 
       due: { basis: 'administrative', citation: { article: '第十五条', clause: '第三款' } },
     });
     // The other department takes part: it sees the case.
-    const listed = await system.http.get('/cases').set(system.as('jm-market-wang')).expect(200);
+    const listed = await system.http
+      .get('/cases')
+      .query({ procedure: 'data-conflict', limit: 100 })
+      .set(system.as('jm-market-wang'))
+      .expect(200);
     expect(listed.body.items.map((c: { caseId: string }) => c.caseId)).toContain(started.body.caseId);
 
     const bare = await complete(system, 'jm-data-zhao', step.taskId, { decision: 'resolved' }).expect(400);

@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The callbacks passed to page.$eval and waitForFunction run in the browser.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CONSOLE_DIR } from '../../src/console/serve-console.js';
+import { ShiftedClock, ShortCalendar } from '../support/short-calendar.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+/** Debian's chromium (apt-get install chromium fonts-noto-cjk); CHROMIUM_PATH overrides. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve('test-results', 'console');
+const HOUR = 3_600_000;
+
+describe('the web console in a real browser', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  let base: string;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
+    if (!existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run build');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    system = await startTestSystem({
+      clock: new ShiftedClock('2023-06-01T10:00:00+08:00'),
+      calendar: new ShortCalendar(HOUR),
+      env: { DEV_LOGIN_ENABLED: 'true' },
+    });
+    const { port } = system.app.getHttpServer().address() as { port: number };
+    base = `http://127.0.0.1:${port}/console`;
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  /** A fresh page (its own session) signed in as a demo user through the console's picker. */
+  async function signedIn(userId: string, width = 1280): Promise<Page> {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width, height: 900 });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${userId}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${userId}: ${String(error)}`));
+    await page.goto(`${base}/signin`, { waitUntil: 'networkidle0' });
+    const users = (await system.http.get('/dev/users').expect(200)).body.items as Array<{ id: string; name: string }>;
+    await chooseOption(page, '[data-test="demo-user"]', users.find((u) => u.id === userId)!.name);
+    await page.click('[data-test="sign-in"]');
+    await page.waitForSelector('[data-test="who"]');
+    return page;
+  }
+
+  /** Opens an Element Plus select and clicks the first option whose text contains `label`. */
+  async function chooseOption(page: Page, select: string, label: string): Promise<void> {
+    await page.click(select);
+    await page.waitForSelector('.el-select-dropdown__item');
+    const clicked = await page.$$eval(
+      '.el-select-dropdown__item',
+      (items, wanted) => {
+        const item = items.find((i) => (i.textContent ?? '').includes(wanted) && (i as HTMLElement).offsetParent);
+        (item as HTMLElement | undefined)?.click();
+        return !!item;
+      },
+      label,
+    );
+    if (!clicked) throw new Error(`no option ${label} in ${select}`);
+    // The closing dropdown lies over what is below the select until its transition ends.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.el-select__popper')].every((p) => getComputedStyle(p).display === 'none'),
+    );
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const text = (page: Page, selector: string) =>
+    page.$eval(selector, (el) => (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+
+  it('an applicant asks for data, the reviewer approves it from 待办, the applicant sees 已同意共享, the auditor the timeline', async () => {
+    const applicant = await signedIn('jm-hrss-li');
+    await shot(applicant, '01-my-cases');
+    await applicant.click('[data-test="nav-new"]');
+    await applicant.waitForSelector('[data-test="share-form"]');
+
+    // The server's validation message appears on its field.
+    await applicant.click('[data-test="submit-share"]');
+    await applicant.waitForSelector('.el-form-item__error');
+    expect(await text(applicant, '.el-form-item.is-error')).toContain('数据资源');
+    await shot(applicant, '02-validation-error');
+
+    await chooseOption(applicant, '[data-test="resource"]', 'jm-market');
+    await applicant.waitForSelector('[data-test="item-uscc"]');
+    await applicant.click('[data-test="item-uscc"]');
+    await applicant.type('#purpose', '社会保险登记核验');
+    await applicant.type('#scenario', '新参保单位登记时核验单位登记信息');
+    await shot(applicant, '03-new-share-request');
+    await Promise.all([
+      applicant.waitForSelector('[data-test="case-state"]'),
+      applicant.click('[data-test="submit-share"]'),
+    ]);
+    expect(await text(applicant, '[data-test="case-state"]')).toBe('审核中');
+    const caseId = applicant.url().split('/cases/')[1];
+    const dueDate = await text(applicant, '[data-test="step-due"]');
+    expect(await text(applicant, '[data-test="step-citation"]')).toBe('第二十一条第一款');
+    await shot(applicant, '04-case-under-review');
+
+    const reviewer = await signedIn('jm-market-wang');
+    await reviewer.waitForSelector(`[data-test="inbox"] a[href*="${caseId}"]`);
+    const row = await reviewer.$eval(
+      `[data-test="inbox"] a[href*="${caseId}"]`,
+      (a) => (a.closest('tr') as HTMLElement).innerText,
+    );
+    expect(row).toContain(dueDate);
+    expect(row).toContain('第二十一条第一款');
+    await shot(reviewer, '05-inbox');
+    await reviewer.click(`[data-test="inbox"] a[href*="${caseId}"]`);
+    await reviewer.waitForSelector('[data-test="decision-form"]');
+    expect(await text(reviewer, '[data-test="task-citation"]')).toBe('第二十一条第一款');
+    await shot(reviewer, '06-task');
+    await reviewer.click('[data-test="decision-approve"]');
+    await Promise.all([
+      reviewer.waitForFunction(() => location.pathname.includes('/cases/')),
+      reviewer.click('[data-test="submit-decision"]'),
+    ]);
+
+    await applicant.goto(`${base}/cases/${caseId}`, { waitUntil: 'networkidle0' });
+    expect(await text(applicant, '[data-test="case-state"]')).toBe('已同意共享');
+    await shot(applicant, '07-case-granted');
+
+    const auditor = await signedIn('auditor');
+    await auditor.goto(`${base}/cases/${caseId}`, { waitUntil: 'networkidle0' });
+    await auditor.waitForSelector('[data-test="timeline"]');
+    const timeline = await text(auditor, '[data-test="timeline"]');
+    expect(timeline).toContain('case-received');
+    expect(timeline).toContain('update:decide');
+    expect(timeline).toContain('case-closed');
+    await shot(auditor, '08-auditor-timeline');
+
+    // Someone else's case is a "not found" page, and the phone-width layout still reads.
+    const stranger = await signedIn('cq-health-liu', 390);
+    await stranger.goto(`${base}/cases/${caseId}`, { waitUntil: 'networkidle0' });
+    await stranger.waitForSelector('[data-test="not-found"]');
+    await shot(stranger, '09-not-found-phone');
+    await stranger.goto(`${base}/tasks/no-such-task`, { waitUntil: 'networkidle0' });
+    await stranger.waitForSelector('[data-test="not-found"]');
+
+    // The English toggle.
+    await applicant.click('[data-test="language"]');
+    await applicant.goto(`${base}/cases/${caseId}`, { waitUntil: 'networkidle0' });
+    expect(await text(applicant, '[data-test="case-state"]')).toBe('Granted');
+    await shot(applicant, '10-english');
+
+    // The browser logs the answers the test provoked (the form's 400, the stranger's 404s); nothing else went wrong.
+    const provoked = /Failed to load resource: the server responded with a status of (400|404)/;
+    expect(consoleErrors.filter((e) => !provoked.test(e))).toEqual([]);
+  }, 180_000);
+});
