@@ -17,7 +17,8 @@ export function serveConsole(app: INestApplication): boolean {
   if (!existsSync(index)) return false;
   app.use('/console', express.static(CONSOLE_DIR, { index: 'index.html', fallthrough: true }));
   app.use('/console', (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || path.extname(req.path)) return next();
+    // Task ids have dots (`share-….provider-review`): only a missing asset is a 404, every other path a page.
+    if (req.method !== 'GET' || req.path.startsWith('/assets/')) return next();
     res.sendFile(index);
   });
   return true;

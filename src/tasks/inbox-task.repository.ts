@@ -157,6 +157,18 @@ export class InboxTaskRepository {
     return this.em().findOne(InboxTask, { id: taskId });
   }
 
+  /** 已办: the tasks a person completed, newest first; one more row than the page to tell whether another follows. */
+  donePage(actorId: string, limit: number, before?: { completedAt: Date; id: string }): Promise<InboxTask[]> {
+    const where: Record<string, unknown> = { status: 'completed', completedBy: actorId };
+    if (before) {
+      where.$or = [
+        { completedAt: { $lt: before.completedAt } },
+        { completedAt: before.completedAt, id: { $lt: before.id } },
+      ];
+    }
+    return this.em().find(InboxTask, where, { orderBy: { completedAt: 'desc', id: 'desc' }, limit: limit + 1 });
+  }
+
   /** Open tasks of one role and department, soonest due first; one more row than the page to tell whether another follows. */
   openPage(filter: TaskFilter): Promise<InboxTask[]> {
     const where: Record<string, unknown> = { status: 'open', role: filter.role, department: filter.department };

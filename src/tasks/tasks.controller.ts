@@ -9,6 +9,7 @@ import { ClockReasonDto, SupplementRequestDto } from '../cases/dto/create-open-d
 import type { Language } from '../common/errors/localized-text.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { RequestLanguage } from '../common/http/language.decorator.js';
+import { PageQueryDto } from '../common/http/page-query.dto.js';
 import {
   CompleteTaskDto,
   DelegateTaskDto,
@@ -39,6 +40,19 @@ export class TasksController {
     @RequestLanguage() language: Language,
   ): Promise<TaskPageDto> {
     const page = await this.tasks.list(actor, query);
+    return { items: page.items.map((t) => presentTask(t, language)), nextCursor: page.nextCursor };
+  }
+
+  @Get('done')
+  @ApiOperation({ summary: '已办: the tasks the caller completed, newest first (keyset-paginated)' })
+  @ApiOkResponse({ type: TaskPageDto })
+  @ApiErrors(400)
+  async done(
+    @Query() query: PageQueryDto,
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+  ): Promise<TaskPageDto> {
+    const page = await this.tasks.done(actor, query);
     return { items: page.items.map((t) => presentTask(t, language)), nextCursor: page.nextCursor };
   }
 

@@ -13,6 +13,7 @@ import {
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
 import { Clock } from '../common/clock.js';
+import type { PageQueryDto } from '../common/http/page-query.dto.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { SHANGHAI_OFFSET_MS } from '../calendar/plain-date.js';
@@ -79,6 +80,14 @@ export class TasksService {
     const cursor = decodeCursor(query.cursor);
     if (cursor) filter.after = { dueAt: new Date(cursor.sortKey), id: cursor.id };
     return pageOf(await this.inbox.openPage(filter), filter.limit, (row) => row.dueAt);
+  }
+
+  /** 已办: what the caller completed, newest first, keyset-paginated on (completed_at, id). */
+  async done(actor: Actor, query: PageQueryDto): Promise<Page<InboxTask>> {
+    const limit = query.limit ?? 20;
+    const cursor = decodeCursor(query.cursor);
+    const before = cursor ? { completedAt: new Date(cursor.sortKey), id: cursor.id } : undefined;
+    return pageOf(await this.inbox.donePage(actor.id, limit, before), limit, (row) => row.completedAt!);
   }
 
   /** A task the caller may act on; 404 otherwise (do not reveal others' tasks). */

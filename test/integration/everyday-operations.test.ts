@@ -213,6 +213,11 @@ describe('Everyday operations: 撤销, 终止, 沟通, 催办, 已阅', () => {
       .send({ decision: 'approve' })
       .expect(200);
     expect(decided.body).toMatchObject({ state: 'granted', closed: true });
+    // 已办: in the decider's completed tasks, not in the colleague's who only held it for a while.
+    const done = await system.http.get('/tasks/done').set(system.as(REVIEWER)).expect(200);
+    expect(done.body.items[0]).toMatchObject({ id: taskId, status: 'completed' });
+    const notTheirs = await system.http.get('/tasks/done').set(colleague).expect(200);
+    expect(notTheirs.body.items).not.toContainEqual(expect.objectContaining({ id: taskId }));
     await recordHistory(system, caseId, 'share-request.jiangmen-2019.transferred');
   });
 

@@ -46,7 +46,7 @@ const TEXTS = {
   timeline: { zh: '办理过程（工作流历史）', en: 'Timeline (workflow history)' },
   notFound: { zh: '页面不存在或无权查看', en: 'No such page, or not yours to see' },
   read: { zh: '已阅', en: 'Read' },
-  done: { zh: '已办结', en: 'Closed' },
+  done: { zh: '已办', en: 'Done' },
   department: { zh: '部门', en: 'Department' },
   steps_count: { zh: '环节数', en: 'Steps' },
   onTimeRate: { zh: '按时办结率', en: 'On-time rate' },
@@ -54,7 +54,17 @@ const TEXTS = {
   warned: { zh: '预警', en: 'Warned' },
   urges: { zh: '催办', en: 'Urges' },
   exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
-  workingDaysLeft: { zh: '剩余工作日', en: 'Working days left' },
+  operations: { zh: '运维', en: 'Operations' },
+  calendarYears: { zh: '节假日安排（工作日历）', en: 'Holiday schedules (working-day calendar)' },
+  year: { zh: '年度', en: 'Year' },
+  revision: { zh: '版本', en: 'Revision' },
+  loadedBy: { zh: '载入人', en: 'Loaded by' },
+  incidents: { zh: '运行异常', en: 'Incidents' },
+  extension: { zh: '申请延长期限', en: 'Ask for an extension' },
+  workingDays: { zh: '工作日数', en: 'Working days' },
+  search: { zh: '查询', en: 'Search' },
+  caseId: { zh: '案件编号', en: 'Case id' },
+  rawHistory: { zh: '下载原始历史（JSON）', en: 'Download the raw history (JSON)' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

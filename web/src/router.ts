@@ -2,9 +2,11 @@ import { createRouter, createWebHistory } from 'vue-router';
 import { session } from './session';
 import CasePage from './pages/CasePage.vue';
 import CasesPage from './pages/CasesPage.vue';
+import DonePage from './pages/DonePage.vue';
 import InboxPage from './pages/InboxPage.vue';
 import NewShareRequestPage from './pages/NewShareRequestPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import OperatorPage from './pages/OperatorPage.vue';
 import SignInPage from './pages/SignInPage.vue';
 import SupervisionPage from './pages/SupervisionPage.vue';
 import TaskPage from './pages/TaskPage.vue';
@@ -25,11 +27,13 @@ export const router = createRouter({
     { path: '/', redirect: () => homeOf(session.actor?.role) },
     { path: '/signin', component: SignInPage },
     { path: '/inbox', component: InboxPage },
+    { path: '/done', component: DonePage },
     { path: '/tasks/:id', component: TaskPage, props: true },
     { path: '/cases', component: CasesPage },
     { path: '/cases/new', component: NewShareRequestPage },
     { path: '/cases/:id', component: CasePage, props: true },
     { path: '/supervision', component: SupervisionPage },
+    { path: '/operations', component: OperatorPage },
     { path: '/:pathMatch(.*)*', component: NotFoundPage },
   ],
 });

@@ -1204,7 +1204,7 @@ export type RetryDeliveryDto = {
      */
     eventId: string;
     /**
-     * One target; all its dead-lettered targets when absent
+     * One target URL; every target it died at when absent
      */
     target?: string;
 };
@@ -2979,6 +2979,51 @@ export type TasksListResponses = {
 };
 
 export type TasksListResponse = TasksListResponses[keyof TasksListResponses];
+
+export type TasksDoneData = {
+    body?: never;
+    headers?: {
+        /**
+         * Messages and texts in Simplified Chinese by default; `en` for English
+         */
+        'Accept-Language'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        /**
+         * Page size (default 20)
+         */
+        limit?: number;
+    };
+    url: '/tasks/done';
+};
+
+export type TasksDoneErrors = {
+    /**
+     * Invalid request: every field error is listed in `errors`
+     */
+    400: ErrorBodyDto;
+    /**
+     * No valid bearer token
+     */
+    401: ErrorBodyDto;
+    /**
+     * Internal error; nothing was changed by this request
+     */
+    500: ErrorBodyDto;
+};
+
+export type TasksDoneError = TasksDoneErrors[keyof TasksDoneErrors];
+
+export type TasksDoneResponses = {
+    200: TaskPageDto;
+};
+
+export type TasksDoneResponse = TasksDoneResponses[keyof TasksDoneResponses];
 
 export type TasksGetData = {
     body?: never;
