@@ -205,7 +205,7 @@ describe('the web console in a real browser', () => {
     await shot(citizen, '13-extended-due-date');
   }, 120_000);
 
-  it('the reviewer’s 已办 and the operator’s calendar and incidents pages', async () => {
+  it('the reviewer’s 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
     const reviewer = await signedIn('jm-market-wang');
     await reviewer.click('[data-test="nav-done"]');
     await reviewer.waitForSelector('[data-test="done"] .el-table__row');
@@ -215,5 +215,9 @@ describe('the web console in a real browser', () => {
     await admin.waitForSelector('[data-test="calendar-years"] .el-table__row');
     expect(await text(admin, '[data-test="calendar-years"]')).toMatch(/20\d\d/);
     await shot(admin, '15-operations');
+    const supervisor = await signedIn('supervisor');
+    await supervisor.waitForSelector('[data-test="supervision-chart"] svg');
+    expect(await text(supervisor, '[data-test="supervision"]')).toContain('jm-market');
+    await shot(supervisor, '16-supervision');
   }, 60_000);
 });
