@@ -162,15 +162,24 @@ describe('the web console in a real browser', () => {
     expect(consoleErrors.filter((e) => !provoked.test(e))).toEqual([]);
   }, 180_000);
 
-  it('a P2 extension: the reviewer asks for it on the task page, the principal approves it from 待办', async () => {
-    const reported = await system.http
-      .post('/cases/corrections')
-      .set(system.as('citizen-zhang'))
-      .send({ resourceId: 'cq-psb-household', items: ['moved-to'], description: '迁入地登记为渝中区，实际为江北区' })
-      .expect(201);
-    const { caseId } = reported.body;
-    const taskId = reported.body.steps[0].taskId as string;
-    const firstDueAt = Date.parse(reported.body.steps[0].due.dueAt);
+  it('a P2 error report from the form; the reviewer asks for an extension on the task page, the principal approves it from 待办', async () => {
+    const citizen = await signedIn('citizen-zhang');
+    await citizen.click('[data-test="nav-new"]');
+    await citizen.click('[data-test="kind-correction"]');
+    await chooseOption(citizen, '[data-test="resource"]', '户籍迁移信息');
+    await citizen.waitForSelector('[data-test="item-moved-to"]');
+    await citizen.click('[data-test="item-moved-to"]');
+    await citizen.type('#description', '迁入地登记为渝中区，实际为江北区');
+    await Promise.all([
+      citizen.waitForSelector('[data-test="case-state"]'),
+      citizen.click('[data-test="submit-share"]'),
+    ]);
+    await shot(citizen, '11-error-report');
+    const caseId = citizen.url().split('/cases/')[1];
+    const reported = (await system.http.get(`/cases/${caseId}`).set(system.as('citizen-zhang')).expect(200)).body;
+    expect(reported).toMatchObject({ procedure: 'correction', pack: 'chongqing-2019' });
+    const taskId = reported.steps[0].taskId as string;
+    const firstDueAt = Date.parse(reported.steps[0].due.dueAt);
 
     const reviewer = await signedIn('cq-psb-sun');
     await reviewer.goto(`${base}/tasks/${taskId}`, { waitUntil: 'networkidle0' });
@@ -178,7 +187,7 @@ describe('the web console in a real browser', () => {
     await reviewer.click('[data-test="ask-extension"]');
     await reviewer.waitForSelector('[data-test="extension-form"] .el-form-item__error');
     expect(await text(reviewer, '[data-test="extension-form"] .el-form-item__error')).toContain('reason');
-    await shot(reviewer, '11-extension-validation');
+    await shot(reviewer, '12-extension-validation');
     await reviewer.type('#extension-reason', '需调取户籍档案');
     await reviewer.click('[data-test="ask-extension"]');
     await reviewer.waitForSelector('[data-test="extension-state"]');
@@ -187,7 +196,7 @@ describe('the web console in a real browser', () => {
     const principal = await signedIn('cq-psb-head');
     const approval = `[data-test="inbox"] a[href*="${caseId}"]`;
     await principal.waitForSelector(approval);
-    await shot(principal, '12-principal-inbox');
+    await shot(principal, '13-principal-inbox');
     await principal.click(approval);
     await principal.waitForSelector('[data-test="decision-form"]');
     await principal.click('[data-test="decision-approve"]');
@@ -196,28 +205,27 @@ describe('the web console in a real browser', () => {
       principal.click('[data-test="submit-decision"]'),
     ]);
 
-    const citizen = await signedIn('citizen-zhang');
     await citizen.goto(`${base}/cases/${caseId}`, { waitUntil: 'networkidle0' });
     expect(await text(citizen, '[data-test="step-extension"]')).toContain('approved');
     const status = (await system.http.get(`/cases/${caseId}`).set(system.as('citizen-zhang')).expect(200)).body;
     expect(Date.parse(status.steps[0].due.dueAt)).toBeGreaterThan(firstDueAt);
     expect(await text(citizen, '[data-test="step-due"]')).toBe(status.steps[0].due.dueDate);
-    await shot(citizen, '13-extended-due-date');
+    await shot(citizen, '14-extended-due-date');
   }, 120_000);
 
   it('the reviewer’s 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
     const reviewer = await signedIn('jm-market-wang');
     await reviewer.click('[data-test="nav-done"]');
     await reviewer.waitForSelector('[data-test="done"] .el-table__row');
-    await shot(reviewer, '14-done');
+    await shot(reviewer, '15-done');
     const admin = await signedIn('admin');
     await admin.click('[data-test="nav-operations"]');
     await admin.waitForSelector('[data-test="calendar-years"] .el-table__row');
     expect(await text(admin, '[data-test="calendar-years"]')).toMatch(/20\d\d/);
-    await shot(admin, '15-operations');
+    await shot(admin, '16-operations');
     const supervisor = await signedIn('supervisor');
     await supervisor.waitForSelector('[data-test="supervision-chart"] svg');
     expect(await text(supervisor, '[data-test="supervision"]')).toContain('jm-market');
-    await shot(supervisor, '16-supervision');
+    await shot(supervisor, '17-supervision');
   }, 60_000);
 });

@@ -7,6 +7,8 @@ const TEXTS = {
   cases: { zh: '案件', en: 'Cases' },
   supervision: { zh: '督查', en: 'Supervision' },
   newShare: { zh: '申请共享数据', en: 'Ask for shared data' },
+  newCorrection: { zh: '数据纠错', en: 'Report a data error' },
+  description: { zh: '问题描述', en: 'What is wrong' },
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出', en: 'Sign out' },
   demoUser: { zh: '演示用户', en: 'Demo user' },

@@ -4,7 +4,7 @@ import CasePage from './pages/CasePage.vue';
 import CasesPage from './pages/CasesPage.vue';
 import DonePage from './pages/DonePage.vue';
 import InboxPage from './pages/InboxPage.vue';
-import NewShareRequestPage from './pages/NewShareRequestPage.vue';
+import NewCasePage from './pages/NewCasePage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 import OperatorPage from './pages/OperatorPage.vue';
 import SignInPage from './pages/SignInPage.vue';
@@ -30,7 +30,7 @@ export const router = createRouter({
     { path: '/done', component: DonePage },
     { path: '/tasks/:id', component: TaskPage, props: true },
     { path: '/cases', component: CasesPage },
-    { path: '/cases/new', component: NewShareRequestPage },
+    { path: '/cases/new', component: NewCasePage },
     { path: '/cases/:id', component: CasePage, props: true },
     { path: '/supervision', component: SupervisionPage },
     { path: '/operations', component: OperatorPage },
