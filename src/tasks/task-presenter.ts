@@ -2,7 +2,8 @@ import type { Role } from '../../workflows/contracts/actor.js';
 import type { Procedure, TaskKind } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 import type { Language } from '../common/errors/localized-text.js';
-import type { TaskDto } from './dto/task-response.dto.js';
+import type { Page } from '../common/http/keyset-cursor.js';
+import type { TaskDto, TaskPageDto } from './dto/task-response.dto.js';
 import type { InboxTask } from './inbox-task.entity.js';
 
 export function presentTask(task: InboxTask, language: Language): TaskDto {
@@ -32,4 +33,8 @@ export function presentTask(task: InboxTask, language: Language): TaskDto {
     readBy: task.readBy ?? null,
     readAt: task.readAt?.toISOString() ?? null,
   };
+}
+
+export function presentTaskPage(page: Page<InboxTask>, language: Language): TaskPageDto {
+  return { items: page.items.map((task) => presentTask(task, language)), nextCursor: page.nextCursor };
 }

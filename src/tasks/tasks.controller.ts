@@ -18,7 +18,7 @@ import {
   TransferTaskDto,
 } from './dto/task.dto.js';
 import { TaskDto, TaskPageDto } from './dto/task-response.dto.js';
-import { presentTask } from './task-presenter.js';
+import { presentTask, presentTaskPage } from './task-presenter.js';
 import { TasksService } from './tasks.service.js';
 
 /** Roles with tasks of their own (operators: incidents). */
@@ -39,8 +39,7 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskPageDto> {
-    const page = await this.tasks.list(actor, query);
-    return { items: page.items.map((t) => presentTask(t, language)), nextCursor: page.nextCursor };
+    return presentTaskPage(await this.tasks.list(actor, query), language);
   }
 
   @Get('done')
@@ -52,8 +51,7 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskPageDto> {
-    const page = await this.tasks.done(actor, query);
-    return { items: page.items.map((t) => presentTask(t, language)), nextCursor: page.nextCursor };
+    return presentTaskPage(await this.tasks.done(actor, query), language);
   }
 
   @Get(':id')
