@@ -213,19 +213,27 @@ describe('the web console in a real browser', () => {
     await shot(citizen, '14-extended-due-date');
   }, 120_000);
 
-  it('the reviewer’s 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
+  it('the reviewer’s notifications and 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
     const reviewer = await signedIn('jm-market-wang');
+    await reviewer.click('[data-test="nav-notifications"]');
+    await reviewer.waitForSelector('[data-test="notifications"] .el-table__row');
+    expect(await text(reviewer, '[data-test="notifications"]')).toContain('新的待办任务');
+    await shot(reviewer, '15-notifications');
+    await reviewer.click('[data-test="read-all"]');
+    await reviewer.waitForFunction(
+      () => !document.querySelector('[data-test="nav-notifications"] .el-badge__content:not([style*="display: none"])'),
+    );
     await reviewer.click('[data-test="nav-done"]');
     await reviewer.waitForSelector('[data-test="done"] .el-table__row');
-    await shot(reviewer, '15-done');
+    await shot(reviewer, '16-done');
     const admin = await signedIn('admin');
     await admin.click('[data-test="nav-operations"]');
     await admin.waitForSelector('[data-test="calendar-years"] .el-table__row');
     expect(await text(admin, '[data-test="calendar-years"]')).toMatch(/20\d\d/);
-    await shot(admin, '16-operations');
+    await shot(admin, '17-operations');
     const supervisor = await signedIn('supervisor');
     await supervisor.waitForSelector('[data-test="supervision-chart"] svg');
     expect(await text(supervisor, '[data-test="supervision"]')).toContain('jm-market');
-    await shot(supervisor, '17-supervision');
+    await shot(supervisor, '18-supervision');
   }, 60_000);
 });

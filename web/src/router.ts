@@ -1,11 +1,13 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { session } from './session';
+import { refreshUnread } from './unread';
 import CasePage from './pages/CasePage.vue';
 import CasesPage from './pages/CasesPage.vue';
 import DonePage from './pages/DonePage.vue';
 import InboxPage from './pages/InboxPage.vue';
 import NewCasePage from './pages/NewCasePage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import NotificationsPage from './pages/NotificationsPage.vue';
 import OperatorPage from './pages/OperatorPage.vue';
 import SignInPage from './pages/SignInPage.vue';
 import SupervisionPage from './pages/SupervisionPage.vue';
@@ -34,8 +36,10 @@ export const router = createRouter({
     { path: '/cases/:id', component: CasePage, props: true },
     { path: '/supervision', component: SupervisionPage },
     { path: '/operations', component: OperatorPage },
+    { path: '/notifications', component: NotificationsPage },
     { path: '/:pathMatch(.*)*', component: NotFoundPage },
   ],
 });
 
 router.beforeEach((to) => (to.path !== '/signin' && !session.token ? '/signin' : true));
+router.afterEach(() => void refreshUnread());
