@@ -23,9 +23,12 @@ describe('P7 Chongqing-2019 Art. 47: the yearly schedule opens the report tasks;
     await system.http.post('/annual-reports/schedule/trigger').set(system.as('cq-bigdata-he')).expect(403);
     await system.http.post('/annual-reports/schedule/trigger').set(system.as('admin')).expect(202);
 
-    const yuzhong = await eventually(
-      async () => (await caseStatus(system, 'cq-yuzhong-zhou', caseOf('cq-yuzhong')).expect(200)).body,
-    );
+    // The case exists before its first step is open (the due date is computed first): wait for the step.
+    const yuzhong = await eventually(async () => {
+      const status = (await caseStatus(system, 'cq-yuzhong-zhou', caseOf('cq-yuzhong')).expect(200)).body;
+      expect(status.steps).toHaveLength(1);
+      return status;
+    });
     expect(yuzhong).toMatchObject({
       procedure: 'annual-report',
       pack: 'chongqing-2019',
