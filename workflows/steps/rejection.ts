@@ -21,3 +21,8 @@ export function reject(kind: RejectionKind, code: string, text: Text, field?: st
     nonRetryable: true,
   });
 }
+
+/** The task named was decided already (or its step ended): every message about it is a conflict. */
+export function rejectDecided(): never {
+  return reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+}

@@ -9,7 +9,7 @@ import type { DecisionSchema } from '../contracts/decisions.js';
 import { stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import type { StepRule } from '../rules/rule-types.js';
 import { activities } from './activities-proxy.js';
-import { reject } from './rejection.js';
+import { reject, rejectDecided } from './rejection.js';
 import { CaseStopped, type StopKind } from './case-stop.js';
 import { StepBreach } from './step-breach.js';
 import { StepClock } from './step-clock.js';
@@ -168,16 +168,9 @@ export class StatutoryStep implements StepCore {
   }
 
   private validateDecision(args: DecideArgs): void {
-    if (!this.isOpen)
-      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    if (!this.isOpen) rejectDecided();
     this.checkActor(args.actor, this.rule.actorRole, this.status.actorDepartment);
-    const assignee = this.status.assignee;
-    if (assignee && assignee.id !== args.actor.id) {
-      reject('forbidden', 'TASK_ASSIGNED_TO_OTHER', {
-        zh: `该任务已转办给 ${assignee.name ?? assignee.id}`,
-        en: `This task was transferred to ${assignee.name ?? assignee.id}`,
-      });
-    }
+    this.handOver.checkHolder(args.actor.id);
     this.handOver.checkDecidable();
     checkAgainst(this.schema, args);
     this.policy.check?.(args);
@@ -265,8 +258,7 @@ export class StatutoryStep implements StepCore {
   }
 
   validateUrge(args: UrgeArgs, applicantId: string): void {
-    if (!this.isOpen)
-      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    if (!this.isOpen) rejectDecided();
     const byApplicant = args.actor.role === 'applicant' && args.actor.id === applicantId;
     if (!byApplicant && args.actor.role !== 'supervisor') {
       reject('forbidden', 'NOT_ALLOWED_TO_URGE', {

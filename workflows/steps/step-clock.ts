@@ -7,7 +7,7 @@ import type { StepRule } from '../rules/rule-types.js';
 import type { DueBasis } from './step-core.js';
 import type { StepContext } from './step-context.js';
 import { activities } from './activities-proxy.js';
-import { reject } from './rejection.js';
+import { reject, rejectDecided } from './rejection.js';
 import { workflowNow } from './workflow-time.js';
 
 /** What the clock needs from its step. */
@@ -187,8 +187,7 @@ export class StepClock {
   }
 
   private checkRunning(actor: Actor): void {
-    if (!this.step.isOpen)
-      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    if (!this.step.isOpen) rejectDecided();
     this.checkActor(actor);
     if (this.stopped)
       reject('conflict', 'CLOCK_ALREADY_STOPPED', { zh: '期限已中止', en: 'The clock is already stopped' });

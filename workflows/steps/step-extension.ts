@@ -3,15 +3,13 @@ import type { StepDue } from '../contracts/case-status.js';
 import type { Text } from '../contracts/citation.js';
 import { extensionTaskId } from '../contracts/inbox.js';
 import { activities } from './activities-proxy.js';
-import { reject } from './rejection.js';
+import { reject, rejectDecided } from './rejection.js';
 import type { StepCore } from './step-core.js';
 import { checkAgainst, EXTENSION_DECISIONS } from './step-decisions.js';
 import { workflowNow } from './workflow-time.js';
 
 /** Working days the due date is counted over, from `from`. */
 export const countedDays = (due: StepDue) => due.counted ?? due.workingDays;
-
-const alreadyDecided = { zh: '该任务已办结', en: 'This task has already been decided' };
 
 /**
  * A step's extension, where its pack provides one: asked for before the
@@ -34,7 +32,7 @@ export class StepExtension {
         en: `${rule.deadline.citation.pack} provides no extension for this step`,
       });
     }
-    if (!this.step.isOpen) reject('conflict', 'TASK_ALREADY_DECIDED', alreadyDecided);
+    if (!this.step.isOpen) rejectDecided();
     this.step.checkActor(args.actor, rule.actorRole, status.actorDepartment);
     if (status.extension) {
       reject('notAllowed', 'EXTENSION_ALREADY_REQUESTED', {

@@ -3,7 +3,7 @@ import type { DelegationRecord } from '../contracts/case-status.js';
 import type { DecisionSchema } from '../contracts/decisions.js';
 import { opinionTaskId } from '../contracts/inbox.js';
 import { activities } from './activities-proxy.js';
-import { reject } from './rejection.js';
+import { reject, rejectDecided } from './rejection.js';
 import type { StepCore } from './step-core.js';
 import { checkAgainst } from './step-decisions.js';
 import { workflowNow } from './workflow-time.js';
@@ -40,7 +40,7 @@ export class StepHandOver {
   }
 
   /** Who may act on the task now: the assignee of the last transfer, when there was one. */
-  private checkHolder(actorId: string): void {
+  checkHolder(actorId: string): void {
     const assignee = this.step.status.assignee;
     if (assignee && assignee.id !== actorId) {
       reject('forbidden', 'TASK_ASSIGNED_TO_OTHER', {
@@ -177,7 +177,6 @@ export class StepHandOver {
   }
 
   private checkStepOpen(): void {
-    if (!this.step.isOpen)
-      reject('conflict', 'TASK_ALREADY_DECIDED', { zh: '该任务已办结', en: 'This task has already been decided' });
+    if (!this.step.isOpen) rejectDecided();
   }
 }

@@ -1,16 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { EnumField, IdField } from '../../common/http/dto/fields.js';
+import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { EnumField, IdField, QueryFlagField } from '../../common/http/dto/fields.js';
 import { PageQueryDto } from '../../common/http/page-query.dto.js';
 import { CASE_EVENTS, type CaseEventKind } from '../case-events.js';
 import type { DeliveryState } from '../webhook-delivery.repository.js';
 
 export class NotificationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ type: 'boolean', description: 'Only those not yet read' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryFlagField({ description: 'Only those not yet read' })
   unread?: boolean;
 }
 

@@ -1,11 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
 import { DECISIONS, type Decision } from '../../../workflows/contracts/decisions.js';
 import {
   EnumField,
   IdField,
   InstantField,
+  QueryFlagField,
   IntegerField,
   TextField,
   TextMapField,
@@ -22,10 +20,7 @@ export class ListTasksQueryDto extends CaseListQueryDto {
   @InstantField({ optional: true, description: 'Only tasks due before this instant (with its offset)' })
   dueBefore?: string;
 
-  @ApiPropertyOptional({ type: 'boolean' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @QueryFlagField()
   overdue?: boolean;
 }
 

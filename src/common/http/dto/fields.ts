@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -156,5 +157,15 @@ export function TextMapField(options: FieldOptions & { max: number }) {
           `every value of $property must be a string of at most ${options.max} characters, without control characters`,
       },
     }),
+  );
+}
+
+/** An optional yes/no in a query string: `true` or `false`, anything else refused. */
+export function QueryFlagField(options: Omit<FieldOptions, 'optional'> = {}) {
+  return applyDecorators(
+    documented({ type: 'boolean' }, { ...options, optional: true }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
   );
 }
