@@ -130,6 +130,14 @@ describe('Everyday operations: 撤销, 终止, 沟通, 催办, 已阅', () => {
     await recordHistory(system, caseId, 'share-request.jiangmen-2019.commented');
   });
 
+  it('沟通 is bounded: past 200 comments a case takes no more, and its decision still goes through', async () => {
+    const { caseId, taskId } = await start();
+    for (let i = 1; i <= 200; i += 1) await post(APPLICANT, caseId, 'comments', { text: `第${i}条意见` }).expect(200);
+    const over = await post(REVIEWER, caseId, 'comments', { text: '再一条' }).expect(409);
+    expect(over.body.code).toBe('COMMENT_LIMIT');
+    await complete(system, REVIEWER, taskId, { decision: 'approve' }).expect(200);
+  }, 120_000);
+
   it('催办: the applicant urges once per working day, a supervisor too; the task and the report count them', async () => {
     const { caseId, taskId } = await start();
     const urged = await post(APPLICANT, caseId, 'urges', { taskId, note: '业务办理紧迫' }).expect(200);

@@ -40,6 +40,11 @@ export interface EverydayHost {
 }
 
 const COMMENT_MAX_CHARS = 2000;
+/**
+ * Comments share the case's update budget with decisions: past this many a
+ * case takes no more, so that talk can never use up what its decisions need.
+ */
+const MAX_COMMENTS = 200;
 /** Roles that read a case but take no part in it. */
 const ONLOOKERS = new Set(['auditor', 'supervisor', 'admin']);
 
@@ -111,6 +116,12 @@ export function registerEverydayOperations(host: EverydayHost): void {
         reject('forbidden', 'NOT_A_PARTICIPANT', {
           zh: '只有本案件的申请人、经办部门和数据主管部门可以发表意见',
           en: "Only the case's applicant, its departments and its data authority may comment",
+        });
+      }
+      if ((status.comments?.length ?? 0) >= MAX_COMMENTS) {
+        reject('conflict', 'COMMENT_LIMIT', {
+          zh: `本案件已有${MAX_COMMENTS}条意见，不再接受新的意见`,
+          en: `This case has ${MAX_COMMENTS} comments and takes no more`,
         });
       }
       const text = args.text?.trim() ?? '';

@@ -23,6 +23,9 @@ import { workflowNow } from './workflow-time.js';
 
 export type { DecisionPolicy } from './step-decisions.js';
 
+/** Urges share the case's update budget with decisions (a supervisor's are not limited per day): a step takes this many. */
+const MAX_URGES_PER_STEP = 50;
+
 /** The decision recorded when an application is deemed withdrawn for want of a supplement (条例 Art. 30). */
 export const ABANDONED = 'abandoned';
 export type { DueBasis } from './step-core.js';
@@ -264,6 +267,12 @@ export class StatutoryStep implements StepCore {
       reject('forbidden', 'NOT_ALLOWED_TO_URGE', {
         zh: '只有申请人或监督人员可以催办',
         en: 'Only the applicant or a supervisor may urge a task',
+      });
+    }
+    if ((this.status.urges?.length ?? 0) >= MAX_URGES_PER_STEP) {
+      reject('conflict', 'URGE_LIMIT', {
+        zh: `该任务已被催办${MAX_URGES_PER_STEP}次，不再接受催办`,
+        en: `This task was urged ${MAX_URGES_PER_STEP} times and takes no more urges`,
       });
     }
     const urgedToday = this.status.urges?.some((u) => u.actor.id === args.actor.id && u.workingDay === args.workingDay);
