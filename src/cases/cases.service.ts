@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import {
   commentUpdate,
@@ -23,6 +24,10 @@ import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-chang
 import { CaseStarter, type StartedCase, type StartOptions } from './case-starter.service.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import type { ProcedureDefinition } from './procedures/procedure-definition.js';
+
+/** How long a read waits for a case that is moving on from a decision, and how often it looks. */
+const SETTLING_WAIT_MS = 1_500;
+const SETTLING_POLL_MS = 10;
 
 @Injectable()
 export class CasesService {
@@ -58,8 +63,23 @@ export class CasesService {
       this.pendingChanges.ofOrigin(caseId),
     ]);
     const fromRow = record.status && (record.status.closed || record.statusCurrent);
-    const status = fromRow ? record.status! : await this.liveStatus(record);
+    const status = fromRow ? await this.settledRow(record.status!) : await this.liveStatus(record);
     return linked ? { ...status, linkedCatalogChange: linked } : status;
+  }
+
+  /**
+   * A decision was answered as soon as it was recorded and the workflow is moving the case on (next step, or its
+   * close): a read in that moment waits, briefly, for the row the workflow writes next, so that whoever decided and
+   * then reads sees where the case went. Past the wait (the worker is down), the decision as recorded.
+   */
+  private async settledRow(status: CaseStatus): Promise<CaseStatus> {
+    const until = Date.now() + SETTLING_WAIT_MS;
+    let current = status;
+    while (current.settling && Date.now() < until) {
+      await sleep(SETTLING_POLL_MS);
+      current = (await this.cases.findById(current.caseId))?.status ?? current;
+    }
+    return current;
   }
 
   private async liveStatus(record: CaseRecord): Promise<CaseStatus> {

@@ -12,6 +12,7 @@ import { RequestLanguage } from '../common/http/language.decorator.js';
 import { PageQueryDto } from '../common/http/page-query.dto.js';
 import {
   CompleteTaskDto,
+  CompleteTaskQueryDto,
   DelegateTaskDto,
   ListTasksQueryDto,
   RequestExtensionDto,
@@ -97,14 +98,19 @@ export class TasksController {
     return presentTask(await this.tasks.release(actor, id), language);
   }
 
-  @CaseAction(':id/complete', [...ACTING_ROLES], 'Decide a task; answers with the case status once the task is closed')
+  @CaseAction(
+    ':id/complete',
+    [...ACTING_ROLES],
+    "Decide a task; a step's decision is answered once recorded (`settling: true`), or with `settled=true` once the case waits again",
+  )
   async complete(
     @Param('id') id: string,
     @Body() body: CompleteTaskDto,
+    @Query() query: CompleteTaskQueryDto,
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<CaseStatusDto> {
-    return presentCase(await this.tasks.complete(actor, id, body), language);
+    return presentCase(await this.tasks.complete(actor, id, body, query.settled === true), language);
   }
 
   @CaseAction(

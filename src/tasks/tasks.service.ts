@@ -26,6 +26,7 @@ import type {
   RequestExtensionDto,
   TransferTaskDto,
 } from './dto/task.dto.js';
+import { DecisionRecorder } from './decision-recorder.js';
 import type { InboxTask } from './inbox-task.entity.js';
 import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
 import { decisionRefused, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
@@ -36,6 +37,7 @@ export class TasksService {
   constructor(
     private readonly inbox: InboxTaskRepository,
     private readonly engine: CaseEngine,
+    private readonly decisions: DecisionRecorder,
     private readonly breaches: BreachRepository,
     private readonly time: Clock,
   ) {}
@@ -129,7 +131,7 @@ export class TasksService {
     return Object.assign(task, { claimedBy: null });
   }
 
-  async complete(actor: Actor, taskId: string, dto: CompleteTaskDto): Promise<CaseStatus> {
+  async complete(actor: Actor, taskId: string, dto: CompleteTaskDto, settled = false): Promise<CaseStatus> {
     const task = await this.actionable(actor, taskId);
     // The step's own schema, the same the workflow's validator applies: a bad decision never reaches the engine.
     const problem = task.decisionSchema ? findDecisionProblem(task.decisionSchema, dto) : undefined;
@@ -141,8 +143,13 @@ export class TasksService {
       reasons: dto.reasons,
       workingDays: dto.workingDays,
       details: dto.details,
+      settle: settled,
     };
-    return this.engine.update(task.caseId, decideUpdate, args).catch((error: unknown) => this.explain(taskId, error));
+    const status = await this.engine
+      .update(task.caseId, decideUpdate, args)
+      .catch((error: unknown) => this.explain(taskId, error));
+    await this.decisions.recordReply(taskId, status);
+    return status;
   }
 
   async requestExtension(actor: Actor, taskId: string, dto: RequestExtensionDto): Promise<CaseStatus> {

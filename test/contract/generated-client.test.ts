@@ -163,7 +163,8 @@ describe('a client generated from the OpenAPI document', () => {
       article: '第二十一条',
     });
     expect(result.task.claimedBy).toBe('hr-land-ma');
-    expect(result.decided).toMatchObject({ closed: true });
+    // Answered once recorded; the applicant's read right after already shows the case granted.
+    expect(result.decided).toEqual({ closed: false, settling: true, decision: 'approve' });
     expect(result.status).toMatchObject({ outcome: 'granted', grantId: expect.any(String) });
     expect(result.listed).toBe(true);
     expect(result.grant).toEqual([{ id: result.status.grantId, status: 'active', items: ['unit-no', 'owner'] }]);

@@ -36,7 +36,7 @@ describe('HTTP → API → Temporal → worker → activity → PostgreSQL', () 
     // No 2027 schedule: weekends only, provisional. 2-05 (Fri), 2-08, 2-09.
     expect(before.body).toMatchObject({ dueDate: '2027-02-09', provisional: true, provisionalYears: [2027] });
 
-    await system.http
+    const loaded = await system.http
       .put('/calendar/years/2027')
       .set(admin)
       .send({
@@ -48,6 +48,8 @@ describe('HTTP → API → Temporal → worker → activity → PostgreSQL', () 
           .concat([{ date: '2027-02-13', kind: 'workday', name: '春节调休上班' }]),
       })
       .expect(200);
+    // The year's recompute runs on this system's queue; the last test expects nothing running there.
+    await system.client.workflow.getHandle(loaded.body.recompute.workflowId).result();
 
     const after = await system.http
       .post('/engine/probe')

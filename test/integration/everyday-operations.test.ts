@@ -216,7 +216,7 @@ describe('Everyday operations: 撤销, 终止, 沟通, 催办, 已阅', () => {
     await transfer(system.as('jm-market-head'), { to: REVIEWER, reason: '孙丽休假，改由王芳办理' }).expect(200);
     await transfer(system.as('jm-market-head'), { to: REVIEWER, reason: '再次' }).expect(409);
     const decided = await system.http
-      .post(`/tasks/${taskId}/complete`)
+      .post(`/tasks/${taskId}/complete?settled=true`)
       .set(system.as(REVIEWER))
       .send({ decision: 'approve' })
       .expect(200);

@@ -20,9 +20,11 @@ export function requestShare(
   return system.http.post(P1).set(system.as(user)).set(headers).send(body);
 }
 
+/** A decision whose reply shows where the case waits next (`settled=true`); the default reply is tested on its own. */
 export function complete(system: TestSystem, user: string, taskId: string, body: Record<string, unknown>) {
   return system.http
     .post(`/tasks/${encodeURIComponent(taskId)}/complete`)
+    .query({ settled: true })
     .set(system.as(user))
     .send(body);
 }

@@ -11,6 +11,11 @@ export interface DecideArgs {
   /** Extension approvals: the working days granted (defaults to those requested). */
   workingDays?: number;
   details?: Record<string, string>;
+  /**
+   * A step's decision: reply once the case waits again (its next step open, or closed) rather than as soon as the
+   * decision is recorded. Absent in older runs' histories, which always waited.
+   */
+  settle?: boolean;
 }
 
 export interface RequestExtensionArgs {

@@ -251,6 +251,11 @@ export interface CaseStatus {
   incidents?: IncidentStatus[];
   /** 沟通: comments of the applicant, the reviewers and the authority; absent when there are none. */
   comments?: CaseComment[];
+  /**
+   * The reply to a decision, given once the workflow recorded it: the case moves on from it (its next step, or its
+   * close) a moment later. Absent once the case waits again.
+   */
+  settling?: boolean;
   closed: boolean;
 }
 

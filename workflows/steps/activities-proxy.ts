@@ -1,4 +1,10 @@
-import { ActivityFailure, ApplicationFailure, patched, proxyLocalActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+} from '@temporalio/workflow';
 import type { Activities } from '../contracts/activities.js';
 
 /**
@@ -9,10 +15,16 @@ import type { Activities } from '../contracts/activities.js';
  * Transient failures retry with backoff; permanent ones are not retried (see
  * activities/failure-classification.ts) and come here as incidents.
  */
-const unguarded = proxyLocalActivities<Activities>({
+const OPTIONS = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+} as const;
+const unguarded = proxyLocalActivities<Activities>(OPTIONS);
+/**
+ * The same, as ordinary activities through the server's queue: a local activity holds the workflow task open until
+ * it ends, and with it an update's reply; one of these lets the task (and the reply) go first.
+ */
+const unguardedQueued = proxyActivities<Activities>(OPTIONS);
 
 /** What a case does with a permanent failure: records it, and waits for an operator to ask for a retry. */
 export interface IncidentHandler {
@@ -41,8 +53,8 @@ function permanentFailureOf(error: unknown): ApplicationFailure | undefined {
   return failure instanceof ApplicationFailure && failure.nonRetryable ? failure : undefined;
 }
 
-async function callGuarded(name: keyof Activities, args: unknown[]): Promise<unknown> {
-  const call = unguarded[name] as (...a: unknown[]) => Promise<unknown>;
+async function callGuarded(via: Activities, name: keyof Activities, args: unknown[]): Promise<unknown> {
+  const call = via[name] as (...a: unknown[]) => Promise<unknown>;
   let retry: IncidentRetry | undefined;
   for (;;) {
     try {
@@ -58,13 +70,20 @@ async function callGuarded(name: keyof Activities, args: unknown[]): Promise<unk
   }
 }
 
-/** The activities as workflows call them: a permanent failure becomes the case's incident instead of failing the run. */
-export const activities = new Proxy(unguarded, {
-  get:
-    (_target, name) =>
-    (...args: unknown[]) =>
-      callGuarded(name as keyof Activities, args),
-}) as Activities;
+/** Calls that turn a permanent failure into the case's incident instead of failing the run. */
+const guarded = (via: Activities) =>
+  new Proxy(via, {
+    get:
+      (_target, name) =>
+      (...args: unknown[]) =>
+        callGuarded(via, name as keyof Activities, args),
+  }) as Activities;
+
+/** The activities as workflows call them. */
+export const activities = guarded(unguarded);
+
+/** For a write that must not hold back the reply of the update that asked for it. */
+export const queuedActivities = guarded(unguardedQueued);
 
 /** For the incident bookkeeping itself, which must not raise incidents about incidents. */
 export const incidentActivities = unguarded;

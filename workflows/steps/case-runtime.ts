@@ -78,6 +78,11 @@ interface DisputeWindow {
  * to the step (or extension, or escalation) whose task they name, and the
  * projection of the case into PostgreSQL.
  */
+/** An update's reply that goes out without first writing the case's row (the flow writes it when it next waits). */
+class UnsyncedReply {
+  constructor(readonly status: CaseStatus) {}
+}
+
 export class CaseRuntime implements StepContext, IncidentHost {
   readonly status: CaseStatus;
   readonly caseId: string;
@@ -324,6 +329,12 @@ export class CaseRuntime implements StepContext, IncidentHost {
   }
 
   /** Resolves after the main flow has moved on to its next wait (or closed), so replies show the new state. */
+  /** The status as of now, copied: the flow goes on changing its own in the same workflow task. */
+  private statusNow(): CaseStatus {
+    this.refreshWaitingFor();
+    return JSON.parse(JSON.stringify(this.status)) as CaseStatus;
+  }
+
   private async settle(): Promise<CaseStatus> {
     if (!this.status.closed) await this.waitingAgain;
     this.refreshWaitingFor();
@@ -358,7 +369,9 @@ export class CaseRuntime implements StepContext, IncidentHost {
       decideUpdate,
       async (args: DecideArgs) => {
         const task = this.task(args.taskId);
-        await task.apply(args);
+        const applied = await task.apply(args);
+        // Recorded is durable: the reply need not wait for the task's row, the next step or the case's row.
+        if (applied === 'deferred') return new UnsyncedReply({ ...this.statusNow(), settling: true });
         // A step's own decision moves the case on: the reply shows where it waits next.
         if (task.kind === 'decision') return this.settle();
         this.refreshWaitingFor();
@@ -457,7 +470,7 @@ export class CaseRuntime implements StepContext, IncidentHost {
    */
   private onUpdate<A extends unknown[]>(
     update: UpdateDefinition<CaseStatus, A>,
-    handler: (...args: A) => Promise<CaseStatus>,
+    handler: (...args: A) => Promise<CaseStatus | UnsyncedReply>,
     options: { validator?: (...args: A) => void } = {},
   ): void {
     setHandler(
@@ -465,6 +478,7 @@ export class CaseRuntime implements StepContext, IncidentHost {
       async (...args: A) => {
         this.acceptedUpdates += 1;
         const status = await handler(...args);
+        if (status instanceof UnsyncedReply) return status.status;
         const writing = this.syncIfChanged();
         if (writing) await writing;
         return status;

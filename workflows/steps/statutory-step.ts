@@ -8,7 +8,7 @@ import type { DueDate } from '../contracts/deadline.js';
 import type { DecisionSchema } from '../contracts/decisions.js';
 import { stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import type { StepRule } from '../rules/rule-types.js';
-import { activities } from './activities-proxy.js';
+import { activities, queuedActivities } from './activities-proxy.js';
 import { reject, rejectDecided } from './rejection.js';
 import { CaseStopped, type StopKind } from './case-stop.js';
 import { StepBreach } from './step-breach.js';
@@ -56,6 +56,8 @@ async function firstDue(ctx: StepContext, rule: StepRule, from: string): Promise
  * extension (where the pack has one) and the breach (with its escalation).
  */
 export class StatutoryStep implements StepCore {
+  /** Steps opened before it replied to a decision only once the task was closed replay that way. */
+  static readonly REPLY_WHEN_RECORDED_PATCH = 'decision-reply-when-recorded';
   readonly taskId: string;
   readonly status: StepStatus;
   readonly schema: DecisionSchema;
@@ -67,6 +69,10 @@ export class StatutoryStep implements StepCore {
   private warning?: StepWarning;
   private decided?: DecisionRecord;
   private dueVersion = 0;
+  /** Whether a decision's reply goes out once it is recorded, its task closed afterwards by `decision()`. */
+  private repliesWhenRecorded = false;
+  /** A recorded decision whose task (and pending extension approval) is still to be closed. */
+  private closing?: { actorId: string; decision: string; at: string; lapsedApproval?: string };
 
   private constructor(
     readonly ctx: StepContext,
@@ -118,6 +124,7 @@ export class StatutoryStep implements StepCore {
       ...step.task(step.taskId, 'decision', rule.title, rule.actorRole, step.status.actorDepartment),
       decisionSchema: step.schema,
     });
+    step.repliesWhenRecorded = patched(StatutoryStep.REPLY_WHEN_RECORDED_PATCH);
     ctx.registerTask({
       id: step.taskId,
       kind: 'decision',
@@ -166,6 +173,7 @@ export class StatutoryStep implements StepCore {
       else if (untilStoppedEnds !== undefined) await condition(changed, untilStoppedEnds);
       else await condition(changed);
     }
+    if (this.closing) await this.closeDecidedTask(this.closing);
     if (this.ctx.stopping) throw new CaseStopped(this.ctx);
     return this.decided;
   }
@@ -179,8 +187,11 @@ export class StatutoryStep implements StepCore {
     this.policy.check?.(args);
   }
 
-  /** Applies a validated decision: recorded at once (a second decision is rejected), the task closed before returning. */
-  private async applyDecision(args: DecideArgs): Promise<void> {
+  /**
+   * Applies a validated decision: recorded at once (a second decision is rejected). The update's completion in the
+   * history is what makes it durable; the task is closed by the step's flow right after (older steps: before the reply).
+   */
+  private async applyDecision(args: DecideArgs): Promise<void | 'deferred'> {
     const now = workflowNow().toISOString();
     this.decided = {
       taskId: this.taskId,
@@ -194,6 +205,12 @@ export class StatutoryStep implements StepCore {
     this.status.state = 'done';
     this.status.decision = this.decided;
     this.status.clock = { state: 'stopped', since: now };
+    // A caller who waits for the case to move on (`settle`) gets the task closed in the update, as before.
+    if (this.repliesWhenRecorded && !args.settle) {
+      const lapsedApproval = this.extension.markLapsed();
+      this.closing = { actorId: args.actor.id, decision: args.decision, at: now, lapsedApproval };
+      return 'deferred';
+    }
     await activities.completeTask({
       taskId: this.taskId,
       actorId: args.actor.id,
@@ -201,6 +218,18 @@ export class StatutoryStep implements StepCore {
       completedAt: now,
     });
     await this.extension.lapse(now);
+  }
+
+  /** Queued, not local: the decision's reply leaves with the workflow task this runs in. */
+  private async closeDecidedTask(closing: NonNullable<StatutoryStep['closing']>): Promise<void> {
+    this.closing = undefined;
+    await queuedActivities.completeTask({
+      taskId: this.taskId,
+      actorId: closing.actorId,
+      decision: closing.decision,
+      completedAt: closing.at,
+    });
+    if (closing.lapsedApproval) await activities.cancelTask({ taskId: closing.lapsedApproval, at: closing.at });
   }
 
   /**

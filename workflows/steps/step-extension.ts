@@ -140,10 +140,16 @@ export class StepExtension {
 
   /** A request still waiting when the step is decided or breaches lapses; its approval task is cancelled. */
   async lapse(at: string): Promise<void> {
+    const approvalTaskId = this.markLapsed();
+    if (approvalTaskId) await activities.cancelTask({ taskId: approvalTaskId, at });
+  }
+
+  /** Marks a pending request lapsed; returns its approval task, which the caller cancels. */
+  markLapsed(): string | undefined {
     const extension = this.step.status.extension;
-    if (extension?.state !== 'requested') return;
+    if (extension?.state !== 'requested') return undefined;
     extension.state = 'lapsed';
-    await activities.cancelTask({ taskId: extension.approvalTaskId, at });
+    return extension.approvalTaskId;
   }
 }
 

@@ -360,6 +360,11 @@ export class CaseStatusDto {
   incidents?: CaseIncidentDto[];
   @ApiPropertyOptional({ type: [CaseCommentDto], description: '沟通: comments of the participants, oldest first' })
   comments?: CaseCommentDto[];
+  @ApiPropertyOptional({
+    description:
+      'true in the reply to a decision: recorded, and the case moves on from it (next step or close) a moment later; read the case again, or decide with `settled=true`, to see where it waits next',
+  })
+  settling?: boolean;
   @ApiProperty() closed!: boolean;
 }
 

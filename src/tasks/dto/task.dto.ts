@@ -53,6 +53,14 @@ export class CompleteTaskDto {
   details?: Record<string, string>;
 }
 
+export class CompleteTaskQueryDto {
+  @QueryFlagField({
+    description:
+      "A step's decision: answer once the case waits again (its next step open, or closed) instead of as soon as the decision is recorded (`settling: true`)",
+  })
+  settled?: boolean;
+}
+
 export class RequestExtensionDto {
   @IntegerField({ min: 1, max: 60, example: 5 })
   workingDays!: number;

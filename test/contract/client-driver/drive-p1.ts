@@ -93,7 +93,11 @@ async function main(): Promise<void> {
         article: step.due.citation.article,
       },
       task: { id: task.id, claimedBy: claimed.data.claimedBy, dueDate: task.dueDate },
-      decided: { state: decided.data.state, closed: decided.data.closed },
+      decided: {
+        closed: decided.data.closed,
+        settling: decided.data.settling,
+        decision: decided.data.steps.at(0)?.decision?.decision,
+      },
       status: { state: status.data.state, outcome: status.data.outcome?.kind, grantId: status.data.outcome?.grantId },
       listed: mine.data.items.some((c) => c.caseId === started.data.caseId),
       grant: grants.data.map((g) => ({ id: g.id, status: g.status, items: g.items })),

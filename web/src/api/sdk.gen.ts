@@ -433,7 +433,7 @@ export const tasksRelease = <ThrowOnError extends boolean = false>(options: Opti
 });
 
 /**
- * Decide a task; answers with the case status once the task is closed
+ * Decide a task; a step's decision is answered once recorded (`settling: true`), or with `settled=true` once the case waits again
  *
  * Roles: reviewer, principal, disclosure-head, authority, service-unit, admin.
  */

@@ -755,6 +755,10 @@ export type CaseStatusDto = {
      * 沟通: comments of the participants, oldest first
      */
     comments?: Array<CaseCommentDto>;
+    /**
+     * true in the reply to a decision: recorded, and the case moves on from it (next step or close) a moment later; read the case again, or decide with `settled=true`, to see where it waits next
+     */
+    settling?: boolean;
     closed: boolean;
 };
 
@@ -3166,7 +3170,12 @@ export type TasksCompleteData = {
     path: {
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * A step's decision: answer once the case waits again (its next step open, or closed) instead of as soon as the decision is recorded (`settling: true`)
+         */
+        settled?: boolean;
+    };
     url: '/tasks/{id}/complete';
 };
 
