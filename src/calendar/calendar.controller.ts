@@ -6,7 +6,7 @@ import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { yearOutOfRange } from './calendar-errors.js';
 import { CalendarService } from './calendar.service.js';
 import { DueDateDto, DueDateQueryDto } from './dto/due-date.dto.js';
-import { HolidayYearDto, LoadedHolidayYearDto } from './dto/holiday-year-response.dto.js';
+import { HolidayYearDto, LoadedHolidayYearDto, RecomputedStepsDto } from './dto/holiday-year-response.dto.js';
 import { ReplaceHolidayYearDto } from './dto/holiday-year.dto.js';
 
 function parseYear(raw: string): number {
@@ -54,6 +54,16 @@ export class CalendarController {
     @CurrentActor() actor: Actor,
   ): Promise<LoadedHolidayYearDto> {
     return this.calendar.replaceYear({ year: parseYear(year), notices: body.notices, days: body.days }, actor);
+  }
+
+  @Get('years/:year/recomputed-steps')
+  @Allowed('admin', 'supervisor', 'auditor')
+  @ApiOperation({ summary: 'The steps whose due dates loading this year moved, with the old and new due dates' })
+  @ApiParam(YEAR_PARAM)
+  @ApiOkResponse({ type: RecomputedStepsDto })
+  @ApiErrors(400)
+  async recomputedSteps(@Param('year') year: string): Promise<RecomputedStepsDto> {
+    return { items: await this.calendar.recomputedSteps(parseYear(year)) };
   }
 
   @Get('due-date')

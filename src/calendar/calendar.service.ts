@@ -5,9 +5,11 @@ import { invalidRequest } from '../common/http/validation.pipe.js';
 import { concurrentYearLoad, yearNotLoaded } from './calendar-errors.js';
 import { CalendarStore, type StoredHolidaySchedule } from './calendar-store.js';
 import { DeadlineRecompute } from './deadline-recompute.service.js';
+import type { RecomputedStepDto } from './dto/holiday-year-response.dto.js';
+import { recomputedSteps } from './recomputed-steps.js';
 import type { HolidaySchedule } from './holiday-schedule.js';
 import { findScheduleProblems } from './holiday-schedule-rules.js';
-import type { DueDate } from './working-day-calendar.js';
+import type { DueDate, WorkingDayCalendar } from './working-day-calendar.js';
 
 @Injectable()
 export class CalendarService {
@@ -47,9 +49,19 @@ export class CalendarService {
     return { ...stored, recompute: await this.recompute.start(stored) };
   }
 
+  /** The open cases' steps whose due dates loading the year moved. */
+  recomputedSteps(year: number): Promise<RecomputedStepDto[]> {
+    return recomputedSteps(this.orm.em.fork(), year);
+  }
+
   /** The working day an instant counts for (the next one after a weekend or holiday). */
   async workingDayOf(at: Date): Promise<string> {
     return (await this.store().loadCalendar()).workingDayOf(at);
+  }
+
+  /** The calendar as loaded now, for many counts in one request. */
+  current(): Promise<WorkingDayCalendar> {
+    return this.store().loadCalendar();
   }
 
   async dueDate(receivedAt: Date, workingDays: number): Promise<DueDate> {

@@ -56,6 +56,19 @@ export class WorkingDayCalendar {
     return Math.max(left, 1);
   }
 
+  /**
+   * What an inbox shows a reviewer: the working days still theirs, today (when it is one) through the due date;
+   * 1 on the last day, 0 once the period is over.
+   */
+  workingDaysUntilDue(at: Date, dueAt: Date, dueDate: PlainDate): number {
+    if (at.getTime() >= dueAt.getTime()) return 0;
+    let days = 0;
+    for (let date = shanghaiDateOf(at); date <= dueDate; date = addDays(date, 1)) {
+      if (this.isWorkingDay(date)) days += 1;
+    }
+    return days;
+  }
+
   /** Working days after `from`'s date up to and including `to`'s (Asia/Shanghai): the days a step took. */
   workingDaysBetween(from: Date, to: Date): number {
     let days = 0;

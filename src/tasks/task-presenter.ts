@@ -6,7 +6,8 @@ import type { Page } from '../common/http/keyset-cursor.js';
 import type { TaskDto, TaskPageDto } from './dto/task-response.dto.js';
 import type { InboxTask } from './inbox-task.entity.js';
 
-export function presentTask(task: InboxTask, language: Language): TaskDto {
+/** `daysLeft`: the working days left of open tasks, by task id (TasksService.workingDaysLeft). */
+export function presentTask(task: InboxTask, language: Language, daysLeft: ReadonlyMap<string, number>): TaskDto {
   return {
     id: task.id,
     caseId: task.caseId,
@@ -32,9 +33,14 @@ export function presentTask(task: InboxTask, language: Language): TaskDto {
     lastUrgedAt: task.lastUrgedAt?.toISOString() ?? null,
     readBy: task.readBy ?? null,
     readAt: task.readAt?.toISOString() ?? null,
+    workingDaysLeft: daysLeft.get(task.id) ?? null,
   };
 }
 
-export function presentTaskPage(page: Page<InboxTask>, language: Language): TaskPageDto {
-  return { items: page.items.map((task) => presentTask(task, language)), nextCursor: page.nextCursor };
+export function presentTaskPage(
+  page: Page<InboxTask>,
+  language: Language,
+  daysLeft: ReadonlyMap<string, number>,
+): TaskPageDto {
+  return { items: page.items.map((task) => presentTask(task, language, daysLeft)), nextCursor: page.nextCursor };
 }

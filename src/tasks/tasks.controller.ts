@@ -40,7 +40,8 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskPageDto> {
-    return presentTaskPage(await this.tasks.list(actor, query), language);
+    const page = await this.tasks.list(actor, query);
+    return presentTaskPage(page, language, await this.tasks.workingDaysLeft(page.items));
   }
 
   @Get('done')
@@ -52,7 +53,7 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskPageDto> {
-    return presentTaskPage(await this.tasks.done(actor, query), language);
+    return presentTaskPage(await this.tasks.done(actor, query), language, new Map());
   }
 
   @Get(':id')
@@ -67,7 +68,10 @@ export class TasksController {
     const task = await this.tasks.visibleTask(actor, id);
     await this.tasks.markRead(actor, task);
     const reportFigures = await this.tasks.reportFigures(task);
-    return { ...presentTask(task, language), ...(reportFigures ? { reportFigures } : {}) };
+    return {
+      ...presentTask(task, language, await this.tasks.workingDaysLeft([task])),
+      ...(reportFigures ? { reportFigures } : {}),
+    };
   }
 
   @Post(':id/claim')
@@ -81,7 +85,8 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskDto> {
-    return presentTask(await this.tasks.claim(actor, id), language);
+    const task = await this.tasks.claim(actor, id);
+    return presentTask(task, language, await this.tasks.workingDaysLeft([task]));
   }
 
   @Post(':id/release')
@@ -95,7 +100,8 @@ export class TasksController {
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
   ): Promise<TaskDto> {
-    return presentTask(await this.tasks.release(actor, id), language);
+    const task = await this.tasks.release(actor, id);
+    return presentTask(task, language, await this.tasks.workingDaysLeft([task]));
   }
 
   @CaseAction(

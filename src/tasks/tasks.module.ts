@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { DecisionRecorder } from './decision-recorder.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
 
-@Module({ controllers: [TasksController], providers: [TasksService, DecisionRecorder], exports: [TasksService] })
+@Module({
+  imports: [CalendarModule],
+  controllers: [TasksController],
+  providers: [TasksService, DecisionRecorder],
+  exports: [TasksService],
+})
 export class TasksModule {}

@@ -12,6 +12,7 @@ import {
 } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { findDecisionProblem } from '../../workflows/contracts/decisions.js';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { Clock } from '../common/clock.js';
 import type { PageQueryDto } from '../common/http/page-query.dto.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -40,6 +41,7 @@ export class TasksService {
     private readonly decisions: DecisionRecorder,
     private readonly breaches: BreachRepository,
     private readonly time: Clock,
+    private readonly calendar: CalendarService,
   ) {}
 
   private readonly logger = new Logger(TasksService.name);
@@ -85,6 +87,15 @@ export class TasksService {
   }
 
   /** 已办: what the caller completed, newest first, keyset-paginated on (completed_at, id). */
+  /** The working days left of each open task (by id), counted on one load of the calendar. */
+  async workingDaysLeft(tasks: readonly InboxTask[]): Promise<Map<string, number>> {
+    const open = tasks.filter((t) => t.status === 'open');
+    if (open.length === 0) return new Map();
+    const calendar = await this.calendar.current();
+    const now = this.time.now();
+    return new Map(open.map((t) => [t.id, calendar.workingDaysUntilDue(now, t.dueAt, t.dueDate)]));
+  }
+
   async done(actor: Actor, query: PageQueryDto): Promise<Page<InboxTask>> {
     const limit = query.limit ?? 20;
     const cursor = decodeCursor(query.cursor);

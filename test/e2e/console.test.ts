@@ -58,6 +58,25 @@ describe('the web console in a real browser', () => {
     return page;
   }
 
+  /** Visible form controls a screen reader could not name (no label, aria-label or text): what keyboard users meet. */
+  function unlabelledControls(page: Page): Promise<string[]> {
+    return page.$$eval('input:not([type=hidden]), textarea, select, button', (controls) =>
+      controls
+        .filter((c) => (c as HTMLElement).offsetParent !== null)
+        .filter((c) => {
+          const id = c.getAttribute('id');
+          const labelled =
+            c.getAttribute('aria-label') ||
+            c.getAttribute('aria-labelledby') ||
+            (id && document.querySelector(`label[for="${id}"]`)) ||
+            c.closest('label') ||
+            (c.tagName === 'BUTTON' && (c.textContent ?? '').trim());
+          return !labelled;
+        })
+        .map((c) => c.outerHTML.slice(0, 120)),
+    );
+  }
+
   /** Opens an Element Plus select and clicks the first option whose text contains `label`. */
   async function chooseOption(page: Page, select: string, label: string): Promise<void> {
     await page.click(select);
@@ -101,6 +120,7 @@ describe('the web console in a real browser', () => {
     await applicant.type('#purpose', '社会保险登记核验');
     await applicant.type('#scenario', '新参保单位登记时核验单位登记信息');
     await shot(applicant, '03-new-share-request');
+    expect(await unlabelledControls(applicant)).toEqual([]);
     await Promise.all([
       applicant.waitForSelector('[data-test="case-state"]'),
       applicant.click('[data-test="submit-share"]'),
@@ -119,11 +139,21 @@ describe('the web console in a real browser', () => {
     );
     expect(row).toContain(dueDate);
     expect(row).toContain('第二十一条第一款');
+    const listed = (await system.http.get('/tasks').set(system.as('jm-market-wang')).expect(200)).body.items.find(
+      (t: { caseId: string }) => t.caseId === caseId,
+    );
+    expect(listed.workingDaysLeft).toBeGreaterThanOrEqual(1);
+    const daysLeft = await reviewer.$eval(
+      `[data-test="inbox"] a[href*="${caseId}"]`,
+      (a) => (a.closest('tr') as HTMLElement).querySelector('[data-test="days-left"]')?.textContent,
+    );
+    expect(daysLeft).toBe(String(listed.workingDaysLeft));
     await shot(reviewer, '05-inbox');
     await reviewer.click(`[data-test="inbox"] a[href*="${caseId}"]`);
     await reviewer.waitForSelector('[data-test="decision-form"]');
     expect(await text(reviewer, '[data-test="task-citation"]')).toBe('第二十一条第一款');
     await shot(reviewer, '06-task');
+    expect(await unlabelledControls(reviewer)).toEqual([]);
     await reviewer.click('[data-test="decision-approve"]');
     await Promise.all([
       reviewer.waitForFunction(() => location.pathname.includes('/cases/')),
@@ -230,10 +260,32 @@ describe('the web console in a real browser', () => {
     await admin.click('[data-test="nav-operations"]');
     await admin.waitForSelector('[data-test="calendar-years"] .el-table__row');
     expect(await text(admin, '[data-test="calendar-years"]')).toMatch(/20\d\d/);
+    expect(await unlabelledControls(admin)).toEqual([]);
+    // Loading a notice: a day of a kind the schedule does not know is refused on its field, then the year loads.
+    await admin.type('#year-title', '国务院办公厅关于2032年部分节假日安排的通知（测试）');
+    await admin.type('#year-url', 'https://www.gov.cn/test-2032');
+    await admin.type('#year-published', '2031-11-10');
+    await admin.type('#year-days', '2032-01-01 holiday 元旦');
+    await admin.$eval('#year-year', (input) => ((input as HTMLInputElement).value = ''));
+    await admin.type('#year-year', '2032');
+    await admin.click('[data-test="submit-year"]');
+    await admin.waitForSelector('[data-test="year-errors"]');
+    expect(await text(admin, '[data-test="year-errors"]')).toContain('days[0].kind');
+    await admin.$eval('#year-days', (area) => ((area as HTMLTextAreaElement).value = ''));
+    await admin.type('#year-days', '2032-01-01 off 元旦');
+    await admin.click('[data-test="submit-year"]');
+    await admin.waitForSelector('[data-test="year-loaded"]');
+    expect(await text(admin, '[data-test="year-loaded"]')).toContain('calendar-recompute-2032');
+    await admin.waitForSelector('[data-test="recomputed-2032"]');
+    await admin.click('[data-test="recomputed-2032"]');
+    await admin.waitForSelector('[data-test="recomputed-steps"]');
     await shot(admin, '17-operations');
     const supervisor = await signedIn('supervisor');
     await supervisor.waitForSelector('[data-test="supervision-chart"] svg');
     expect(await text(supervisor, '[data-test="supervision"]')).toContain('jm-market');
     await shot(supervisor, '18-supervision');
-  }, 60_000);
+    expect(await unlabelledControls(supervisor)).toEqual([]);
+    const provoked = /Failed to load resource: the server responded with a status of (400|404)/;
+    expect(consoleErrors.filter((e) => !provoked.test(e))).toEqual([]);
+  }, 90_000);
 });

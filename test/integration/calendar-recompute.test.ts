@@ -125,5 +125,22 @@ describe('the deadline timer follows the recomputed due date', () => {
     }, 15_000);
     expect(Date.parse(breached.breach.recordedAt)).toBeGreaterThanOrEqual(from + 20 * MS);
     expect(breached.breach.dueAt).toBe(moved.due.dueAt);
+
+    // The operator's list of what the year moved (the console's operator page shows it); not for applicants.
+    const recomputed = await system.http
+      .get('/calendar/years/2099/recomputed-steps')
+      .set(system.as('admin'))
+      .expect(200);
+    expect(recomputed.body.items).toContainEqual({
+      caseId: started.body.caseId,
+      procedure: started.body.procedure,
+      state: expect.any(String),
+      stepId: step.stepId,
+      previousDueAt: step.due.dueAt,
+      dueAt: moved.due.dueAt,
+      provisional: false,
+      at: moved.due.changes[0].at,
+    });
+    await system.http.get('/calendar/years/2099/recomputed-steps').set(system.as('citizen-zhang')).expect(403);
   });
 });

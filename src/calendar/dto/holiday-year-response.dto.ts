@@ -30,3 +30,21 @@ export class RecomputeStartedDto {
 export class LoadedHolidayYearDto extends HolidayYearDto {
   @ApiProperty({ type: RecomputeStartedDto }) recompute!: RecomputeStartedDto;
 }
+
+/** One step whose due date a year's schedule moved (kept on the case's step as `due.changes`). */
+export class RecomputedStepDto {
+  @ApiProperty({ example: 'share-0b6f…' }) caseId!: string;
+  @ApiProperty({ example: 'share-request' }) procedure!: string;
+  @ApiProperty({ example: 'under-review' }) state!: string;
+  @ApiProperty({ example: 'provider-review' }) stepId!: string;
+  @ApiProperty({ format: 'date-time' }) previousDueAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ description: 'Still counted partly on weekends only (a later year not loaded yet)' })
+  provisional!: boolean;
+  @ApiProperty({ format: 'date-time', description: 'When the case moved it' }) at!: string;
+}
+
+export class RecomputedStepsDto {
+  @ApiProperty({ type: [RecomputedStepDto], description: 'Newest first, at most 200' })
+  items!: RecomputedStepDto[];
+}

@@ -86,6 +86,13 @@ export class TaskDto {
   })
   readBy!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) readAt!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'Open tasks: working days left today (when it is one) through the due date, on the holiday calendar; 1 on the last day, 0 once past. Null once closed',
+  })
+  workingDaysLeft!: number | null;
   @ApiPropertyOptional({
     type: DepartmentSummaryDto,
     description:

@@ -1,4 +1,6 @@
 import { caseStatus, eventually, HUARONG_SHARE, recordHistory, requestShare, sql } from '../../support/case-helpers.js';
+import { STATE_COUNCIL_SCHEDULES } from '../../../src/calendar/data/state-council-notices.js';
+import { WorkingDayCalendar } from '../../../src/calendar/working-day-calendar.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -19,6 +21,10 @@ describe("A step's decision is answered once recorded; the case moves on right a
     const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
     const { caseId } = started.body;
     const taskId = started.body.steps[0].taskId;
+    // The inbox counts the working days left on the holiday calendar the database holds (the State Council's).
+    const task = (await system.http.get(`/tasks/${taskId}`).set(system.as('hr-land-ma')).expect(200)).body;
+    const calendar = new WorkingDayCalendar(STATE_COUNCIL_SCHEDULES);
+    expect(task.workingDaysLeft).toBe(calendar.workingDaysUntilDue(new Date(), new Date(task.dueAt), task.dueDate));
 
     const reply = await decide(taskId, { decision: 'approve' }).expect(200);
     expect(reply.body).toMatchObject({ caseId, settling: true, closed: false });
@@ -30,6 +36,8 @@ describe("A step's decision is answered once recorded; the case moves on right a
 
     // Read at once: the task is closed (the API wrote it with the reply), and a read of the case waits the moment it
     // takes to move on, so whoever decided sees where it went.
+    const closedTask = (await system.http.get(`/tasks/${taskId}`).set(system.as('hr-land-ma')).expect(200)).body;
+    expect(closedTask).toMatchObject({ status: 'completed', workingDaysLeft: null });
     expect(await sql(system, 'select status, completed_by, decision from inbox_task where id = ?', [taskId])).toEqual([
       { status: 'completed', completed_by: 'hr-land-ma', decision: 'approve' },
     ]);

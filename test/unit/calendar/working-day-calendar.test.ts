@@ -62,6 +62,28 @@ describeUnderHostTimeZone(() => {
     });
   });
 
+  describe('workingDaysUntilDue (what the inbox shows)', () => {
+    // Received Thursday 2026-02-12, 3 WD: 2-13, 2-14 (make-up Saturday), then the Spring Festival until 2-23: due 2-24.
+    const due = calendar.addWorkingDays(shanghai('2026-02-12T10:00:00'), 3);
+    const left = (local: string) => calendar.workingDaysUntilDue(shanghai(local), new Date(due.dueAt), due.dueDate);
+
+    it('counts today, when it is a working day, through the due date', () => {
+      expect(due.dueDate).toBe('2026-02-24');
+      expect(left('2026-02-12T10:00:00')).toBe(4); // 2-12, 2-13, 2-14, 2-24
+      expect(left('2026-02-14T09:00:00')).toBe(2); // the make-up Saturday and 2-24
+    });
+
+    it('skips the holiday: in the middle of the Spring Festival only the due day is left', () => {
+      expect(left('2026-02-18T12:00:00')).toBe(1);
+    });
+
+    it('is 1 on the last day until 24:00 Shanghai, and 0 from then on', () => {
+      expect(left('2026-02-24T23:59:00')).toBe(1);
+      expect(left('2026-02-25T00:00:00')).toBe(0);
+      expect(left('2026-03-10T00:00:00')).toBe(0);
+    });
+  });
+
   describe('addWorkingDays', () => {
     it('does not count the day of receipt and ends at 24:00 Shanghai of the Nth working day', () => {
       // Received Monday 2026-03-02, 5 WD → Monday 2026-03-09, due at 2026-03-10 00:00+08:00.

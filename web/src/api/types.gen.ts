@@ -160,6 +160,30 @@ export type LoadedHolidayYearDto = {
     recompute: RecomputeStartedDto;
 };
 
+export type RecomputedStepDto = {
+    caseId: string;
+    procedure: string;
+    state: string;
+    stepId: string;
+    previousDueAt: string;
+    dueAt: string;
+    /**
+     * Still counted partly on weekends only (a later year not loaded yet)
+     */
+    provisional: boolean;
+    /**
+     * When the case moved it
+     */
+    at: string;
+};
+
+export type RecomputedStepsDto = {
+    /**
+     * Newest first, at most 200
+     */
+    items: Array<RecomputedStepDto>;
+};
+
 export type DueDateDto = {
     /**
      * Last working day of the period (Asia/Shanghai)
@@ -1038,6 +1062,10 @@ export type TaskDto = {
     readBy: string | null;
     readAt: string | null;
     /**
+     * Open tasks: working days left today (when it is one) through the due date, on the holiday calendar; 1 on the last day, 0 once past. Null once closed
+     */
+    workingDaysLeft: number | null;
+    /**
      * P7 department report (Chongqing Art. 47): the department’s figures for the year reported on, to pre-fill the report
      */
     reportFigures?: DepartmentSummaryDto;
@@ -1626,6 +1654,48 @@ export type CalendarReplaceYearResponses = {
 };
 
 export type CalendarReplaceYearResponse = CalendarReplaceYearResponses[keyof CalendarReplaceYearResponses];
+
+export type CalendarRecomputedStepsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Messages and texts in Simplified Chinese by default; `en` for English
+         */
+        'Accept-Language'?: string;
+    };
+    path: {
+        year: number;
+    };
+    query?: never;
+    url: '/calendar/years/{year}/recomputed-steps';
+};
+
+export type CalendarRecomputedStepsErrors = {
+    /**
+     * Invalid request: every field error is listed in `errors`
+     */
+    400: ErrorBodyDto;
+    /**
+     * No valid bearer token
+     */
+    401: ErrorBodyDto;
+    /**
+     * Your role (or department) may not do this
+     */
+    403: ErrorBodyDto;
+    /**
+     * Internal error; nothing was changed by this request
+     */
+    500: ErrorBodyDto;
+};
+
+export type CalendarRecomputedStepsError = CalendarRecomputedStepsErrors[keyof CalendarRecomputedStepsErrors];
+
+export type CalendarRecomputedStepsResponses = {
+    200: RecomputedStepsDto;
+};
+
+export type CalendarRecomputedStepsResponse = CalendarRecomputedStepsResponses[keyof CalendarRecomputedStepsResponses];
 
 export type CalendarDueDateData = {
     body?: never;
