@@ -241,7 +241,25 @@ describe('the web console in a real browser', () => {
     expect(Date.parse(status.steps[0].due.dueAt)).toBeGreaterThan(firstDueAt);
     expect(await text(citizen, '[data-test="step-due"]')).toBe(status.steps[0].due.dueDate);
     await shot(citizen, '14-extended-due-date');
-  }, 120_000);
+
+    // Another procedure's form: an objection to an open-catalog listing; the missing reason is shown on its field.
+    await citizen.click('[data-test="nav-new"]');
+    await citizen.click('[data-test="kind-objection"]');
+    await chooseOption(citizen, '[data-test="resource"]', '户籍迁移信息');
+    await chooseOption(citizen, '#open-type', 'conditional');
+    await citizen.click('[data-test="submit-share"]');
+    await citizen.waitForSelector('.el-form-item.is-error #reason');
+    expect(await unlabelledControls(citizen)).toEqual([]);
+    await citizen.type('#reason', '迁移统计数据不涉及个人隐私');
+    await Promise.all([
+      citizen.waitForSelector('[data-test="case-state"]'),
+      citizen.click('[data-test="submit-share"]'),
+    ]);
+    const objectionId = citizen.url().split('/cases/')[1];
+    const objection = (await system.http.get(`/cases/${objectionId}`).set(system.as('citizen-zhang')).expect(200)).body;
+    expect(objection).toMatchObject({ procedure: 'open-catalog-objection', pack: 'chongqing-2019' });
+    await shot(citizen, '14b-objection');
+  }, 150_000);
 
   it('the reviewer’s notifications and 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
     const reviewer = await signedIn('jm-market-wang');
