@@ -55,5 +55,9 @@ export function createScheduleActivities({
     casesWithDueIn({ year }) {
       return inbox.casesWithDueIn(year);
     },
+
+    casesWithDueInPage({ year, after, limit }) {
+      return inbox.casesWithDueIn(year, { after, limit });
+    },
   };
 }

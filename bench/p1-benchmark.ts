@@ -20,6 +20,7 @@ import { createWorker } from '../src/engine/create-worker.js';
 import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/engine/workflow-source.js';
 import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
 import { LIST_USERS, measureListsAt, type ListFigures } from './list-scale.js';
+import { measureRecomputeAt } from './recompute-scale.js';
 import { runConcurrently, summarize } from './stats.js';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 200);
@@ -228,6 +229,24 @@ async function main(): Promise<void> {
           `  ratios     lists p99 @${large.rows} / @${small.rows}: department ${ratio('department')} applicant ${ratio('applicant')} auditor ${ratio('auditor')} inbox ${ratio('inbox')} (target <= 1.3)`,
         );
       }
+    }
+
+    // Loading a year with many open cases: paced batches of signals, the inbox read meanwhile.
+    const recomputeCases = Number(process.env.BENCH_RECOMPUTE_CASES ?? 100_000);
+    if (recomputeCases > 0) {
+      const db = new pg.Client({ connectionString: infrastructure.databaseUrl });
+      await db.connect();
+      const r = await measureRecomputeAt(db, recomputeCases, http, client, {
+        admin: await token('admin'),
+        reviewer: await token('hr-land-ma'),
+      });
+      await db.end();
+      log(
+        `  recompute  ${r.seeded} seeded open cases: ${r.seconds.toFixed(1)} s in ${r.runs} runs, ${r.signalled} signalled, ${r.closed} not found; batches of ${config.RECOMPUTE_BATCH_SIZE} every ${config.RECOMPUTE_PAUSE_MS} ms`,
+      );
+      log(
+        `  recompute  inbox meanwhile p50 ${f(r.inbox.p50)} ms p99 ${f(r.inbox.p99)} ms max ${f(r.inbox.max)} ms (${r.inbox.n} reads)`,
+      );
     }
 
     worker.shutdown();

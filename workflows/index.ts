@@ -7,4 +7,5 @@ export { openDataApplication } from './open-data-application.js';
 export { shareRequest } from './share-request.js';
 export { annualReport, annualReportRound } from './annual-report.js';
 export { calendarRecompute } from './calendar-recompute.js';
+export { calendarRecomputeInBatches } from './calendar-recompute-batched.js';
 export { catalogUpdate } from './catalog-update.js';

@@ -115,6 +115,7 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
     details: { reporters: p.reporters.map((r) => r.departmentId), authority: p.authority },
   }),
   casesWithDueIn: (ids) => ({ action: 'calendar-affected-cases', details: { cases: ids } }),
+  casesWithDueInPage: (ids) => ({ action: 'calendar-affected-cases', details: { cases: ids } }),
   recordUrge: (u) => ({
     action: 'task-urged',
     actor: pickActor(u.actor),

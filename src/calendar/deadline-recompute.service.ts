@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CALENDAR_RECOMPUTE_WORKFLOW,
+  BATCHED_CALENDAR_RECOMPUTE_WORKFLOW,
   calendarRecomputeId,
   type CalendarChange,
+  type RecomputePace,
 } from '../../workflows/contracts/calendar-change.js';
+import { AppConfig } from '../config/app-config.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import type { StoredHolidaySchedule } from './calendar-store.js';
 
@@ -14,7 +16,10 @@ import type { StoredHolidaySchedule } from './calendar-store.js';
  */
 @Injectable()
 export class DeadlineRecompute {
-  constructor(private readonly engine: CaseEngine) {}
+  constructor(
+    private readonly engine: CaseEngine,
+    private readonly config: AppConfig,
+  ) {}
 
   async start(schedule: StoredHolidaySchedule): Promise<{ workflowId: string }> {
     const change: CalendarChange = {
@@ -25,7 +30,16 @@ export class DeadlineRecompute {
       loadedAt: schedule.loadedAt,
     };
     const workflowId = calendarRecomputeId(schedule.year, schedule.revision);
-    await this.engine.startWorkflow({ workflowType: CALENDAR_RECOMPUTE_WORKFLOW, workflowId, args: [change] });
+    const pace: RecomputePace = {
+      batchSize: this.config.RECOMPUTE_BATCH_SIZE,
+      pauseMs: this.config.RECOMPUTE_PAUSE_MS,
+      batchesPerRun: this.config.RECOMPUTE_BATCHES_PER_RUN,
+    };
+    await this.engine.startWorkflow({
+      workflowType: BATCHED_CALENDAR_RECOMPUTE_WORKFLOW,
+      workflowId,
+      args: [change, pace],
+    });
     return { workflowId };
   }
 }

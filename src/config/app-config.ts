@@ -153,6 +153,25 @@ export class AppConfig {
   @IsBoolean()
   WEBHOOK_DELIVERY_ENABLED = true;
 
+  /** Loading a year's schedule: open cases told at once, the pause between batches, batches per workflow run. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  RECOMPUTE_BATCH_SIZE = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  RECOMPUTE_PAUSE_MS = 500;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  RECOMPUTE_BATCHES_PER_RUN = 10;
+
   /** The first retry's delay; each further one doubles it, up to an hour. */
   @Transform(toInt)
   @IsInt()

@@ -187,14 +187,16 @@ export class InboxTaskRepository {
   }
 
   /** Cases with an open decision whose due date a new schedule of `year` can move: provisional, or counted through it. */
-  async casesWithDueIn(year: number): Promise<string[]> {
+  async casesWithDueIn(year: number, page?: { after?: string; limit: number }): Promise<string[]> {
     const rows = await query<{ case_id: string }>(
       this.em(),
       `select distinct case_id from inbox_task
        where status = 'open' and kind = 'decision'
          and (provisional or (extract(year from created_at at time zone 'Asia/Shanghai') <= ? and extract(year from due_date) >= ?))
-       order by case_id`,
-      [year, year],
+         ${page?.after !== undefined ? 'and case_id > ?' : ''}
+       order by case_id
+       ${page ? 'limit ?' : ''}`,
+      [year, year, ...(page?.after !== undefined ? [page.after] : []), ...(page ? [page.limit] : [])],
     );
     return rows.map((r) => r.case_id);
   }

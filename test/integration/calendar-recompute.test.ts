@@ -84,6 +84,39 @@ describe('loading a year recomputes provisional due dates (real calendar)', () =
   });
 });
 
+describe('a recompute tells the cases a batch at a time, continuing as new', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({
+      // Years no other test loads: the cases' due dates are provisional until 2034 is.
+      clock: new ShiftedClock('2033-12-27T10:00:00+08:00'),
+      // One case per batch, two batches per run: three cases take two runs.
+      env: { RECOMPUTE_BATCH_SIZE: '1', RECOMPUTE_BATCHES_PER_RUN: '2', RECOMPUTE_PAUSE_MS: '0' },
+    });
+  });
+  afterAll(() => system.close());
+
+  it('every case is told, however the list is cut', async () => {
+    await loadYear(system, 2033, [{ date: '2033-01-03', kind: 'off', name: '元旦' }]);
+    const started = [await object(system), await object(system), await object(system)];
+    for (const s of started) expect(s.body.steps[0].due).toMatchObject({ provisional: true, provisionalYears: [2034] });
+    const loaded = await loadYear(system, 2034, [{ date: '2034-01-02', kind: 'off', name: '元旦' }]);
+    const handle = system.client.workflow.getHandle(loaded.body.recompute.workflowId);
+    const result = await handle.result();
+    // Other open cases of the database may be told too; these three are among them.
+    expect(result.signalled + result.closed).toBeGreaterThanOrEqual(3);
+    expect(result.runs).toBeGreaterThanOrEqual(2);
+    await recordHistory(system, loaded.body.recompute.workflowId, 'calendar-recompute.batched-2034');
+    for (const s of started) {
+      await eventually(async () => {
+        const seen = await caseStatus(system, 'citizen-zhang', s.body.caseId).expect(200);
+        expect(seen.body.steps[0].due.provisional).toBe(false);
+        expect(seen.body.steps[0].due.changes).toEqual([expect.objectContaining({ year: 2034, provisional: false })]);
+      });
+    }
+  });
+});
+
 describe('the deadline timer follows the recomputed due date', () => {
   const MS = 400;
   let system: TestSystem;

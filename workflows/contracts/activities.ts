@@ -244,6 +244,8 @@ export interface ScheduleActivities {
   }): Promise<AnnualReportRoundPlan>;
   /** Open cases with a step whose due date is provisional or falls in the year. */
   casesWithDueIn(args: { year: number }): Promise<string[]>;
+  /** The same, one page at a time in case id order: up to `limit` after `after`. */
+  casesWithDueInPage(args: { year: number; after?: string; limit: number }): Promise<string[]>;
 }
 
 export type Activities = CalendarActivities &
