@@ -27,6 +27,10 @@ export interface CaseListFilter {
   procedure?: string;
   pack?: string;
   state?: string;
+  /** Received at or after. */
+  receivedFrom?: Date;
+  /** Received before. */
+  receivedBefore?: Date;
   /** Keyset: the receipt and id of the last row of the previous page. */
   before?: { receivedAt: Date; id: string };
   limit: number;
@@ -109,9 +113,12 @@ export class CaseRecordRepository {
     if (filter.procedure) where.procedure = filter.procedure;
     if (filter.pack) where.pack = filter.pack;
     if (filter.state) where.state = filter.state;
+    const received = { $gte: filter.receivedFrom, $lt: filter.receivedBefore };
+    const bounds = Object.fromEntries(Object.entries(received).filter(([, at]) => at));
+    if (Object.keys(bounds).length) where.receivedAt = bounds;
     if (filter.before) {
       const { receivedAt, id } = filter.before;
-      where.$or = [{ receivedAt: { $lt: receivedAt } }, { receivedAt, id: { $lt: id } }];
+      where.$and = [{ $or: [{ receivedAt: { $lt: receivedAt } }, { receivedAt, id: { $lt: id } }] }];
     }
     return this.em().find(CaseRecord, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: filter.limit + 1 });
   }
@@ -133,6 +140,14 @@ export class CaseRecordRepository {
         conditions.push(`c.${column} = ?`);
         params.push(value);
       }
+    }
+    if (filter.receivedFrom) {
+      conditions.push('p.received_at >= ?');
+      params.push(filter.receivedFrom);
+    }
+    if (filter.receivedBefore) {
+      conditions.push('p.received_at < ?');
+      params.push(filter.receivedBefore);
     }
     if (filter.before) {
       conditions.push('(p.received_at, p.case_id) < (?, ?)');

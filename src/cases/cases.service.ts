@@ -11,6 +11,7 @@ import {
 } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { addDays, shanghaiMidnight } from '../calendar/plain-date.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
@@ -134,17 +135,30 @@ export class CasesService {
     return this.engine.update(caseId, urgeUpdate, { actor, taskId, note, workingDay });
   }
 
-  /** The caller's cases, newest first, keyset-paginated on (received_at, id). */
+  /**
+   * The caller's cases, newest first, keyset-paginated on (received_at, id). Applicants see their own, department
+   * users their department's, auditors and supervisors every case; the filters narrow that, never widen it.
+   */
   async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseRecord>> {
+    const none = { items: [], nextCursor: null };
     const filter: CaseListFilter = {
       procedure: query.procedure,
       pack: query.pack,
       state: query.state,
+      applicantId: query.applicant,
+      participantDepartment: query.department,
+      receivedFrom: query.receivedFrom ? shanghaiMidnight(query.receivedFrom) : undefined,
+      receivedBefore: query.receivedTo ? shanghaiMidnight(addDays(query.receivedTo, 1)) : undefined,
       limit: query.limit ?? 20,
     };
-    if (actor.role === 'applicant') filter.applicantId = actor.id;
-    else if (actor.role === 'admin') return { items: [], nextCursor: null };
-    else if (!['auditor', 'supervisor'].includes(actor.role)) filter.participantDepartment = actor.department;
+    if (actor.role === 'admin') return none;
+    if (actor.role === 'applicant') {
+      if (query.applicant && query.applicant !== actor.id) return none;
+      filter.applicantId = actor.id;
+    } else if (!['auditor', 'supervisor'].includes(actor.role)) {
+      if (query.department && query.department !== actor.department) return none;
+      filter.participantDepartment = actor.department;
+    }
     const cursor = decodeCursor(query.cursor);
     if (cursor) filter.before = { receivedAt: new Date(cursor.sortKey), id: cursor.id };
     return pageOf(await this.cases.page(filter), filter.limit, (row) => row.receivedAt);

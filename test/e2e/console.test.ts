@@ -5,6 +5,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CONSOLE_DIR } from '../../src/console/serve-console.js';
+import type { Repositories } from '../../src/database/repositories.js';
+import { complete, HUARONG_SHARE, requestShare } from '../support/case-helpers.js';
+import { RefusingGrants } from '../support/refusing-grants.js';
 import { ShiftedClock, ShortCalendar } from '../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
@@ -17,17 +20,26 @@ describe('the web console in a real browser', () => {
   let system: TestSystem;
   let browser: Browser;
   let base: string;
+  let grants: RefusingGrants;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk`);
     if (!existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error('the console is not built: npm run build');
     mkdirSync(SCREENSHOTS, { recursive: true });
+    const overrides: Partial<Repositories> = {};
     system = await startTestSystem({
       clock: new ShiftedClock('2023-06-01T10:00:00+08:00'),
       calendar: new ShortCalendar(HOUR),
       env: { DEV_LOGIN_ENABLED: 'true' },
+      repositoryOverrides: overrides,
+      withoutWorker: true,
     });
+    // Grants are written normally; one test makes them fail for good, to give the operator an incident to retry.
+    grants = new RefusingGrants(system.orm);
+    grants.refusing = false;
+    overrides.grants = grants;
+    await system.startWorker();
     const { port } = system.app.getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${port}/console`;
     browser = await puppeteer.launch({
@@ -96,6 +108,26 @@ describe('the web console in a real browser', () => {
       [...document.querySelectorAll('.el-select__popper')].every((p) => getComputedStyle(p).display === 'none'),
     );
   }
+
+  /** Presses Tab until the focus is on `selector` (as a keyboard user reaches a control), or fails. */
+  async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
+    for (let i = 0; i < limit; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    }
+    throw new Error(`${selector} is not reached with Tab`);
+  }
+
+  /** Sets an input's value as typing would (a native date input takes its value, not keystrokes, in every locale). */
+  const setInput = (page: Page, selector: string, value: string) =>
+    page.$eval(
+      selector,
+      (input, v) => {
+        (input as HTMLInputElement).value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      value,
+    );
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -246,7 +278,7 @@ describe('the web console in a real browser', () => {
     await citizen.click('[data-test="nav-new"]');
     await citizen.click('[data-test="kind-objection"]');
     await chooseOption(citizen, '[data-test="resource"]', '户籍迁移信息');
-    await chooseOption(citizen, '#open-type', 'conditional');
+    await chooseOption(citizen, '#open-type', '有条件');
     await citizen.click('[data-test="submit-share"]');
     await citizen.waitForSelector('.el-form-item.is-error #reason');
     expect(await unlabelledControls(citizen)).toEqual([]);
@@ -260,6 +292,91 @@ describe('the web console in a real browser', () => {
     expect(objection).toMatchObject({ procedure: 'open-catalog-objection', pack: 'chongqing-2019' });
     await shot(citizen, '14b-objection');
   }, 150_000);
+
+  it('a department files a catalog update (P3) with its field errors; the auditor finds it by keyboard alone', async () => {
+    const reviewer = await signedIn('cq-psb-sun');
+    await reviewer.click('[data-test="nav-new"]');
+    await reviewer.waitForSelector('[data-test="trigger-date"]');
+    const entries = (
+      await system.http.get('/catalog').query({ department: 'cq-public-security' }).set(system.as('cq-psb-sun'))
+    ).body as Array<{ id: string; title: string }>;
+    await chooseOption(
+      reviewer,
+      '[data-test="resource"]',
+      entries.find((e) => e.id === 'cq-psb-migration-stats')!.title,
+    );
+    // Without the trigger's day and description, the server's messages appear on those fields.
+    await reviewer.click('[data-test="submit-share"]');
+    await reviewer.waitForSelector('.el-form-item.is-error #trigger-date');
+    await reviewer.waitForSelector('.el-form-item.is-error #trigger-description');
+    expect(await unlabelledControls(reviewer)).toEqual([]);
+    await shot(reviewer, '19-catalog-update-errors');
+    await setInput(reviewer, '#trigger-date', '2023-05-29');
+    await reviewer.type('#trigger-description', '《重庆市户籍管理条例》修订，迁移统计口径调整');
+    await reviewer.type('#change-updateFrequency', '每周');
+    await Promise.all([
+      reviewer.waitForSelector('[data-test="case-state"]'),
+      reviewer.click('[data-test="submit-share"]'),
+    ]);
+    const caseId = reviewer.url().split('/cases/')[1];
+    const filed = (await system.http.get(`/cases/${caseId}`).set(system.as('cq-psb-sun')).expect(200)).body;
+    expect(filed).toMatchObject({
+      procedure: 'catalog-update',
+      pack: 'chongqing-2019',
+      applicant: { id: 'cq-psb-sun' },
+    });
+    await shot(reviewer, '20-catalog-update-filed');
+
+    // The auditor searches by applicant, department and day of receipt, and opens the case, with the keyboard only.
+    const auditor = await signedIn('auditor');
+    await auditor.click('[data-test="nav-cases"]');
+    await auditor.waitForSelector('[data-test="search-applicant"]');
+    const day = new Date(Date.parse(filed.receivedAt) + 8 * HOUR).toISOString().slice(0, 10);
+    await auditor.focus('body');
+    await tabTo(auditor, '#cases-applicant');
+    await auditor.keyboard.type('cq-psb-sun');
+    await tabTo(auditor, '#cases-department', 3);
+    await auditor.keyboard.type('cq-public-security');
+    await tabTo(auditor, '#cases-receivedFrom', 3);
+    await setInput(auditor, '#cases-receivedFrom', day);
+    await auditor.keyboard.press('Enter');
+    const link = `[data-test="case-${caseId}"]`;
+    await auditor.waitForSelector(link);
+    const listed = await auditor.$$eval('[data-test="cases"] .el-table__row', (rows) => rows.length);
+    const all = (
+      await system.http
+        .get('/cases')
+        .query({ applicant: 'cq-psb-sun', department: 'cq-public-security', receivedFrom: day, limit: 20 })
+        .set(system.as('auditor'))
+        .expect(200)
+    ).body.items;
+    expect(listed).toBe(all.length);
+    await shot(auditor, '21-auditor-search');
+    await tabTo(auditor, link);
+    await Promise.all([auditor.waitForSelector('[data-test="case-state"]'), auditor.keyboard.press('Enter')]);
+    expect(auditor.url()).toContain(`/cases/${caseId}`);
+  }, 120_000);
+
+  it('the operator retries an incident from the console once its cause is fixed, and the case goes on', async () => {
+    grants.refusing = true;
+    const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
+    const { caseId } = started.body;
+    const decided = await complete(system, 'hr-land-ma', started.body.steps[0].taskId, { decision: 'approve' });
+    expect(decided.body).toMatchObject({ caseId, state: 'incident' });
+    const incidentId = decided.body.incidents[0].incidentId as string;
+    const admin = await signedIn('admin');
+    await admin.click('[data-test="nav-operations"]');
+    const retry = `[data-test="retry-${incidentId}"]`;
+    await admin.waitForSelector(retry);
+    expect(await text(admin, '[data-test="incidents"]')).toContain('recordGrant');
+    await shot(admin, '22-incident');
+    grants.refusing = false;
+    await admin.click(retry);
+    await admin.waitForFunction((s) => !document.querySelector(s), {}, retry);
+    const status = (await system.http.get(`/cases/${caseId}`).set(system.as('hr-civil-xu')).expect(200)).body;
+    expect(status.incidents.map((i: { state: string }) => i.state)).toEqual(['resolved']);
+    expect(await system.client.workflow.getHandle(caseId).result()).toMatchObject({ state: 'granted' });
+  }, 90_000);
 
   it('the reviewer’s notifications and 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
     const reviewer = await signedIn('jm-market-wang');

@@ -1,6 +1,4 @@
 import type { Repositories } from '../../src/database/repositories.js';
-import { ShareGrantRepository } from '../../src/grants/share-grant.repository.js';
-import type { GrantArgs } from '../../workflows/contracts/activities.js';
 import {
   caseStatus,
   complete,
@@ -10,20 +8,8 @@ import {
   requestShare,
   sql,
 } from '../support/case-helpers.js';
+import { RefusingGrants } from '../support/refusing-grants.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
-
-/** A grant repository that PostgreSQL refuses for good (as a NUL byte in a text would be), until the cause is "fixed". */
-class RefusingGrants extends ShareGrantRepository {
-  refusing = true;
-  override record(args: GrantArgs): Promise<void> {
-    if (!this.refusing) return super.record(args);
-    return Promise.reject(
-      Object.assign(new Error('insert into share_grant … values (…社会救助…)'), {
-        cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }),
-      }),
-    );
-  }
-}
 
 const body = HUARONG_SHARE;
 

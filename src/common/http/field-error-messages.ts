@@ -29,6 +29,7 @@ const CHINESE: Record<string, Describe> = {
   isIso8601: (f) => `${f} 必须是带时区偏移的 ISO-8601 时间（如 2026-02-12T10:00:00+08:00）`,
   isISO8601: (f) => `${f} 必须是带时区偏移的 ISO-8601 时间（如 2026-02-12T10:00:00+08:00）`,
   isInstantInRange: (f) => `${f} 须为带时区偏移的 ISO-8601 时间（如 2026-02-12T10:00:00+08:00），且在1949至2199年之间`,
+  isPlainDateInRange: (f) => `${f} 须为1949-10-01至2199-12-31之间的日期（YYYY-MM-DD）`,
   matches: (f, e) =>
     e.includes('control characters')
       ? `${f} 不能包含控制字符`

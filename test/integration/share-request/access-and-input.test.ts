@@ -188,6 +188,46 @@ describe('P1 authorization and bad input', () => {
     expect(rows.map((r) => r.department)).toEqual(['cq-big-data', 'cq-health', 'cq-public-security']);
   });
 
+  it('lets the auditor search by applicant, department and days of receipt; filters never widen a view', async () => {
+    const status = await caseStatus(system, 'auditor', caseId).expect(200);
+    const day = new Date(Date.parse(status.body.receivedAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const dayBefore = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+    const list = (user: string, query: Record<string, string | number>) =>
+      system.http
+        .get('/cases')
+        .query({ limit: 100, ...query })
+        .set(system.as(user))
+        .expect(200);
+    const ids = (res: { body: { items: Array<{ caseId: string }> } }) => res.body.items.map((c) => c.caseId);
+
+    const found = await list('auditor', {
+      applicant: 'cq-health-liu',
+      department: 'cq-public-security',
+      receivedFrom: day,
+      receivedTo: day,
+    });
+    expect(ids(found)).toContain(caseId);
+    expect(found.body.items.every((c: { applicantId: string }) => c.applicantId === 'cq-health-liu')).toBe(true);
+    expect(ids(await list('auditor', { applicant: 'cq-health-liu', receivedTo: dayBefore }))).not.toContain(caseId);
+    expect(ids(await list('auditor', { applicant: 'cq-health-liu', department: 'jm-market' }))).not.toContain(caseId);
+    expect(ids(await list('supervisor', { department: 'cq-big-data', receivedFrom: day }))).toContain(caseId);
+
+    // A department user names another department, an applicant another applicant: nothing, not someone else's.
+    expect(ids(await list('jm-market-wang', { department: 'cq-public-security' }))).toEqual([]);
+    expect(ids(await list('jm-hrss-li', { applicant: 'cq-health-liu' }))).toEqual([]);
+    expect(ids(await list('cq-psb-sun', { applicant: 'cq-health-liu', receivedFrom: day }))).toContain(caseId);
+
+    const bad = await system.http
+      .get('/cases')
+      .query({ receivedFrom: '2026-02-30', applicant: 'a b' })
+      .set(system.as('auditor'))
+      .expect(400);
+    expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual([
+      'applicant',
+      'receivedFrom',
+    ]);
+  });
+
   it('sorts the inbox by due date and pages it', async () => {
     const page = await system.http.get('/tasks').query({ limit: 1 }).set(system.as('cq-psb-sun')).expect(200);
     expect(page.body.items).toHaveLength(1);

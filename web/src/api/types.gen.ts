@@ -2584,6 +2584,22 @@ export type CasesListData = {
         procedure?: Procedure;
         pack?: PackId;
         state?: string;
+        /**
+         * Cases filed by this applicant (user id)
+         */
+        applicant?: string;
+        /**
+         * Cases this department takes part in; a department user sees only their own department’s
+         */
+        department?: string;
+        /**
+         * Received on or after this day (Asia/Shanghai)
+         */
+        receivedFrom?: string;
+        /**
+         * Received on or before this day (Asia/Shanghai)
+         */
+        receivedTo?: string;
     };
     url: '/cases';
 };

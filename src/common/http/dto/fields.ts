@@ -17,6 +17,9 @@ import {
   MinLength,
   ValidateBy,
 } from 'class-validator';
+import { isPlainDate } from '../../../calendar/plain-date.js';
+
+const PLAIN_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Control characters other than tab and line breaks: never part of a text a person wrote, and PostgreSQL refuses NUL. */
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
@@ -137,6 +140,21 @@ export function InstantField(options: FieldOptions) {
         },
         defaultMessage: () =>
           '$property must be an ISO-8601 instant with its offset (2026-02-12T10:00:00+08:00) between 1949 and 2199',
+      },
+    }),
+  );
+}
+
+/** A calendar day `YYYY-MM-DD` (a day in Asia/Shanghai) between 1949-10-01 and 2199-12-31. */
+export function PlainDateField(options: FieldOptions) {
+  return applyDecorators(
+    documented({ type: 'string', format: 'date', pattern: PLAIN_DATE_PATTERN.source }, options),
+    ...optionally(options),
+    ValidateBy({
+      name: 'isPlainDateInRange',
+      validator: {
+        validate: (value: unknown) => isPlainDate(value) && value >= '1949-10-01' && value <= '2199-12-31',
+        defaultMessage: () => '$property must be a calendar day YYYY-MM-DD between 1949-10-01 and 2199-12-31',
       },
     }),
   );
