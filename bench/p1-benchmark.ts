@@ -20,6 +20,7 @@ import { createWorker } from '../src/engine/create-worker.js';
 import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/engine/workflow-source.js';
 import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
 import { LIST_USERS, measureListsAt, type ListFigures } from './list-scale.js';
+import { LOAD_OPERATIONS, measureLoad } from './load-mix.js';
 import { measureRecomputeAt } from './recompute-scale.js';
 import { runConcurrently, summarize } from './stats.js';
 
@@ -192,6 +193,29 @@ async function main(): Promise<void> {
     log(
       `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (respond-async ${(asyncRate / bareRate).toFixed(2)}; target >= 0.5)   decision p50 ${(api.p50 / bare.p50).toFixed(2)}   p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`,
     );
+
+    // Many users at once: create, inbox, decide and status for BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS at a time.
+    const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+    if (loadSeconds > 0) {
+      const clients = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
+      const load = await measureLoad(
+        http,
+        SHARE,
+        { applicant: await token('hr-civil-xu'), reviewer: await token('hr-land-ma') },
+        clients,
+        loadSeconds,
+      );
+      log(
+        `  load       ${load.clients} clients for ${load.seconds.toFixed(0)} s: ${f(load.perSecond)} requests/s (START_CONCURRENCY ${config.START_CONCURRENCY})`,
+      );
+      for (const op of LOAD_OPERATIONS) {
+        const o = load.operations[op];
+        log(
+          `  load       ${op.padEnd(7)} n ${o.latency.n}   p50 ${f(o.latency.p50)} ms p99 ${f(o.latency.p99)} ms max ${f(o.latency.max)} ms   errors ${o.errors}   shed (503) ${o.shed}${o.errors ? `   e.g. ${JSON.stringify(o.unexpected)}` : ''}`,
+        );
+      }
+      log(`  targets    load: 0 errors, create p99 <= 1000 ms`);
+    }
 
     // Lists at scale: the first page of each list as the tables grow (seeded with generate_series).
     const sizes = (process.env.BENCH_LIST_SIZES ?? '100000,1000000')
