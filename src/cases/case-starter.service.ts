@@ -10,6 +10,7 @@ import { Clock } from '../common/clock.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
+import { StartAdmission } from './start-admission.js';
 import { CaseRecordRepository } from './case-record.repository.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
 import type { PlannedCase, ProcedureDefinition } from './procedures/procedure-definition.js';
@@ -76,19 +77,25 @@ export class CaseStarter {
     private readonly contexts: CaseContextLoader,
     private readonly clock: Clock,
     private readonly metrics: CaseMetrics,
-    private readonly config: AppConfig,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.admission = new StartAdmission({
+      limit: config.START_CONCURRENCY,
+      floor: config.START_SATURATED_CONCURRENCY,
+      targetMs: config.START_LATENCY_TARGET_MS,
+    });
+  }
 
-  private inFlight = 0;
+  private readonly admission: StartAdmission;
 
-  /** At most START_CONCURRENCY starts at once; the next is shed with a 503 the caller retries. */
+  /** Starts within the admission's limits; the next is shed with a 503 the caller retries. */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
-    if (this.inFlight >= this.config.START_CONCURRENCY) throw tooBusy();
-    this.inFlight += 1;
+    if (!this.admission.admit()) throw tooBusy();
+    const t0 = performance.now();
     try {
       return await this.startNow(procedure, request, options);
     } finally {
-      this.inFlight -= 1;
+      this.admission.finished(performance.now() - t0);
     }
   }
 

@@ -105,6 +105,23 @@ export class AppConfig {
   START_CONCURRENCY = 64;
 
   /**
+   * When recent starts took longer than START_LATENCY_TARGET_MS (0: never), the system is saturated: then only
+   * START_SATURATED_CONCURRENCY starts run at once and the rest are shed, so that a start's wait stays near the
+   * target instead of growing with the queue.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  START_LATENCY_TARGET_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  START_SATURATED_CONCURRENCY = 8;
+
+  /**
    * Where the worker serves the Temporal SDK's Prometheus metrics (`/metrics`: workflow and activity task
    * latencies, slots, poll failures, schedule-to-start); empty switches them off.
    */

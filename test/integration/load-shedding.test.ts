@@ -32,3 +32,34 @@ describe('Load shedding: past START_CONCURRENCY starts at once, a start is answe
     await requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': again }).expect(201);
   });
 });
+
+describe('Load shedding by start time: while recent starts take longer than START_LATENCY_TARGET_MS', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    // Every real start takes longer than 1 ms: the system counts as saturated from the first one on.
+    system = await startTestSystem({
+      env: { START_CONCURRENCY: '64', START_LATENCY_TARGET_MS: '1', START_SATURATED_CONCURRENCY: '1' },
+    });
+  });
+  afterAll(() => system.close());
+
+  it('takes on only START_SATURATED_CONCURRENCY starts at once and sheds the rest with 503 + Retry-After', async () => {
+    await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
+    const stamp = `slow-${Date.now()}`;
+    const keys = Array.from({ length: 6 }, (_, i) => `${stamp}-${i}`);
+    const answers = await Promise.all(
+      keys.map((key) => requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 503, 503, 503, 503, 503]);
+    for (const a of answers.filter((x) => x.status === 503)) {
+      expect(a.body).toMatchObject({ code: 'TOO_BUSY' });
+      expect(a.headers['retry-after']).toBeDefined();
+    }
+    const rows = await sql<{ idempotency_key: string }>(
+      system,
+      `select idempotency_key from case_record where idempotency_key like ?`,
+      [`${stamp}-%`],
+    );
+    expect(rows.map((r) => r.idempotency_key)).toEqual(keys.filter((_, i) => answers[i].status === 201));
+  });
+});
