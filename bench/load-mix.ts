@@ -6,7 +6,10 @@ export const LOAD_OPERATIONS = ['create', 'inbox', 'decide', 'status'] as const;
 type Operation = (typeof LOAD_OPERATIONS)[number];
 
 export interface OperationFigures {
+  /** The answers served as asked (201/200). */
   latency: ReturnType<typeof summarize>;
+  /** Every answer, the shed ones included. */
+  answered: ReturnType<typeof summarize>;
   /** Answers that were neither what the operation expects nor a shed 503. */
   errors: number;
   /** 503 + Retry-After: the API shed the request instead of queueing it. */
@@ -40,6 +43,7 @@ export async function measureLoad(
   seconds: number,
 ): Promise<LoadFigures> {
   const samples = Object.fromEntries(LOAD_OPERATIONS.map((op) => [op, [] as number[]])) as Record<Operation, number[]>;
+  const served = Object.fromEntries(LOAD_OPERATIONS.map((op) => [op, [] as number[]])) as Record<Operation, number[]>;
   const figures = Object.fromEntries(
     LOAD_OPERATIONS.map((op) => [op, { errors: 0, shed: 0, unexpected: {} as Record<number, string> }]),
   ) as Record<Operation, Omit<OperationFigures, 'latency'>>;
@@ -53,8 +57,12 @@ export async function measureLoad(
   async function timed(op: Operation, expected: number, call: () => request.Test): Promise<request.Response | null> {
     const t0 = performance.now();
     const response = await call();
-    samples[op].push(performance.now() - t0);
-    if (response.status === expected) return response;
+    const ms = performance.now() - t0;
+    samples[op].push(ms);
+    if (response.status === expected) {
+      served[op].push(ms);
+      return response;
+    }
     if (response.status === 503 && response.headers['retry-after']) {
       figures[op].shed += 1;
       await sleep(Number(response.headers['retry-after']) * 1000);
@@ -93,7 +101,10 @@ export async function measureLoad(
     seconds: elapsed,
     perSecond: total / elapsed,
     operations: Object.fromEntries(
-      LOAD_OPERATIONS.map((op) => [op, { ...figures[op], latency: summarize(samples[op]) }]),
+      LOAD_OPERATIONS.map((op) => [
+        op,
+        { ...figures[op], latency: summarize(served[op]), answered: summarize(samples[op]) },
+      ]),
     ) as Record<Operation, OperationFigures>,
   };
 }

@@ -1,28 +1,20 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Client } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import request from 'supertest';
-import { createActivities } from '../activities/index.js';
-import { repositoriesOf } from '../src/database/repositories.js';
 import { startInfrastructure, temporalModeOf } from '../scripts/lib/infrastructure.js';
-import { DATA_DIR, PROJECT_ROOT, TOOLS_DIR } from '../scripts/lib/project-paths.js';
-import { configureApp } from '../src/app-setup.js';
-import { AppModule } from '../src/app.module.js';
+import { DATA_DIR, TOOLS_DIR } from '../scripts/lib/project-paths.js';
 import { findDemoUser } from '../src/auth/demo-users.js';
 import { mintToken } from '../src/auth/token-minter.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { setupDatabase } from '../src/database/setup-database.js';
-import { createWorker } from '../src/engine/create-worker.js';
-import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/engine/workflow-source.js';
 import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
 import { LIST_USERS, measureListsAt, type ListFigures } from './list-scale.js';
 import { LOAD_OPERATIONS, measureLoad } from './load-mix.js';
 import { measureRecomputeAt } from './recompute-scale.js';
 import { runConcurrently, summarize } from './stats.js';
+import { startSystemUnderTest, type BenchProcesses } from './system-under-test.js';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 200);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 100);
@@ -64,32 +56,17 @@ async function main(): Promise<void> {
     await admin.query('drop database if exists approvals_bench with (force)');
     await admin.end();
     await setupDatabase(infrastructure.databaseUrl);
-    const config = loadConfig({
-      ...process.env,
+    const env = {
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
       LOG_LEVEL: 'silent',
       TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
-    });
-    const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
-    await app.listen(0, '127.0.0.1');
-    const http = request(app.getHttpServer());
-    const client = app.get(Client);
-    const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-    const { code } = await bundleWorkflowCode({
-      workflowsPath: path.join(PROJECT_ROOT, 'bench', 'baseline-workflows.ts'),
-      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-      ...workflowBundlerOptions,
-      logger: new DefaultLogger('WARN'),
-    });
-    const worker = await createWorker({
-      connection,
-      config,
-      activities: createActivities(repositoriesOf(app)),
-      options: { workflowBundle: { code } },
-    });
-    const running = worker.run();
+    };
+    const config = loadConfig({ ...process.env, ...env });
+    const mode: BenchProcesses = process.env.BENCH_PROCESSES === 'one' ? 'one' : 'separate';
+    const sut = await startSystemUnderTest(mode, config, env);
+    const { http, client, bareQueue } = sut;
     const token = (id: string) =>
       mintToken(findDemoUser(id)!, {
         secret: config.JWT_SECRET!,
@@ -98,7 +75,7 @@ async function main(): Promise<void> {
       });
     const applicant = { Authorization: `Bearer ${await token('hr-civil-xu')}` };
     const reviewer = { Authorization: `Bearer ${await token('hr-land-ma')}` };
-    const taskQueue = config.TEMPORAL_TASK_QUEUE;
+    const taskQueue = bareQueue;
 
     // Warm up every path so bundling, connections and JIT do not count.
     const warmNoop = await client.workflow.start('noopUpdateWorkflow', {
@@ -176,7 +153,7 @@ async function main(): Promise<void> {
     const f = (n: number) => n.toFixed(1);
     log('');
     log(
-      `P1 benchmark (${STARTS} starts at concurrency ${CONCURRENCY}, ${DECISIONS} sequential decisions; one process, one dev server)`,
+      `P1 benchmark (${STARTS} starts at concurrency ${CONCURRENCY}, ${DECISIONS} sequential decisions; ${sut.describe}; one Temporal server)`,
     );
     log(
       `  starts/s   API, reply with the first step ${f(apiRate)}   API, Prefer: respond-async ${f(asyncRate)}   bare client.workflow.start ${f(bareRate)}`,
@@ -206,12 +183,12 @@ async function main(): Promise<void> {
         loadSeconds,
       );
       log(
-        `  load       ${load.clients} clients for ${load.seconds.toFixed(0)} s: ${f(load.perSecond)} requests/s (START_CONCURRENCY ${config.START_CONCURRENCY})`,
+        `  load       ${load.clients} clients for ${load.seconds.toFixed(0)} s: ${f(load.perSecond)} requests/s (START_CONCURRENCY ${config.START_CONCURRENCY}, START_LATENCY_TARGET_MS ${config.START_LATENCY_TARGET_MS}, START_SATURATED_CONCURRENCY ${config.START_SATURATED_CONCURRENCY})`,
       );
       for (const op of LOAD_OPERATIONS) {
         const o = load.operations[op];
         log(
-          `  load       ${op.padEnd(7)} n ${o.latency.n}   p50 ${f(o.latency.p50)} ms p99 ${f(o.latency.p99)} ms max ${f(o.latency.max)} ms   errors ${o.errors}   shed (503) ${o.shed}${o.errors ? `   e.g. ${JSON.stringify(o.unexpected)}` : ''}`,
+          `  load       ${op.padEnd(7)} served ${o.latency.n} p50 ${f(o.latency.p50)} ms p99 ${f(o.latency.p99)} ms max ${f(o.latency.max)} ms   shed (503) ${o.shed}   every answer p99 ${f(o.answered.p99)} ms   errors ${o.errors}${o.errors ? `   e.g. ${JSON.stringify(o.unexpected)}` : ''}`,
         );
       }
       log(`  targets    load: 0 errors, create p99 <= 1000 ms`);
@@ -273,10 +250,7 @@ async function main(): Promise<void> {
       );
     }
 
-    worker.shutdown();
-    await running;
-    await connection.close();
-    await app.close();
+    await sut.stop();
   } finally {
     await infrastructure.stop();
   }

@@ -90,12 +90,12 @@ export class CaseStarter {
 
   /** Starts within the admission's limits; the next is shed with a 503 the caller retries. */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
-    if (!this.admission.admit()) throw tooBusy();
-    const t0 = performance.now();
+    const ticket = this.admission.admit(performance.now());
+    if (ticket === null) throw tooBusy();
     try {
       return await this.startNow(procedure, request, options);
     } finally {
-      this.admission.finished(performance.now() - t0);
+      this.admission.finished(ticket, performance.now());
     }
   }
 

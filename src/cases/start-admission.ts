@@ -1,32 +1,46 @@
 /**
- * Which case starts one API instance takes on. A fixed cap (`limit`) bounds the work in flight; past a recent start
- * time above `targetMs` (the system is saturated: more in flight would only wait longer) the cap drops to `floor`
- * until starts are quick again. A start that is not admitted is answered at once (503 + Retry-After) rather than
- * queued for seconds. The recent time is an exponentially weighted average, so one slow start does not shed.
+ * Which case starts one API instance takes on. A fixed cap (`limit`) bounds the work in flight. The system counts as
+ * saturated when recent starts took longer than `targetMs` (an exponentially weighted average, so one slow start does
+ * not count) or when a start still running has already taken twice that long (seen before any start ends, at the
+ * head of a burst); then the cap drops to `floor` until starts are quick again. A start that is not admitted is answered at
+ * once (503 + Retry-After) rather than queued for seconds. Times are passed in, in milliseconds, so the rule is a pure
+ * function of what happened.
  */
 export class StartAdmission {
-  private inFlight = 0;
+  private readonly running = new Map<number, number>();
+  private nextTicket = 1;
   private recentMs = 0;
 
   constructor(private readonly limits: { limit: number; floor: number; targetMs: number; weight?: number }) {}
 
-  /** Whether a start may begin now; when it may, it counts as in flight until `finished` is called. */
-  admit(): boolean {
-    const { limit, floor, targetMs } = this.limits;
-    const saturated = targetMs > 0 && this.recentMs > targetMs;
-    if (this.inFlight >= (saturated ? Math.min(floor, limit) : limit)) return false;
-    this.inFlight += 1;
-    return true;
+  /** A ticket when a start may begin at `now` (it counts as in flight until `finished`), or null when it is shed. */
+  admit(now: number): number | null {
+    const { limit, floor } = this.limits;
+    if (this.running.size >= (this.saturated(now) ? Math.min(floor, limit) : limit)) return null;
+    const ticket = this.nextTicket++;
+    this.running.set(ticket, now);
+    return ticket;
   }
 
-  /** A start that was admitted has ended (answered or failed) after `ms`. */
-  finished(ms: number): void {
-    this.inFlight -= 1;
+  /** An admitted start has ended (answered or failed) at `now`. */
+  finished(ticket: number, now: number): void {
+    const startedAt = this.running.get(ticket);
+    if (startedAt === undefined) return;
+    this.running.delete(ticket);
+    const ms = now - startedAt;
     const weight = this.limits.weight ?? 0.2;
     this.recentMs = this.recentMs === 0 ? ms : this.recentMs + weight * (ms - this.recentMs);
   }
 
+  saturated(now: number): boolean {
+    const { targetMs } = this.limits;
+    if (targetMs <= 0) return false;
+    if (this.recentMs > targetMs) return true;
+    for (const startedAt of this.running.values()) if (now - startedAt > 2 * targetMs) return true;
+    return false;
+  }
+
   get state(): { inFlight: number; recentMs: number } {
-    return { inFlight: this.inFlight, recentMs: this.recentMs };
+    return { inFlight: this.running.size, recentMs: this.recentMs };
   }
 }

@@ -119,7 +119,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(10_000)
-  START_SATURATED_CONCURRENCY = 8;
+  START_SATURATED_CONCURRENCY = 16;
 
   /**
    * Where the worker serves the Temporal SDK's Prometheus metrics (`/metrics`: workflow and activity task

@@ -378,6 +378,27 @@ describe('the web console in a real browser', () => {
     expect(await system.client.workflow.getHandle(caseId).result()).toMatchObject({ state: 'granted' });
   }, 90_000);
 
+  it('reads on a phone-width screen: no page is wider than the screen', async () => {
+    const width = 390;
+    const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+    const pages: Array<[string, string, string]> = [
+      ['jm-market-wang', '/inbox', '[data-test="inbox"]'],
+      ['jm-market-wang', '/done', '[data-test="done"]'],
+      ['jm-hrss-li', '/cases', '[data-test="cases"]'],
+      ['jm-hrss-li', '/cases/new', '[data-test="share-form"]'],
+      ['auditor', '/cases', '[data-test="search-applicant"]'],
+      ['supervisor', '/supervision', '[data-test="supervision"]'],
+      ['admin', '/operations', '[data-test="calendar-years"]'],
+    ];
+    for (const [user, route, ready] of pages) {
+      const page = await signedIn(user, width);
+      await page.goto(`${base}${route}`, { waitUntil: 'networkidle0' });
+      await page.waitForSelector(ready);
+      await shot(page, `phone-${user}-${route.replace(/\//g, '-').slice(1)}`);
+      expect({ route, width: await overflow(page) }).toEqual({ route, width });
+    }
+  }, 120_000);
+
   it('the reviewer’s notifications and 已办, the operator’s calendar and incidents, the supervisor’s figures with their chart', async () => {
     const reviewer = await signedIn('jm-market-wang');
     await reviewer.click('[data-test="nav-notifications"]');

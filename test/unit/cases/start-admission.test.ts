@@ -1,44 +1,53 @@
 import { StartAdmission } from '../../../src/cases/start-admission.js';
 
 describe('StartAdmission: which case starts an API instance takes on', () => {
-  const admitted = (admission: StartAdmission, n: number) =>
-    Array.from({ length: n }, () => admission.admit()).filter(Boolean).length;
+  /** Asks `n` times at `now`; the tickets given. */
+  const admit = (admission: StartAdmission, n: number, now: number) =>
+    Array.from({ length: n }, () => admission.admit(now)).filter((t): t is number => t !== null);
 
   it('admits up to the limit while starts are quick, and one more once a start ends', () => {
     const admission = new StartAdmission({ limit: 5, floor: 2, targetMs: 1000 });
-    expect(admitted(admission, 8)).toBe(5);
-    admission.finished(200);
-    expect(admission.admit()).toBe(true);
-    expect(admission.admit()).toBe(false);
+    const tickets = admit(admission, 8, 0);
+    expect(tickets).toHaveLength(5);
+    admission.finished(tickets[0], 200);
+    expect(admit(admission, 2, 200)).toHaveLength(1);
   });
 
-  it('drops to the floor while recent starts take longer than the target, and rises again when they are quick', () => {
+  it('drops to the floor while recent starts took longer than the target, and rises again when they are quick', () => {
     const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000, weight: 0.5 });
-    expect(admitted(admission, 3)).toBe(3);
-    for (let i = 0; i < 3; i += 1) admission.finished(3000);
+    for (const ticket of admit(admission, 3, 0)) admission.finished(ticket, 3000);
     expect(admission.state).toEqual({ inFlight: 0, recentMs: 3000 });
-    expect(admitted(admission, 5)).toBe(2);
+    const quick = admit(admission, 5, 3000);
+    expect(quick).toHaveLength(2);
     // Quick starts bring the average back under the target: 3000 → 1600 → 900.
-    admission.finished(200);
-    admission.finished(200);
+    for (const ticket of quick) admission.finished(ticket, 3200);
     expect(admission.state.recentMs).toBe(900);
-    expect(admitted(admission, 12)).toBe(10);
+    expect(admit(admission, 12, 3200)).toHaveLength(10);
+  });
+
+  it('sees the head of a burst before any start ends: a start running past twice the target drops the cap', () => {
+    const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000 });
+    expect(admit(admission, 4, 0)).toHaveLength(4);
+    expect(admit(admission, 3, 1500)).toHaveLength(3);
+    // At 2,001 ms the first starts have run past twice the target: seven in flight, more than the floor.
+    expect(admit(admission, 3, 2001)).toHaveLength(0);
   });
 
   it('does not shed on one slow start among quick ones', () => {
     const admission = new StartAdmission({ limit: 10, floor: 1, targetMs: 1000 });
+    let now = 0;
     for (const ms of [100, 100, 100, 100, 4000]) {
-      admission.admit();
-      admission.finished(ms);
+      const [ticket] = admit(admission, 1, now);
+      now += ms;
+      admission.finished(ticket, now);
     }
     expect(admission.state.recentMs).toBeLessThan(1000);
-    expect(admitted(admission, 10)).toBe(10);
+    expect(admit(admission, 10, now)).toHaveLength(10);
   });
 
   it('never sheds by time when the target is 0', () => {
     const admission = new StartAdmission({ limit: 4, floor: 1, targetMs: 0 });
-    admission.admit();
-    admission.finished(60_000);
-    expect(admitted(admission, 6)).toBe(4);
+    admission.finished(admit(admission, 1, 0)[0], 60_000);
+    expect(admit(admission, 6, 120_000)).toHaveLength(4);
   });
 });
