@@ -181,9 +181,16 @@ describe('the web console in a real browser', () => {
     );
     expect(daysLeft).toBe(String(listed.workingDaysLeft));
     await shot(reviewer, '05-inbox');
-    await reviewer.click(`[data-test="inbox"] a[href*="${caseId}"]`);
+    // The regulation filter: another pack's tasks only hides the case; its own brings it back.
+    const inInbox = `[data-test="inbox"] a[href*="${caseId}"]`;
+    await chooseOption(reviewer, '#filter-pack', '重庆市');
+    await reviewer.waitForFunction((s) => !document.querySelector(s), {}, inInbox);
+    await chooseOption(reviewer, '#filter-pack', '江门市（2019）');
+    await reviewer.waitForSelector(inInbox);
+    await reviewer.click(inInbox);
     await reviewer.waitForSelector('[data-test="decision-form"]');
     expect(await text(reviewer, '[data-test="task-citation"]')).toBe('第二十一条第一款');
+    expect(await reviewer.$eval('[data-test="task-case"]', (a) => a.getAttribute('href'))).toContain(caseId);
     await shot(reviewer, '06-task');
     expect(await unlabelledControls(reviewer)).toEqual([]);
     await reviewer.click('[data-test="decision-approve"]');

@@ -53,6 +53,8 @@ const TEXTS = {
   claimedBy: { zh: '认领人', en: 'Claimed by' },
   daysLeft: { zh: '剩余工作日', en: 'Working days left' },
   procedure: { zh: '事项', en: 'Procedure' },
+  pack: { zh: '适用规定', en: 'Regulation' },
+  caseDetails: { zh: '案件详情', en: 'Case details' },
   all: { zh: '全部', en: 'All' },
   onlyOverdue: { zh: '仅超期', en: 'Overdue only' },
   more: { zh: '加载更多', en: 'More' },

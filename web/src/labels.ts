@@ -89,3 +89,14 @@ const VALUE_NAMES: Record<string, { zh: string; en: string }> = {
 
 /** The label of an enumerated value the console offers (an open type, a kind of organisation, a role…). */
 export const valueName = (id: string): string => named(VALUE_NAMES, id);
+
+export const PACK_NAMES: Record<string, { zh: string; en: string }> = {
+  'jiangmen-2019': { zh: '江门市（2019）', en: 'Jiangmen 2019' },
+  'jiangmen-2023': { zh: '江门市（2023）', en: 'Jiangmen 2023' },
+  'chongqing-2019': { zh: '重庆市（2019）', en: 'Chongqing 2019' },
+  'huarong-2021': { zh: '华容县（2021）', en: 'Huarong 2021' },
+  'quanzhou-2021': { zh: '泉州市（2021）', en: 'Quanzhou 2021' },
+};
+
+/** The regulation a rule pack encodes, by its place and year. */
+export const packName = (id: string): string => named(PACK_NAMES, id);
