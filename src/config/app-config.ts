@@ -102,7 +102,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(10_000)
-  START_CONCURRENCY = 64;
+  START_CONCURRENCY = 16;
 
   /**
    * When recent starts took longer than START_LATENCY_TARGET_MS (0: never), the system is saturated: then only
@@ -119,7 +119,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(10_000)
-  START_SATURATED_CONCURRENCY = 16;
+  START_SATURATED_CONCURRENCY = 8;
 
   /**
    * Where the worker serves the Temporal SDK's Prometheus metrics (`/metrics`: workflow and activity task
