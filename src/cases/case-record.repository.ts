@@ -113,9 +113,12 @@ export class CaseRecordRepository {
     if (filter.procedure) where.procedure = filter.procedure;
     if (filter.pack) where.pack = filter.pack;
     if (filter.state) where.state = filter.state;
-    const received = { $gte: filter.receivedFrom, $lt: filter.receivedBefore };
-    const bounds = Object.fromEntries(Object.entries(received).filter(([, at]) => at));
-    if (Object.keys(bounds).length) where.receivedAt = bounds;
+    if (filter.receivedFrom || filter.receivedBefore) {
+      where.receivedAt = {
+        ...(filter.receivedFrom ? { $gte: filter.receivedFrom } : {}),
+        ...(filter.receivedBefore ? { $lt: filter.receivedBefore } : {}),
+      };
+    }
     if (filter.before) {
       const { receivedAt, id } = filter.before;
       where.$and = [{ $or: [{ receivedAt: { $lt: receivedAt } }, { receivedAt, id: { $lt: id } }] }];
@@ -125,30 +128,20 @@ export class CaseRecordRepository {
 
   /** A department's cases through case_participant's b-tree, in its order: the page costs the same at any size. */
   private async departmentPage(department: string, filter: CaseListFilter): Promise<CaseRecord[]> {
-    const conditions = ['p.department = ?'];
-    const params: unknown[] = [department];
-    if (filter.applicantId) {
-      conditions.push('c.applicant_id = ?');
-      params.push(filter.applicantId);
-    }
-    for (const [column, value] of [
-      ['procedure', filter.procedure],
-      ['pack', filter.pack],
-      ['state', filter.state],
-    ] as const) {
-      if (value) {
-        conditions.push(`c.${column} = ?`);
-        params.push(value);
-      }
-    }
-    if (filter.receivedFrom) {
-      conditions.push('p.received_at >= ?');
-      params.push(filter.receivedFrom);
-    }
-    if (filter.receivedBefore) {
-      conditions.push('p.received_at < ?');
-      params.push(filter.receivedBefore);
-    }
+    // Each filter given is one condition with one parameter.
+    const given = (
+      [
+        ['p.department = ?', department],
+        ['c.applicant_id = ?', filter.applicantId],
+        ['c.procedure = ?', filter.procedure],
+        ['c.pack = ?', filter.pack],
+        ['c.state = ?', filter.state],
+        ['p.received_at >= ?', filter.receivedFrom],
+        ['p.received_at < ?', filter.receivedBefore],
+      ] as const
+    ).filter(([, value]) => value !== undefined && value !== '');
+    const conditions: string[] = given.map(([condition]) => condition);
+    const params: unknown[] = given.map(([, value]) => value);
     if (filter.before) {
       conditions.push('(p.received_at, p.case_id) < (?, ?)');
       params.push(filter.before.receivedAt, filter.before.id);
