@@ -183,7 +183,7 @@ async function main(): Promise<void> {
       `  ratios     status open/bare p50 ${(openStatus.p50 / bareQuery.p50).toFixed(2)} p99 ${(openStatus.p99 / bareQuery.p99).toFixed(2)} (target <= 1.5); closed p99 ${f(closedStatus.p99)} ms (target <= 10)`,
     );
     log(
-      `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (respond-async ${(asyncRate / bareRate).toFixed(2)}; target >= 0.5)   decision p50 ${(api.p50 / bare.p50).toFixed(2)}   p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 2.5)`,
+      `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (target >= 0.5)   respond-async ${(asyncRate / bareRate).toFixed(2)} (target >= 0.8)   decision p50 ${(api.p50 / bare.p50).toFixed(2)} p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 1.5)`,
     );
 
     // Many users at once: create, inbox, decide and status for BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS at a time.

@@ -4,11 +4,12 @@ import { CaseStarter } from './case-starter.service.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
+import { ReferenceCache } from './procedures/reference-cache.js';
 
 @Module({
   imports: [CalendarModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseStarter, CaseContextLoader],
+  providers: [CasesService, CaseStarter, CaseContextLoader, ReferenceCache],
   exports: [CasesService],
 })
 export class CasesModule {}

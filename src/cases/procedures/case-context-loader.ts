@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../../workflows/contracts/actor.js';
 import { CatalogRepository } from '../../catalog/catalog.repository.js';
-import { DepartmentRepository } from '../../catalog/department.repository.js';
 import { AppConfig } from '../../config/app-config.js';
 import type { CatalogUpdateContext } from '../catalog-update-planner.js';
 import { resourceNotFound, unknownDepartment } from '../case-errors.js';
@@ -9,6 +8,7 @@ import type { CaseRecord } from '../case-record.entity.js';
 import { CaseRecordRepository } from '../case-record.repository.js';
 import type { PlanContext } from '../plan-context.js';
 import type { InterfacePlanContext } from '../single-step-planners.js';
+import { ReferenceCache } from './reference-cache.js';
 
 /** Where a new case is being planned: its id, its receipt and who asks. */
 export interface NewCase {
@@ -17,13 +17,13 @@ export interface NewCase {
   applicant: Actor;
 }
 
-/** Reads from PostgreSQL what the planners decide on; the planners themselves stay pure. */
+/** Reads from PostgreSQL (or the reference cache) what the planners decide on; the planners themselves stay pure. */
 @Injectable()
 export class CaseContextLoader {
   constructor(
     private readonly catalog: CatalogRepository,
-    private readonly departments: DepartmentRepository,
     private readonly cases: CaseRecordRepository,
+    private readonly references: ReferenceCache,
     private readonly config: AppConfig,
   ) {}
 
@@ -33,11 +33,11 @@ export class CaseContextLoader {
 
   /** A case about one catalog resource: the resource, its jurisdiction's departments and authority. */
   async aboutResource(newCase: NewCase, resourceId: string): Promise<PlanContext> {
-    const resource = await this.catalog.findById(resourceId);
+    const resource = await this.references.catalogEntry(resourceId);
     if (!resource) throw resourceNotFound(resourceId);
-    const applicantDepartment = await this.departments.findById(newCase.applicant.department);
+    const applicantDepartment = await this.references.department(newCase.applicant.department);
     if (!applicantDepartment) throw unknownDepartment(newCase.applicant.department);
-    const departments = await this.departments.list(resource.jurisdiction);
+    const departments = await this.references.departmentsOf(resource.jurisdiction);
     const authority = departments.find((d) => d.kind === 'authority');
     if (!authority) throw new Error(`no authority registered for ${resource.jurisdiction}`);
     return {
@@ -57,16 +57,16 @@ export class CaseContextLoader {
 
   /** An agency's request to one of its jurisdiction's departments. */
   async forInterfaceRequest(newCase: NewCase, providerDepartmentId: string): Promise<InterfacePlanContext> {
-    const agency = await this.departments.findById(newCase.applicant.department);
+    const agency = await this.references.department(newCase.applicant.department);
     if (!agency) throw unknownDepartment(newCase.applicant.department);
-    const provider = await this.departments.findById(providerDepartmentId);
+    const provider = await this.references.department(providerDepartmentId);
     return { ...newCase, agency, provider, administrativeTargets: this.administrativeTargets };
   }
 
   /** The entries a catalog update names and their jurisdiction's departments. */
   async forCatalogUpdate(newCase: NewCase, entryIds: string[]): Promise<CatalogUpdateContext> {
     const entries = await this.catalog.findMany(entryIds);
-    const departments = entries.length > 0 ? await this.departments.list(entries[0].jurisdiction) : [];
+    const departments = entries.length > 0 ? await this.references.departmentsOf(entries[0].jurisdiction) : [];
     return { ...newCase, entries, departments, administrativeTargets: this.administrativeTargets };
   }
 }

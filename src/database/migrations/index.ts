@@ -12,6 +12,7 @@ import { Migration20261202001500UrgesAndReadReceipts } from './Migration20261202
 import { Migration20261202001600Notifications } from './Migration20261202001600Notifications.js';
 import { Migration20261202001700OpinionTasks } from './Migration20261202001700OpinionTasks.js';
 import { Migration20261202001800DoneTasks } from './Migration20261202001800DoneTasks.js';
+import { Migration20261203001900ReferenceChangeNotices } from './Migration20261203001900ReferenceChangeNotices.js';
 import { Migration20261202001300CaseParticipants } from './Migration20261202001300CaseParticipants.js';
 import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
 import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261202001600Notifications,
   Migration20261202001700OpinionTasks,
   Migration20261202001800DoneTasks,
+  Migration20261203001900ReferenceChangeNotices,
 ].map((migration) => ({
   name: migration.name,
   class: migration,
