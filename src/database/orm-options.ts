@@ -3,6 +3,12 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
+/**
+ * Every connection of this system: a database out of reach fails a request within seconds (503) instead of
+ * holding it, and a connection cut mid-handshake cannot hang the pool (or its shutdown) for ever.
+ */
+export const CONNECTION_OPTIONS = { connectionTimeoutMillis: 5_000, keepAlive: true } as const;
+
 export function buildOrmOptions(databaseUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl: databaseUrl,
@@ -11,9 +17,7 @@ export function buildOrmOptions(databaseUrl: string, overrides: Partial<Options>
     migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     allowGlobalContext: false,
     debug: false,
-    // A database out of reach fails a request within seconds (503) instead of holding it, and a
-    // connection cut mid-handshake cannot hang the pool (or its shutdown) for ever.
-    driverOptions: { connectionTimeoutMillis: 5_000, keepAlive: true },
+    driverOptions: CONNECTION_OPTIONS,
     ...overrides,
   });
 }

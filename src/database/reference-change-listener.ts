@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
+import { CONNECTION_OPTIONS } from './orm-options.js';
 
 /** What a listener tells: one row changed, or notices may have been missed (start, lost connection). */
 export interface ReferenceChangeHandler {
@@ -49,11 +50,7 @@ export class ReferenceChangeListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.databaseUrl,
-      connectionTimeoutMillis: 5_000,
-      keepAlive: true,
-    });
+    const client = new pg.Client({ connectionString: this.databaseUrl, ...CONNECTION_OPTIONS });
     this.client = client;
     client.on('notification', (notice) => {
       if (notice.channel !== CHANNEL || !notice.payload) return;

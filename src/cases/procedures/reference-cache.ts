@@ -58,14 +58,12 @@ export class ReferenceCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   departmentsOf(jurisdiction: string): Promise<Department[]> {
-    return this.read(this.jurisdictions, jurisdiction, () => this.departmentRows.list(jurisdiction)) as Promise<
-      Department[]
-    >;
+    return this.read(this.jurisdictions, jurisdiction, () => this.departmentRows.list(jurisdiction));
   }
 
-  private async read<T>(rows: Map<string, T>, key: string, load: () => Promise<T | null>): Promise<T | null> {
+  private async read<T, R extends T | null>(rows: Map<string, T>, key: string, load: () => Promise<R>): Promise<R> {
     const kept = rows.get(key);
-    if (kept !== undefined) return kept;
+    if (kept !== undefined) return kept as R;
     const generation = this.generation;
     const row = await load();
     // A missing row is not kept: anyone may ask for ids that do not exist.
