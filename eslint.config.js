@@ -19,7 +19,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // Typed rules everywhere: a promise nobody awaits is a lost error, in the API as in workflows.
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.cts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       'no-console': 'error',
@@ -52,7 +52,7 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed: it must be deterministic and must not reach outside the sandbox.
-    files: ['workflows/**/*.ts'],
+    files: ['workflows/**/*.ts', 'workflows/**/*.cts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

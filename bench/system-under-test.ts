@@ -84,12 +84,15 @@ export async function startSystemUnderTest(
   const port = await freePort();
   const childEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', WORKER_METRICS_ADDRESS: '' };
   const children: ManagedProcess[] = [];
+  // BENCH_CPU_PROFILE_DIR: each child (and each of its threads) writes a V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   for (const [name, entry] of [
     ['worker', 'worker.js'],
     ['api', 'main.js'],
   ] as const) {
     children.push(
-      startProcess(name, process.execPath, [path.join(DIST_DIR, 'src', entry)], {
+      startProcess(name, process.execPath, [...profiling, path.join(DIST_DIR, 'src', entry)], {
         env: childEnv,
         stdio: ['ignore', 'ignore', 'inherit'],
         cwd: PROJECT_ROOT,

@@ -1,51 +1,91 @@
-import { interceptors as openTelemetryInterceptors } from '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors.js';
-import { patched, type WorkflowInterceptors } from '@temporalio/workflow';
+import {
+  defaultPayloadConverter,
+  patched,
+  type Headers,
+  type WorkflowExecuteInput,
+  type WorkflowInterceptors,
+} from '@temporalio/workflow';
+import { loadOpenTelemetryInterceptors } from './opentelemetry-loader.cjs';
 
+/** Runs that started with tracing in every run: they replay with the interceptors, as they ran. */
 const TRACING_PATCH = 'opentelemetry-tracing';
+/** Runs that are traced only when their start carries a trace context. */
+const TRACED_WHEN_STARTER_TRACES_PATCH = 'opentelemetry-tracing-when-starter-traces';
+/** The header the OpenTelemetry client and workflow interceptors carry a trace context in. */
+const TRACE_HEADER = '_tracer-data';
+
+/** Whether whoever started the run was tracing: their propagator wrote a trace context into the start's header. */
+function carriesTraceContext(headers: Headers): boolean {
+  const payload = headers[TRACE_HEADER];
+  if (!payload) return false;
+  const carrier = defaultPayloadConverter.fromPayload<Record<string, unknown> | null>(payload);
+  return !!carrier && Object.keys(carrier).length > 0;
+}
 
 /**
  * Whether this run is traced: decided once, when the workflow starts executing (patches cannot be asked about
- * earlier). Cases that started before tracing replay without it: the interceptors would give their histories
- * yields they never had.
+ * earlier). New runs are traced when their starter was (an API or worker with an OTLP endpoint, or a test's tracer),
+ * so that untraced runs, the usual case, never load OpenTelemetry; the start's header is in the history, so a replay
+ * decides the same. Older runs replay as they ran: traced from the tracing patch on, untraced before it. Either way
+ * the interceptors' extra yields must be there exactly when they were.
  */
 class TracingGate {
   private decided?: boolean;
+  private loaded?: WorkflowInterceptors;
 
-  decideAtStart(): boolean {
-    this.decided ??= patched(TRACING_PATCH);
+  decideAtStart(input: WorkflowExecuteInput): boolean {
+    this.decided ??= patched(TRACED_WHEN_STARTER_TRACES_PATCH)
+      ? carriesTraceContext(input.headers)
+      : patched(TRACING_PATCH);
     return this.decided;
   }
 
-  get enabled(): boolean {
-    return this.decided === true;
+  /** The OpenTelemetry interceptors of this run's lane, when the run is traced. */
+  interceptorOf(lane: keyof WorkflowInterceptors): object | undefined {
+    if (this.decided !== true) return undefined;
+    this.loaded ??= loadOpenTelemetryInterceptors();
+    return this.loaded[lane]?.[0];
   }
 }
 
-type Interceptor = object;
 type Method = (input: unknown, next: (input: unknown) => unknown) => unknown;
 
+/** The calls the OpenTelemetry workflow interceptors take part in, by lane. */
+const TRACED_CALLS = {
+  inbound: ['execute', 'handleSignal', 'handleUpdate', 'validateUpdate', 'handleQuery'],
+  outbound: [
+    'scheduleActivity',
+    'scheduleLocalActivity',
+    'startNexusOperation',
+    'startChildWorkflowExecution',
+    'continueAsNew',
+    'signalWorkflow',
+    'getLogAttributes',
+    'getMetricTags',
+  ],
+  internals: ['dispose'],
+} as const satisfies Record<keyof WorkflowInterceptors, readonly string[]>;
+
 /** Calls go to the OpenTelemetry interceptor when the run is traced, straight on otherwise. */
-function gated<T extends Interceptor>(target: T, gate: TracingGate, decidesAt?: string): T {
-  return new Proxy(target, {
-    get(object, name, receiver) {
-      const member: unknown = Reflect.get(object, name, receiver);
-      if (typeof member !== 'function') return member;
-      const method = member as Method;
-      return (input: unknown, next: (input: unknown) => unknown) => {
-        const traced = name === decidesAt ? gate.decideAtStart() : gate.enabled;
-        return traced ? method.call(object, input, next) : next(input);
-      };
-    },
+function gated(lane: keyof WorkflowInterceptors, gate: TracingGate): object {
+  const calls = TRACED_CALLS[lane].map((name) => {
+    const call = (input: unknown, next: (input: unknown) => unknown) => {
+      if (name === 'execute') gate.decideAtStart(input as WorkflowExecuteInput);
+      const target = gate.interceptorOf(lane) as Record<string, Method | undefined> | undefined;
+      const method = target?.[name];
+      return method ? method.call(target, input, next) : next(input);
+    };
+    return [name, call] as const;
   });
+  return Object.fromEntries(calls);
 }
 
-/** OpenTelemetry spans for the workflow run, its updates and the activities it schedules (new runs only). */
+/** OpenTelemetry spans for a traced run, its updates and the activities it schedules (new runs only). */
 export const interceptors = (): WorkflowInterceptors => {
   const gate = new TracingGate();
-  const otel = openTelemetryInterceptors();
   return {
-    inbound: (otel.inbound ?? []).map((i) => gated(i, gate, 'execute')),
-    outbound: (otel.outbound ?? []).map((i) => gated(i, gate)),
-    internals: (otel.internals ?? []).map((i) => gated(i, gate)),
+    inbound: [gated('inbound', gate)],
+    outbound: [gated('outbound', gate)],
+    internals: [gated('internals', gate)],
   };
 };

@@ -25,11 +25,11 @@ export function workflowsEntry(): string {
   return workflowModule('index');
 }
 
-/** TypeScript ESM sources import `./x.js` for `./x.ts`; teach webpack the same. */
+/** TypeScript sources import `./x.js` for `./x.ts` (and `./x.cjs` for `./x.cts`); teach webpack the same. */
 export const workflowBundlerOptions: NonNullable<WorkerOptions['bundlerOptions']> = {
   webpackConfigHook: (config) => ({
     ...config,
-    resolve: { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } },
+    resolve: { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'], '.cjs': ['.cts', '.cjs'] } },
   }),
 };
 

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { Resource } from '@opentelemetry/resources';
 import {
@@ -6,6 +7,10 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { dataConverterOf } from '../../src/engine/data-converter.js';
+import { ENGINE_PROBE_WORKFLOW, engineProbeWorkflowId } from '../../workflows/contracts/engine-probe.js';
 import { complete, eventually, HUARONG_SHARE, recordHistory, requestShare } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
@@ -61,6 +66,33 @@ describe('OpenTelemetry: one trace from the HTTP request through the workflow to
       'http.route': '/tasks/:id/complete',
       'http.response.status_code': 200,
     });
-    await recordHistory(system, started.body.caseId, 'share-request.huarong-2021.traced');
+    await recordHistory(system, started.body.caseId, 'share-request.huarong-2021.traced-when-starter-traces');
+  });
+
+  it('traces a run only when its starter traces: one started by a client without tracing makes no workflow spans', async () => {
+    const probe = (client: Client, workflowId: string) =>
+      client.workflow.execute(ENGINE_PROBE_WORKFLOW, {
+        taskQueue: system.config.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [{ receivedAt: '2026-12-03T02:00:00Z', workingDays: 1 }],
+      });
+    // A client without the tracing interceptor (the CLI, an API without OTLP): its start carries no trace context,
+    // so the run never loads OpenTelemetry.
+    const untracedClient = new Client({
+      connection: system.client.connection,
+      namespace: system.config.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverterOf(system.config),
+    });
+    await probe(untracedClient, engineProbeWorkflowId(`untraced-${randomUUID()}`));
+    const traceId = await trace.getTracer('test').startActiveSpan('traced starter', async (span) => {
+      await probe(system.client, engineProbeWorkflowId(`traced-${randomUUID()}`));
+      span.end();
+      return span.spanContext().traceId;
+    });
+    await eventually(async () => {
+      const runs = exporter.getFinishedSpans().filter((s) => s.name === `RunWorkflow:${ENGINE_PROBE_WORKFLOW}`);
+      // The traced start's run, and only it: the untraced one (which ran first) left no span.
+      expect(runs.map((s) => s.spanContext().traceId)).toEqual([traceId]);
+    });
   });
 });

@@ -61,7 +61,7 @@ describe("A step's decision is answered once recorded; the case moves on right a
       return rows.map((r) => r.event);
     });
     expect(notifications.filter((k) => k === 'decision-made')).toHaveLength(1);
-    await recordHistory(system, caseId, 'share-request.huarong-2021.reply-when-recorded');
+    await recordHistory(system, caseId, 'share-request.huarong-2021.reply-when-recorded-untraced');
   });
 
   it('with settled=true replies once the case waits again (here: closed)', async () => {
