@@ -203,7 +203,7 @@ async function main(): Promise<void> {
       for (const op of LOAD_OPERATIONS) {
         const o = load.operations[op];
         log(
-          `  load       ${op.padEnd(7)} served ${o.latency.n} p50 ${f(o.latency.p50)} ms p99 ${f(o.latency.p99)} ms max ${f(o.latency.max)} ms   shed (503) ${o.shed}   every answer p99 ${f(o.answered.p99)} ms   errors ${o.errors}${o.errors ? `   e.g. ${JSON.stringify(o.unexpected)}` : ''}`,
+          `  load       ${op.padEnd(7)} served ${o.latency.n} p50 ${f(o.latency.p50)} ms p99 ${f(o.latency.p99)} ms max ${f(o.latency.max)} ms   shed (503) ${o.shed}${op === 'create' ? `   answered 202 (first step pending) ${o.pending}` : ''}   every answer p99 ${f(o.answered.p99)} ms   errors ${o.errors}${o.errors ? `   e.g. ${JSON.stringify(o.unexpected)}` : ''}`,
         );
       }
       log(`  targets    load: 0 errors, create p99 <= 1000 ms`);

@@ -52,7 +52,7 @@ export function StartsCase(path: string, roles: Role[], summary: string, descrip
       status: 202,
       type: CaseStatusDto,
       description:
-        'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step within 10 s',
+        'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)',
     }),
     ApiErrors(400, 404, 409, 422, 503),
   );

@@ -23,6 +23,15 @@ export interface StartOptions {
   respondAsync: boolean;
 }
 
+/**
+ * A start the admission took on: its answer is due by `answerBy` (a `performance.now()` time). `hurried` when that is
+ * sooner than usual (the system is saturated).
+ */
+interface AdmittedStart extends StartOptions {
+  answerBy: number;
+  hurried: boolean;
+}
+
 export interface StartedCase {
   created: boolean;
   /** True when the reply does not wait for the first step (202). */
@@ -90,10 +99,14 @@ export class CaseStarter {
 
   /** Starts within the admission's limits; the next is shed with a 503 the caller retries. */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
-    const ticket = this.admission.admit(performance.now());
+    const admittedAt = performance.now();
+    const ticket = this.admission.admit(admittedAt);
     if (ticket === null) throw tooBusy();
+    // While saturated, the answer does not wait for the first step past the latency target: 202, the case received.
+    const waitMs = this.admission.firstStepWaitMs(admittedAt, SETTLE_TIMEOUT_MS);
+    const admitted = { ...options, answerBy: admittedAt + waitMs, hurried: waitMs < SETTLE_TIMEOUT_MS };
     try {
-      return await this.startNow(procedure, request, options);
+      return await this.startNow(procedure, request, admitted);
     } finally {
       this.admission.finished(ticket, performance.now());
     }
@@ -102,7 +115,7 @@ export class CaseStarter {
   private async startNow<D>(
     procedure: ProcedureDefinition<D>,
     request: D,
-    options: StartOptions,
+    options: AdmittedStart,
   ): Promise<StartedCase> {
     const { actor, idempotencyKey } = options;
     if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
@@ -157,7 +170,7 @@ export class CaseStarter {
     record: CaseRecord,
     procedure: ProcedureDefinition<D>,
     plan: PlannedCase,
-    options: StartOptions,
+    options: AdmittedStart,
   ): Promise<CaseStatus> {
     const start = {
       caseId: record.id,
@@ -170,19 +183,34 @@ export class CaseStarter {
       },
     };
     let settled: Promise<CaseStatus> | undefined;
+    // Update-with-start answers once the first step is reached, start and all; a hurried start is confirmed on its
+    // own first, so that it can be answered as received (202) when the first step is not there by its time.
+    const withFirstStep = !options.respondAsync && !options.hurried;
     try {
-      ({ firstStep: settled } = await this.engine.startCase(start, !options.respondAsync));
+      ({ firstStep: settled } = await this.engine.startCase(start, withFirstStep));
     } catch (error) {
       if (!(await this.engine.exists(record.id))) await this.cases.remove(record.id);
       throw error;
     }
-    return settled ? this.withinSettleTime(settled, record, options.actor) : receivedStatus(record, options.actor);
+    if (options.respondAsync) return receivedStatus(record, options.actor);
+    return this.withinSettleTime(settled ?? this.settledStatus(record.id), record, options);
   }
 
-  private async withinSettleTime(settled: Promise<CaseStatus>, record: CaseRecord, actor: Actor): Promise<CaseStatus> {
+  /** The case's status at its first waiting point, when it gets there; failures are the caller's to see or not. */
+  private settledStatus(caseId: string): Promise<CaseStatus> {
+    const settled = this.engine.settledStatus(caseId);
+    settled.catch(() => undefined);
+    return settled;
+  }
+
+  private async withinSettleTime(
+    settled: Promise<CaseStatus>,
+    record: CaseRecord,
+    { actor, answerBy }: AdmittedStart,
+  ): Promise<CaseStatus> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), SETTLE_TIMEOUT_MS);
+      timer = setTimeout(() => resolve(null), Math.max(0, answerBy - performance.now()));
     });
     try {
       return (await Promise.race([settled, timeout])) ?? receivedStatus(record, actor);
@@ -202,7 +230,7 @@ export class CaseStarter {
     record: CaseRecord,
     procedure: ProcedureDefinition<D>,
     request: D,
-    options: StartOptions,
+    options: AdmittedStart,
   ): Promise<CaseStatus> {
     if (record.status && (record.status.closed || record.status.steps.length > 0)) return record.status;
     if (!(await this.engine.exists(record.id))) {
@@ -211,8 +239,6 @@ export class CaseStarter {
       const plan = await procedure.plan(newCase, request, this.contexts);
       return this.startWorkflow(record, procedure, plan, options);
     }
-    const settled = this.engine.settledStatus(record.id);
-    settled.catch(() => undefined);
-    return this.withinSettleTime(settled, record, options.actor);
+    return this.withinSettleTime(this.settledStatus(record.id), record, options);
   }
 }

@@ -3,8 +3,9 @@
  * saturated when recent starts took longer than `targetMs` (an exponentially weighted average, so one slow start does
  * not count) or when a start still running has already taken twice that long (seen before any start ends, at the
  * head of a burst); then the cap drops to `floor` until starts are quick again. A start that is not admitted is answered at
- * once (503 + Retry-After) rather than queued for seconds. Times are passed in, in milliseconds, so the rule is a pure
- * function of what happened.
+ * once (503 + Retry-After) rather than queued for seconds, and one admitted while saturated waits for its first step
+ * only up to the target (then it is answered as received, 202). Times are passed in, in milliseconds, so the rule is
+ * a pure function of what happened.
  */
 export class StartAdmission {
   private readonly running = new Map<number, number>();
@@ -30,6 +31,11 @@ export class StartAdmission {
     const ms = now - startedAt;
     const weight = this.limits.weight ?? 0.2;
     this.recentMs = this.recentMs === 0 ? ms : this.recentMs + weight * (ms - this.recentMs);
+  }
+
+  /** How long a start admitted at `now` may wait for its first step: `usualMs`, or while saturated the target at most. */
+  firstStepWaitMs(now: number, usualMs: number): number {
+    return this.saturated(now) ? Math.min(this.limits.targetMs, usualMs) : usualMs;
   }
 
   saturated(now: number): boolean {

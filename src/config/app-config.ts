@@ -106,8 +106,9 @@ export class AppConfig {
 
   /**
    * When recent starts took longer than START_LATENCY_TARGET_MS (0: never), the system is saturated: then only
-   * START_SATURATED_CONCURRENCY starts run at once and the rest are shed, so that a start's wait stays near the
-   * target instead of growing with the queue.
+   * START_SATURATED_CONCURRENCY starts run at once and the rest are shed, and one taken on waits for its first step
+   * only up to the target (then answered 202, received), so that a start's wait stays near the target instead of
+   * growing with the queue.
    */
   @Transform(toInt)
   @IsInt()

@@ -1,4 +1,4 @@
-import { HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
+import { eventually, HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 describe('Load shedding: past START_CONCURRENCY starts at once, a start is answered at once with 503', () => {
@@ -43,14 +43,21 @@ describe('Load shedding by start time: while recent starts take longer than STAR
   });
   afterAll(() => system.close());
 
-  it('takes on only START_SATURATED_CONCURRENCY starts at once and sheds the rest with 503 + Retry-After', async () => {
+  it('takes on only START_SATURATED_CONCURRENCY starts at once, answered without waiting past the target; sheds the rest with 503 + Retry-After', async () => {
     await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
     const stamp = `slow-${Date.now()}`;
     const keys = Array.from({ length: 6 }, (_, i) => `${stamp}-${i}`);
     const answers = await Promise.all(
       keys.map((key) => requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key })),
     );
-    expect(answers.map((a) => a.status).sort()).toEqual([201, 503, 503, 503, 503, 503]);
+    // The one taken on does not wait for its first step past the 1 ms target: 202, the case received and started.
+    expect(answers.map((a) => a.status).sort()).toEqual([202, 503, 503, 503, 503, 503]);
+    const taken = answers.find((a) => a.status === 202)!;
+    expect(taken.body).toMatchObject({ state: 'received', steps: [] });
+    await eventually(async () => {
+      const status = await system.http.get(`/cases/${taken.body.caseId}`).set(system.as('hr-civil-xu')).expect(200);
+      expect(status.body.steps).toHaveLength(1);
+    });
     for (const a of answers.filter((x) => x.status === 503)) {
       expect(a.body).toMatchObject({ code: 'TOO_BUSY' });
       expect(a.headers['retry-after']).toBeDefined();
@@ -60,6 +67,6 @@ describe('Load shedding by start time: while recent starts take longer than STAR
       `select idempotency_key from case_record where idempotency_key like ?`,
       [`${stamp}-%`],
     );
-    expect(rows.map((r) => r.idempotency_key)).toEqual(keys.filter((_, i) => answers[i].status === 201));
+    expect(rows.map((r) => r.idempotency_key)).toEqual(keys.filter((_, i) => answers[i].status === 202));
   });
 });
