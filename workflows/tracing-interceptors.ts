@@ -18,8 +18,13 @@ const TRACE_HEADER = '_tracer-data';
 function carriesTraceContext(headers: Headers): boolean {
   const payload = headers[TRACE_HEADER];
   if (!payload) return false;
-  const carrier = defaultPayloadConverter.fromPayload<Record<string, unknown> | null>(payload);
-  return !!carrier && Object.keys(carrier).length > 0;
+  try {
+    const carrier = defaultPayloadConverter.fromPayload<unknown>(payload);
+    return typeof carrier === 'object' && carrier !== null && Object.keys(carrier).length > 0;
+  } catch {
+    // A header no converter reads is no trace context; it must not fail the run's first task (again on every retry).
+    return false;
+  }
 }
 
 /**

@@ -95,4 +95,36 @@ describe('OpenTelemetry: one trace from the HTTP request through the workflow to
       expect(runs.map((s) => s.spanContext().traceId)).toEqual([traceId]);
     });
   });
+
+  it('runs a start whose trace header no converter reads, untraced, rather than failing its first task', async () => {
+    const garbled = new Client({
+      connection: system.client.connection,
+      namespace: system.config.TEMPORAL_NAMESPACE,
+      dataConverter: dataConverterOf(system.config),
+      interceptors: {
+        workflow: [
+          {
+            start: (input, next) =>
+              next({
+                ...input,
+                headers: {
+                  ...input.headers,
+                  '_tracer-data': {
+                    metadata: { encoding: new TextEncoder().encode('binary/unknown') },
+                    data: new Uint8Array([1, 2, 3]),
+                  },
+                },
+              }),
+          },
+        ],
+      },
+    });
+    const result = await garbled.workflow.execute(ENGINE_PROBE_WORKFLOW, {
+      taskQueue: system.config.TEMPORAL_TASK_QUEUE,
+      workflowId: engineProbeWorkflowId(`garbled-${randomUUID()}`),
+      args: [{ receivedAt: '2026-12-03T02:00:00Z', workingDays: 1 }],
+      workflowExecutionTimeout: '30 seconds',
+    });
+    expect(result).toMatchObject({ dueAt: expect.any(String) });
+  });
 });
