@@ -349,7 +349,6 @@ describe('the web console in a real browser', () => {
     await auditor.keyboard.press('Enter');
     const link = `[data-test="case-${caseId}"]`;
     await auditor.waitForSelector(link);
-    const listed = await auditor.$$eval('[data-test="cases"] .el-table__row', (rows) => rows.length);
     const all = (
       await system.http
         .get('/cases')
@@ -357,7 +356,13 @@ describe('the web console in a real browser', () => {
         .set(system.as('auditor'))
         .expect(200)
     ).body.items;
-    expect(listed).toBe(all.length);
+    // The table shows exactly the filtered cases once the search has answered: the unfiltered list the page opened
+    // with already holds the new case's row, so that row alone does not say the search is done.
+    const rows = '[data-test="cases"] .el-table__row';
+    await auditor
+      .waitForFunction((selector, n) => document.querySelectorAll(selector).length === n, {}, rows, all.length)
+      .catch(() => undefined);
+    expect(await auditor.$$eval(rows, (found) => found.length)).toBe(all.length);
     await shot(auditor, '21-auditor-search');
     await tabTo(auditor, link);
     await Promise.all([auditor.waitForSelector('[data-test="case-state"]'), auditor.keyboard.press('Enter')]);
