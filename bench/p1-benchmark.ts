@@ -198,7 +198,7 @@ async function main(): Promise<void> {
         loadSeconds,
       );
       log(
-        `  load       ${load.clients} clients for ${load.seconds.toFixed(0)} s: ${f(load.perSecond)} requests/s (START_CONCURRENCY ${config.START_CONCURRENCY}, START_LATENCY_TARGET_MS ${config.START_LATENCY_TARGET_MS}, START_SATURATED_CONCURRENCY ${config.START_SATURATED_CONCURRENCY})`,
+        `  load       ${load.clients} clients for ${load.seconds.toFixed(0)} s: ${f(load.perSecond)} requests/s (START_CONCURRENCY ${config.START_CONCURRENCY}, START_LATENCY_TARGET_MS ${config.START_LATENCY_TARGET_MS}, START_SATURATED_CONCURRENCY ${config.START_SATURATED_CONCURRENCY}, START_QUEUE_LIMIT_MS ${config.START_QUEUE_LIMIT_MS})`,
       );
       for (const op of LOAD_OPERATIONS) {
         const o = load.operations[op];

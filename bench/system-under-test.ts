@@ -3,8 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import request from 'supertest';
 import { createActivities } from '../activities/index.js';
+import { keepAliveClient, type HttpClient } from './keep-alive-client.js';
 import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
 import { DIST_DIR, PROJECT_ROOT } from '../scripts/lib/project-paths.js';
 import { waitFor } from '../scripts/lib/wait-for.js';
@@ -18,7 +18,7 @@ import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/eng
 
 /** What the benchmark drives: the API over HTTP, a Temporal client, and the queue the bare baselines run on. */
 export interface SystemUnderTest {
-  http: ReturnType<typeof request>;
+  http: HttpClient;
   client: Client;
   bareQueue: string;
   describe: string;
@@ -68,7 +68,7 @@ export async function startSystemUnderTest(
     });
     const running = worker.run();
     return {
-      http: request(app.getHttpServer()),
+      http: keepAliveClient(app.getHttpServer()),
       client: app.get(Client),
       bareQueue: config.TEMPORAL_TASK_QUEUE,
       describe: 'one process: API, worker and baselines',
@@ -122,7 +122,7 @@ export async function startSystemUnderTest(
     dataConverter: dataConverterOf(config),
   });
   return {
-    http: request(base),
+    http: keepAliveClient(base),
     client,
     bareQueue,
     describe: 'separate processes: API, worker, and the bench with a bare worker',

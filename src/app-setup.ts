@@ -5,6 +5,7 @@ import { DomainErrorFilter } from './common/http/domain-error.filter.js';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Server } from 'node:http';
 import { answerClientError } from './common/http/client-error.js';
+import { stampArrivals } from './common/http/request-arrival.js';
 import { InputSafetyGuard } from './common/http/input-safety.guard.js';
 import { buildOpenApiDocument } from './common/http/openapi-document.js';
 import { AppConfig } from './config/app-config.js';
@@ -27,10 +28,18 @@ const SECURITY_HEADERS: HelmetOptions = {
   },
 };
 
+const KEEP_ALIVE_MS = 65_000;
+
 /** Everything an API instance needs besides its modules; shared by main.ts and the tests. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  (app.getHttpServer() as Server).on('clientError', answerClientError);
+  const server = app.getHttpServer() as Server;
+  server.on('clientError', answerClientError);
+  stampArrivals(server);
+  // Clients that keep their connections (browsers, generated clients, a proxy in front) must not send a request on
+  // one the server is closing at that moment: idle connections are kept longer than such clients' usual 60 s.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   app.use(traceRequests);
   app.use(app.get(HttpMetrics).middleware);
   app.use(helmet(SECURITY_HEADERS));

@@ -2,6 +2,7 @@ import { applyDecorators, createParamDecorator, HttpCode, Post, type ExecutionCo
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { Role } from '../../workflows/contracts/actor.js';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
+import { arrivalOf } from '../common/http/request-arrival.js';
 import { Allowed, ApiErrors, type ErrorStatus } from '../common/http/api-contract.js';
 import type { StartOptions } from './case-starter.service.js';
 import { CaseStatusDto } from './dto/case-status.dto.js';
@@ -16,6 +17,7 @@ export const StartRequest = createParamDecorator((_: unknown, context: Execution
     actor: request.actor,
     idempotencyKey: Array.isArray(key) ? key.join(',') : key,
     respondAsync: wantsAsync(request.headers.prefer as string | undefined),
+    arrivedAt: arrivalOf(request),
   };
 });
 
@@ -52,7 +54,7 @@ export function StartsCase(path: string, roles: Role[], summary: string, descrip
       status: 202,
       type: CaseStatusDto,
       description:
-        'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)',
+        'Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)',
     }),
     ApiErrors(400, 404, 409, 422, 503),
   );

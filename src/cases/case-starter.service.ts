@@ -11,6 +11,7 @@ import { CaseEngine } from '../engine/case-engine.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { StartAdmission } from './start-admission.js';
+import { receivedStatus } from './received-status.js';
 import { CaseRecordRepository } from './case-record.repository.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
 import type { PlannedCase, ProcedureDefinition } from './procedures/procedure-definition.js';
@@ -21,6 +22,8 @@ export interface StartOptions {
   idempotencyKey?: string;
   /** `Prefer: respond-async`: answer as soon as the case is started, without waiting for its first step. */
   respondAsync: boolean;
+  /** When the request reached the process (`performance.now()`): its answer time counts from there. */
+  arrivedAt: number;
 }
 
 /**
@@ -41,23 +44,7 @@ export interface StartedCase {
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const SETTLE_TIMEOUT_MS = 10_000;
-
-/** What a case shows before its workflow has run its first step. */
-function receivedStatus(record: CaseRecord, applicant: Actor): CaseStatus {
-  return {
-    caseId: record.id,
-    procedure: record.procedure as CaseStatus['procedure'],
-    pack: record.pack as CaseStatus['pack'],
-    state: 'received',
-    stateText: { zh: '已受理，等待流程引擎处理', en: 'Received; waiting for the workflow engine' },
-    receivedAt: record.receivedAt.toISOString(),
-    applicant,
-    steps: [],
-    waitingFor: [],
-    notices: [],
-    closed: false,
-  };
-}
+const SATURATION_CHECK_MS = 100;
 
 export function requestHash(actor: Actor, request: unknown): string {
   return createHash('sha256')
@@ -92,6 +79,7 @@ export class CaseStarter {
       limit: config.START_CONCURRENCY,
       floor: config.START_SATURATED_CONCURRENCY,
       targetMs: config.START_LATENCY_TARGET_MS,
+      queueLimitMs: config.START_QUEUE_LIMIT_MS,
     });
   }
 
@@ -100,11 +88,12 @@ export class CaseStarter {
   /** Starts within the admission's limits; the next is shed with a 503 the caller retries. */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
     const admittedAt = performance.now();
-    const ticket = this.admission.admit(admittedAt);
+    const ticket = this.admission.admit(admittedAt, options.arrivedAt);
     if (ticket === null) throw tooBusy();
-    // While saturated, the answer does not wait for the first step past the latency target: 202, the case received.
+    // While saturated, the answer does not wait for the first step past the latency target (counted from the
+    // request's arrival): 202, the case received.
     const waitMs = this.admission.firstStepWaitMs(admittedAt, SETTLE_TIMEOUT_MS);
-    const admitted = { ...options, answerBy: admittedAt + waitMs, hurried: waitMs < SETTLE_TIMEOUT_MS };
+    const admitted = { ...options, answerBy: options.arrivedAt + waitMs, hurried: waitMs < SETTLE_TIMEOUT_MS };
     try {
       return await this.startNow(procedure, request, admitted);
     } finally {
@@ -182,18 +171,36 @@ export class CaseStarter {
         CaseDepartment: record.participantDepartments,
       },
     };
-    let settled: Promise<CaseStatus> | undefined;
     // Update-with-start answers once the first step is reached, start and all; a hurried start is confirmed on its
     // own first, so that it can be answered as received (202) when the first step is not there by its time.
     const withFirstStep = !options.respondAsync && !options.hurried;
+    const attempt = this.engine.startCase(start, withFirstStep);
+    let inTime = true;
     try {
-      ({ firstStep: settled } = await this.engine.startCase(start, withFirstStep));
+      if (attempt.firstStep) inTime = await this.startConfirmed(attempt.started, record.id, options);
+      else await attempt.started;
     } catch (error) {
       if (!(await this.engine.exists(record.id))) await this.cases.remove(record.id);
       throw error;
     }
-    if (options.respondAsync) return receivedStatus(record, options.actor);
-    return this.withinSettleTime(settled ?? this.settledStatus(record.id), record, options);
+    if (options.respondAsync || !inTime) return receivedStatus(record, options.actor);
+    const status = await this.withinSettleTime(attempt.firstStep ?? this.settledStatus(record.id), options);
+    return status ?? receivedStatus(record, options.actor);
+  }
+
+  /**
+   * Update-with-start confirms the start only together with the first step: true then. When the answer is due
+   * before that, the engine is asked whether the workflow exists (false: started, to be answered as received).
+   */
+  private async startConfirmed(started: Promise<void>, caseId: string, options: AdmittedStart): Promise<boolean> {
+    const answerTime = this.answerTime(options);
+    try {
+      if ((await Promise.race([started.then(() => true), answerTime.due])) === true) return true;
+    } finally {
+      answerTime.cancel();
+    }
+    if (!(await this.engine.exists(caseId))) await started;
+    return false;
   }
 
   /** The case's status at its first waiting point, when it gets there; failures are the caller's to see or not. */
@@ -203,20 +210,37 @@ export class CaseStarter {
     return settled;
   }
 
-  private async withinSettleTime(
-    settled: Promise<CaseStatus>,
-    record: CaseRecord,
-    { actor, answerBy }: AdmittedStart,
-  ): Promise<CaseStatus> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), Math.max(0, answerBy - performance.now()));
-    });
+  /** The first step's status, or null when it is not there by the time the start is to be answered. */
+  private async withinSettleTime(settled: Promise<CaseStatus>, options: AdmittedStart): Promise<CaseStatus | null> {
+    const answerTime = this.answerTime(options);
     try {
-      return (await Promise.race([settled, timeout])) ?? receivedStatus(record, actor);
+      return await Promise.race([settled, answerTime.due]);
     } finally {
-      clearTimeout(timer);
+      answerTime.cancel();
     }
+  }
+
+  /**
+   * Resolves (null) when a start still without its first step is to be answered: at `answerBy`, or earlier once the
+   * system is saturated and the start has had its target time (checked every SATURATION_CHECK_MS), which also cuts
+   * short the starts taken on at the head of a burst, before the saturation was seen.
+   */
+  private answerTime({ answerBy, arrivedAt }: AdmittedStart): { due: Promise<null>; cancel(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    let check: NodeJS.Timeout | undefined;
+    const due = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), Math.max(0, answerBy - performance.now()));
+      check = setInterval(() => {
+        if (this.admission.answerWithoutFirstStep(performance.now(), arrivedAt)) resolve(null);
+      }, SATURATION_CHECK_MS);
+    });
+    return {
+      due,
+      cancel() {
+        clearTimeout(timer);
+        clearInterval(check);
+      },
+    };
   }
 
   /**
@@ -239,6 +263,8 @@ export class CaseStarter {
       const plan = await procedure.plan(newCase, request, this.contexts);
       return this.startWorkflow(record, procedure, plan, options);
     }
-    return this.withinSettleTime(this.settledStatus(record.id), record, options);
+    return (
+      (await this.withinSettleTime(this.settledStatus(record.id), options)) ?? receivedStatus(record, options.actor)
+    );
   }
 }

@@ -22,6 +22,7 @@ import { caseClosed } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { CaseRecordRepository, type CaseListFilter } from './case-record.repository.js';
 import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
+import { receivedStatus } from './received-status.js';
 import { CaseStarter, type StartedCase, type StartOptions } from './case-starter.service.js';
 import type { ListCasesQueryDto } from './dto/list-cases.dto.js';
 import type { ProcedureDefinition } from './procedures/procedure-definition.js';
@@ -29,6 +30,8 @@ import type { ProcedureDefinition } from './procedures/procedure-definition.js';
 /** How long a read waits for a case that is moving on from a decision, and how often it looks. */
 const SETTLING_WAIT_MS = 1_500;
 const SETTLING_POLL_MS = 10;
+/** How long a case still shown as received is asked for its status before it is read as received. */
+const RECEIVED_QUERY_MS = 1_000;
 
 @Injectable()
 export class CasesService {
@@ -64,7 +67,7 @@ export class CasesService {
       this.pendingChanges.ofOrigin(caseId),
     ]);
     const fromRow = record.status && (record.status.closed || record.statusCurrent);
-    const status = fromRow ? await this.settledRow(record.status!) : await this.liveStatus(record);
+    const status = fromRow ? await this.settledRow(record.status!) : await this.liveStatus(record, actor);
     return linked ? { ...status, linkedCatalogChange: linked } : status;
   }
 
@@ -83,12 +86,20 @@ export class CasesService {
     return current;
   }
 
-  private async liveStatus(record: CaseRecord): Promise<CaseStatus> {
+  /**
+   * From the workflow's status query. The applicant's own case that its workflow has not yet brought to its first
+   * step (answered 202, the worker behind or down) is asked only briefly, and read as received, as its start
+   * answered, when the worker does not answer in that time.
+   */
+  private async liveStatus(record: CaseRecord, actor: Actor): Promise<CaseStatus> {
+    const received = !record.status && record.state === 'received' && record.applicantId === actor.id;
     try {
-      return await this.engine.status(record.id);
+      return await this.engine.status(record.id, received ? RECEIVED_QUERY_MS : undefined);
     } catch (error) {
       // Gone from the engine but known here: the status it last showed.
       if (error instanceof DomainError && error.kind === 'not-found' && record.status) return record.status;
+      if (received && error instanceof DomainError && error.kind === 'unavailable')
+        return receivedStatus(record, actor);
       throw error;
     }
   }

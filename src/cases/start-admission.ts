@@ -2,7 +2,9 @@
  * Which case starts one API instance takes on. A fixed cap (`limit`) bounds the work in flight. The system counts as
  * saturated when recent starts took longer than `targetMs` (an exponentially weighted average, so one slow start does
  * not count) or when a start still running has already taken twice that long (seen before any start ends, at the
- * head of a burst); then the cap drops to `floor` until starts are quick again. A start that is not admitted is answered at
+ * head of a burst); then the cap drops to `floor` until starts are quick again. A start's time counts from when its
+ * request reached the process: under load it may wait behind other requests before its turn, and one that waited
+ * longer than `queueLimitMs` is shed, since its answer is already late. A start that is not admitted is answered at
  * once (503 + Retry-After) rather than queued for seconds, and one admitted while saturated waits for its first step
  * only up to the target (then it is answered as received, 202). Times are passed in, in milliseconds, so the rule is
  * a pure function of what happened.
@@ -12,14 +14,20 @@ export class StartAdmission {
   private nextTicket = 1;
   private recentMs = 0;
 
-  constructor(private readonly limits: { limit: number; floor: number; targetMs: number; weight?: number }) {}
+  constructor(
+    private readonly limits: { limit: number; floor: number; targetMs: number; queueLimitMs?: number; weight?: number },
+  ) {}
 
-  /** A ticket when a start may begin at `now` (it counts as in flight until `finished`), or null when it is shed. */
-  admit(now: number): number | null {
-    const { limit, floor } = this.limits;
+  /**
+   * A ticket when a start whose request arrived at `arrivedAt` may begin at `now` (it counts as in flight until
+   * `finished`), or null when it is shed.
+   */
+  admit(now: number, arrivedAt = now): number | null {
+    const { limit, floor, queueLimitMs = 0 } = this.limits;
+    if (queueLimitMs > 0 && now - arrivedAt > queueLimitMs) return null;
     if (this.running.size >= (this.saturated(now) ? Math.min(floor, limit) : limit)) return null;
     const ticket = this.nextTicket++;
-    this.running.set(ticket, now);
+    this.running.set(ticket, arrivedAt);
     return ticket;
   }
 
@@ -36,6 +44,17 @@ export class StartAdmission {
   /** How long a start admitted at `now` may wait for its first step: `usualMs`, or while saturated the target at most. */
   firstStepWaitMs(now: number, usualMs: number): number {
     return this.saturated(now) ? Math.min(this.limits.targetMs, usualMs) : usualMs;
+  }
+
+  /**
+   * Whether a start whose request arrived at `arrivedAt`, still waiting for its first step at `now`, should be
+   * answered without it: past the target while the system is saturated, or while more starts are in flight than
+   * the saturated cap allows (the head of a burst, taken on before the saturation could be seen).
+   */
+  answerWithoutFirstStep(now: number, arrivedAt: number): boolean {
+    const { targetMs, floor } = this.limits;
+    if (targetMs <= 0 || now - arrivedAt < targetMs) return false;
+    return this.running.size > floor || this.saturated(now);
   }
 
   saturated(now: number): boolean {

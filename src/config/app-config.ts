@@ -123,6 +123,17 @@ export class AppConfig {
   START_SATURATED_CONCURRENCY = 8;
 
   /**
+   * A start whose request waited in the API longer than this before its turn (the process busy with other
+   * requests) is shed with 503 + Retry-After: its answer is already late, and taking it on would make the next one
+   * later still. 0: never.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  START_QUEUE_LIMIT_MS = 500;
+
+  /**
    * Where the worker serves the Temporal SDK's Prometheus metrics (`/metrics`: workflow and activity task
    * latencies, slots, poll failures, schedule-to-start); empty switches them off.
    */

@@ -61,6 +61,12 @@ async function engineCall<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A start sent to the engine: its confirmation and, when asked for, the status at the first step. */
+export interface StartAttempt {
+  started: Promise<void>;
+  firstStep?: Promise<CaseStatus>;
+}
+
 /**
  * The one gateway to Temporal: every start, update, query, history read and
  * schedule call of the API goes through here, and engine failures are
@@ -84,11 +90,11 @@ export class CaseEngine {
   /**
    * Starts a case workflow (its id is the case id). With `awaitFirstStep` it
    * also asks, in the same call, for the status once the case first waits for
-   * people (update-with-start) and returns that pending answer once the
-   * workflow is started. A repeated start of the same case attaches to it
-   * (USE_EXISTING).
+   * people (update-with-start). `started` settles when the engine confirms the
+   * start: with update-with-start only together with `firstStep`. A repeated
+   * start of the same case attaches to it (USE_EXISTING).
    */
-  async startCase(start: CaseWorkflowStart, awaitFirstStep: boolean): Promise<{ firstStep?: Promise<CaseStatus> }> {
+  startCase(start: CaseWorkflowStart, awaitFirstStep: boolean): StartAttempt {
     const operation = new WithStartWorkflowOperation(start.workflowType, {
       workflowId: start.caseId,
       taskQueue: this.taskQueue,
@@ -97,16 +103,19 @@ export class CaseEngine {
       searchAttributes: start.searchAttributes,
     });
     if (!awaitFirstStep) {
-      await engineCall(() => this.client.workflow.start(start.workflowType, operation.options));
-      return {};
+      return {
+        started: engineCall(() => this.client.workflow.start(start.workflowType, operation.options)).then(() => {}),
+      };
     }
     const settled = this.client.workflow.executeUpdateWithStart(settledStatusUpdate, {
       startWorkflowOperation: operation,
     });
-    const answer = settled.catch((error: unknown) => Promise.reject(fromEngineError(error)));
-    answer.catch(() => undefined);
-    await engineCall(() => operation.workflowHandle());
-    return { firstStep: answer };
+    const firstStep = settled.catch((error: unknown) => Promise.reject(fromEngineError(error)));
+    firstStep.catch(() => undefined);
+    const started = engineCall(() => operation.workflowHandle()).then(() => {});
+    // Its caller may answer without it once the engine says the workflow exists.
+    started.catch(() => undefined);
+    return { started, firstStep };
   }
 
   /** The status of an existing case as a start answers it: at its first waiting point, or its result once closed. */
@@ -140,9 +149,10 @@ export class CaseEngine {
     return engineCall(() => this.client.workflow.getHandle(caseId).signal(signal, args));
   }
 
-  /** The case's live status, from the workflow. */
-  status(caseId: string): Promise<CaseStatus> {
-    return engineCall(() => this.client.workflow.getHandle(caseId).query(caseStatusQuery));
+  /** The case's live status, from the workflow; within `withinMs` when given (else unavailable). */
+  status(caseId: string, withinMs?: number): Promise<CaseStatus> {
+    const query = () => this.client.workflow.getHandle(caseId).query(caseStatusQuery);
+    return engineCall(() => (withinMs ? this.client.withDeadline(Date.now() + withinMs, query) : query()));
   }
 
   /** The case's history as the engine stores it (payloads encrypted where keys are configured). */

@@ -14,7 +14,8 @@ describe('Load shedding: past START_CONCURRENCY starts at once, a start is answe
       keys.map((key) => requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key })),
     );
     const shed = answers.filter((a) => a.status === 503);
-    const accepted = answers.filter((a) => a.status === 201);
+    // Taken on: 201 with the first step, or 202 should a slow machine not reach it within twice the latency target.
+    const accepted = answers.filter((a) => a.status === 201 || a.status === 202);
     expect(shed.length + accepted.length).toBe(keys.length);
     expect(shed.length).toBeGreaterThan(0);
     expect(accepted.length).toBeGreaterThanOrEqual(2);
@@ -26,7 +27,7 @@ describe('Load shedding: past START_CONCURRENCY starts at once, a start is answe
       system,
       `select idempotency_key from case_record where idempotency_key like 'shed-%'`,
     );
-    expect(rows.map((r) => r.idempotency_key).sort()).toEqual(keys.filter((_, i) => answers[i].status === 201).sort());
+    expect(rows.map((r) => r.idempotency_key).sort()).toEqual(keys.filter((_, i) => answers[i].status !== 503).sort());
     // Once the burst is over, a retry of a shed request goes through.
     const again = keys[answers.findIndex((a) => a.status === 503)];
     await requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': again }).expect(201);
@@ -44,7 +45,10 @@ describe('Load shedding by start time: while recent starts take longer than STAR
   afterAll(() => system.close());
 
   it('takes on only START_SATURATED_CONCURRENCY starts at once, answered without waiting past the target; sheds the rest with 503 + Retry-After', async () => {
-    await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
+    // The first start is taken on (nothing is known yet), and is itself answered by the 1 ms target once it has run
+    // twice that long: 202 unless its first step came quicker than the next check.
+    const first = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE);
+    expect([201, 202]).toContain(first.status);
     const stamp = `slow-${Date.now()}`;
     const keys = Array.from({ length: 6 }, (_, i) => `${stamp}-${i}`);
     const answers = await Promise.all(

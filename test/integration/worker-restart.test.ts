@@ -48,6 +48,13 @@ describe('a worker killed in the middle of a case', () => {
     // Accepted while no worker runs: the case waits in Temporal, shown as received.
     const second = await requestShare(system, 'cq-health-liu', request).expect(202);
     expect(second.body.state).toBe('received');
+    // Its applicant reads it as received from its row, without waiting on a query no worker can answer.
+    const read = await system.http
+      .get(`/cases/${second.body.caseId}`)
+      .set(system.as('cq-health-liu'))
+      .timeout(5000)
+      .expect(200);
+    expect(read.body).toMatchObject({ caseId: second.body.caseId, state: 'received', steps: [] });
 
     worker = startWorkerProcess(system);
     await eventually(async () => {

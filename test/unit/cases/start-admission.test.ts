@@ -60,4 +60,35 @@ describe('StartAdmission: which case starts an API instance takes on', () => {
     // Never longer than usual, whatever the target.
     expect(new StartAdmission({ limit: 1, floor: 1, targetMs: 60_000 }).firstStepWaitMs(0, 10_000)).toBe(10_000);
   });
+
+  it('counts a start from its request arriving: one that waited past the queue limit is shed, and the wait counts', () => {
+    const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000, queueLimitMs: 500 });
+    expect(admission.admit(2000, 1400)).toBeNull();
+    const ticket = admission.admit(2000, 1600)!;
+    expect(ticket).not.toBeNull();
+    admission.finished(ticket, 2200);
+    // 600 ms since the request arrived, not 200 since it was admitted.
+    expect(admission.state.recentMs).toBe(600);
+    // No queue limit: any wait is admitted.
+    expect(new StartAdmission({ limit: 1, floor: 1, targetMs: 1000 }).admit(60_000, 0)).not.toBeNull();
+  });
+
+  it('answers a start without its first step once it has had its target time and the system is busy', () => {
+    const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000 });
+    // Two starts in flight (no more than the saturated cap): a slow first step is waited for as usual…
+    admit(admission, 2, 0);
+    expect(admission.answerWithoutFirstStep(1500, 0)).toBe(false);
+    // …until a start has run twice the target, which counts as saturated.
+    expect(admission.answerWithoutFirstStep(2001, 0)).toBe(true);
+    // The head of a burst: more in flight than the saturated cap, so each is answered at its target time.
+    const burst = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000 });
+    admit(burst, 4, 0);
+    expect(burst.answerWithoutFirstStep(999, 0)).toBe(false);
+    expect(burst.answerWithoutFirstStep(1000, 0)).toBe(true);
+    // One that arrived just now waits for its target time even then; and never with the target off.
+    expect(burst.answerWithoutFirstStep(1000, 500)).toBe(false);
+    const off = new StartAdmission({ limit: 10, floor: 1, targetMs: 0 });
+    admit(off, 5, 0);
+    expect(off.answerWithoutFirstStep(60_000, 0)).toBe(false);
+  });
 });

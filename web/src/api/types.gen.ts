@@ -2106,7 +2106,7 @@ export type CasesCreateShareRequestResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
@@ -2181,7 +2181,7 @@ export type CasesCreateCorrectionResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
@@ -2256,7 +2256,7 @@ export type CasesCreateOpenDataApplicationResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
@@ -2331,7 +2331,7 @@ export type CasesCreateOpenCatalogObjectionResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
@@ -2406,7 +2406,7 @@ export type CasesCreateDataConflictResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
@@ -2481,7 +2481,7 @@ export type CasesCreateInterfaceRequestResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
@@ -2556,7 +2556,7 @@ export type CasesCreateCatalogUpdateResponses = {
      */
     201: CaseStatusDto;
     /**
-     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is saturated, START_LATENCY_TARGET_MS)
+     * Started (state `received`): sent with Prefer: respond-async, or the worker did not reach the first step in time (10 s; while the system is busy, START_LATENCY_TARGET_MS from the request’s arrival)
      */
     202: CaseStatusDto;
 };
