@@ -7,7 +7,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { CaseMetrics } from '../metrics/case-metrics.js';
 import { Clock } from '../common/clock.js';
-import { CaseEngine } from '../engine/case-engine.js';
+import { CaseEngine, type StartAttempt } from '../engine/case-engine.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { StartAdmission } from './start-admission.js';
@@ -174,9 +174,10 @@ export class CaseStarter {
     // Update-with-start answers once the first step is reached, start and all; a hurried start is confirmed on its
     // own first, so that it can be answered as received (202) when the first step is not there by its time.
     const withFirstStep = !options.respondAsync && !options.hurried;
-    const attempt = this.engine.startCase(start, withFirstStep);
+    let attempt: StartAttempt;
     let inTime = true;
     try {
+      attempt = this.engine.startCase(start, withFirstStep);
       if (attempt.firstStep) inTime = await this.startConfirmed(attempt.started, record.id, options);
       else await attempt.started;
     } catch (error) {
