@@ -26,15 +26,6 @@ export interface StartOptions {
   arrivedAt: number;
 }
 
-/**
- * A start the admission took on: its answer is due by `answerBy` (a `performance.now()` time). `hurried` when that is
- * sooner than usual (the system is saturated).
- */
-interface AdmittedStart extends StartOptions {
-  answerBy: number;
-  hurried: boolean;
-}
-
 export interface StartedCase {
   created: boolean;
   /** True when the reply does not wait for the first step (202). */
@@ -43,6 +34,7 @@ export interface StartedCase {
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+/** How long a start may wait for its first step when the system is not busy, from its request's arrival. */
 const SETTLE_TIMEOUT_MS = 10_000;
 const SATURATION_CHECK_MS = 100;
 
@@ -87,15 +79,10 @@ export class CaseStarter {
 
   /** Starts within the admission's limits; the next is shed with a 503 the caller retries. */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
-    const admittedAt = performance.now();
-    const ticket = this.admission.admit(admittedAt, options.arrivedAt);
+    const ticket = this.admission.admit(performance.now(), options.arrivedAt);
     if (ticket === null) throw tooBusy();
-    // While saturated, the answer does not wait for the first step past the latency target (counted from the
-    // request's arrival): 202, the case received.
-    const waitMs = this.admission.firstStepWaitMs(admittedAt, SETTLE_TIMEOUT_MS);
-    const admitted = { ...options, answerBy: options.arrivedAt + waitMs, hurried: waitMs < SETTLE_TIMEOUT_MS };
     try {
-      return await this.startNow(procedure, request, admitted);
+      return await this.startNow(procedure, request, options);
     } finally {
       this.admission.finished(ticket, performance.now());
     }
@@ -104,7 +91,7 @@ export class CaseStarter {
   private async startNow<D>(
     procedure: ProcedureDefinition<D>,
     request: D,
-    options: AdmittedStart,
+    options: StartOptions,
   ): Promise<StartedCase> {
     const { actor, idempotencyKey } = options;
     if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
@@ -159,7 +146,7 @@ export class CaseStarter {
     record: CaseRecord,
     procedure: ProcedureDefinition<D>,
     plan: PlannedCase,
-    options: AdmittedStart,
+    options: StartOptions,
   ): Promise<CaseStatus> {
     const start = {
       caseId: record.id,
@@ -171,29 +158,27 @@ export class CaseStarter {
         CaseDepartment: record.participantDepartments,
       },
     };
-    // Update-with-start answers once the first step is reached, start and all; a hurried start is confirmed on its
-    // own first, so that it can be answered as received (202) when the first step is not there by its time.
-    const withFirstStep = !options.respondAsync && !options.hurried;
+    // Update-with-start answers once the first step is reached, start and all; when the answer is due before that,
+    // the case is answered as received (202).
     let attempt: StartAttempt;
     let inTime = true;
     try {
-      attempt = this.engine.startCase(start, withFirstStep);
+      attempt = this.engine.startCase(start, !options.respondAsync);
       if (attempt.firstStep) inTime = await this.startConfirmed(attempt.started, record.id, options);
       else await attempt.started;
     } catch (error) {
       if (!(await this.engine.exists(record.id))) await this.cases.remove(record.id);
       throw error;
     }
-    if (options.respondAsync || !inTime) return receivedStatus(record, options.actor);
-    const status = await this.withinSettleTime(attempt.firstStep ?? this.settledStatus(record.id), options);
-    return status ?? receivedStatus(record, options.actor);
+    if (!attempt.firstStep || !inTime) return receivedStatus(record, options.actor);
+    return (await this.withinSettleTime(attempt.firstStep, options)) ?? receivedStatus(record, options.actor);
   }
 
   /**
    * Update-with-start confirms the start only together with the first step: true then. When the answer is due
    * before that, the engine is asked whether the workflow exists (false: started, to be answered as received).
    */
-  private async startConfirmed(started: Promise<void>, caseId: string, options: AdmittedStart): Promise<boolean> {
+  private async startConfirmed(started: Promise<void>, caseId: string, options: StartOptions): Promise<boolean> {
     const answerTime = this.answerTime(options);
     try {
       if ((await Promise.race([started.then(() => true), answerTime.due])) === true) return true;
@@ -212,7 +197,7 @@ export class CaseStarter {
   }
 
   /** The first step's status, or null when it is not there by the time the start is to be answered. */
-  private async withinSettleTime(settled: Promise<CaseStatus>, options: AdmittedStart): Promise<CaseStatus | null> {
+  private async withinSettleTime(settled: Promise<CaseStatus>, options: StartOptions): Promise<CaseStatus | null> {
     const answerTime = this.answerTime(options);
     try {
       return await Promise.race([settled, answerTime.due]);
@@ -222,24 +207,28 @@ export class CaseStarter {
   }
 
   /**
-   * Resolves (null) when a start still without its first step is to be answered: at `answerBy`, or earlier once the
-   * system is saturated and the start has had its target time (checked every SATURATION_CHECK_MS), which also cuts
-   * short the starts taken on at the head of a burst, before the saturation was seen.
+   * Resolves (null) when a start still without its first step is to be answered: SETTLE_TIMEOUT_MS after its
+   * request arrived, or from its target time on, once the system is busy (checked then and every
+   * SATURATION_CHECK_MS after), which also cuts short the starts taken on at the head of a burst, before the
+   * saturation was seen.
    */
-  private answerTime({ answerBy, arrivedAt }: AdmittedStart): { due: Promise<null>; cancel(): void } {
-    let timer: NodeJS.Timeout | undefined;
+  private answerTime({ arrivedAt }: StartOptions): { due: Promise<null>; cancel(): void } {
+    let deadline: NodeJS.Timeout | undefined;
     let check: NodeJS.Timeout | undefined;
     const due = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), Math.max(0, answerBy - performance.now()));
-      check = setInterval(() => {
+      const msUntil = (time: number) => Math.max(0, time - performance.now());
+      const checkBusy = () => {
         if (this.admission.answerWithoutFirstStep(performance.now(), arrivedAt)) resolve(null);
-      }, SATURATION_CHECK_MS);
+        else check = setTimeout(checkBusy, SATURATION_CHECK_MS);
+      };
+      deadline = setTimeout(() => resolve(null), msUntil(arrivedAt + SETTLE_TIMEOUT_MS));
+      if (this.admission.targetMs > 0) check = setTimeout(checkBusy, msUntil(arrivedAt + this.admission.targetMs));
     });
     return {
       due,
       cancel() {
-        clearTimeout(timer);
-        clearInterval(check);
+        clearTimeout(deadline);
+        clearTimeout(check);
       },
     };
   }
@@ -255,7 +244,7 @@ export class CaseStarter {
     record: CaseRecord,
     procedure: ProcedureDefinition<D>,
     request: D,
-    options: AdmittedStart,
+    options: StartOptions,
   ): Promise<CaseStatus> {
     if (record.status && (record.status.closed || record.status.steps.length > 0)) return record.status;
     if (!(await this.engine.exists(record.id))) {

@@ -5,8 +5,8 @@
  * head of a burst); then the cap drops to `floor` until starts are quick again. A start's time counts from when its
  * request reached the process: under load it may wait behind other requests before its turn, and one that waited
  * longer than `queueLimitMs` is shed, since its answer is already late. A start that is not admitted is answered at
- * once (503 + Retry-After) rather than queued for seconds, and one admitted while saturated waits for its first step
- * only up to the target (then it is answered as received, 202). Times are passed in, in milliseconds, so the rule is
+ * once (503 + Retry-After) rather than queued for seconds, and one taken on waits for its first step only up to the
+ * target while the system is busy (then it is answered as received, 202). Times are passed in, in milliseconds, so the rule is
  * a pure function of what happened.
  */
 export class StartAdmission {
@@ -41,9 +41,9 @@ export class StartAdmission {
     this.recentMs = this.recentMs === 0 ? ms : this.recentMs + weight * (ms - this.recentMs);
   }
 
-  /** How long a start admitted at `now` may wait for its first step: `usualMs`, or while saturated the target at most. */
-  firstStepWaitMs(now: number, usualMs: number): number {
-    return this.saturated(now) ? Math.min(this.limits.targetMs, usualMs) : usualMs;
+  /** The latency target a start's answer aims at, from its request's arrival (0: none). */
+  get targetMs(): number {
+    return this.limits.targetMs;
   }
 
   /**

@@ -106,9 +106,9 @@ export class AppConfig {
 
   /**
    * When recent starts took longer than START_LATENCY_TARGET_MS (0: never), the system is saturated: then only
-   * START_SATURATED_CONCURRENCY starts run at once and the rest are shed, and one taken on waits for its first step
-   * only up to the target (then answered 202, received), so that a start's wait stays near the target instead of
-   * growing with the queue.
+   * START_SATURATED_CONCURRENCY starts run at once and the rest are shed, and one taken on (or any, while more than
+   * that are in flight) waits for its first step only up to the target from its request's arrival (then answered
+   * 202, received), so that a start's wait stays near the target instead of growing with the queue.
    */
   @Transform(toInt)
   @IsInt()

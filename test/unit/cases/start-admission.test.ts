@@ -51,16 +51,6 @@ describe('StartAdmission: which case starts an API instance takes on', () => {
     expect(admit(admission, 6, 120_000)).toHaveLength(4);
   });
 
-  it('lets a start wait for its first step as usual, or only up to the target while saturated', () => {
-    const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000 });
-    expect(admission.firstStepWaitMs(0, 10_000)).toBe(10_000);
-    admission.finished(admit(admission, 1, 0)[0], 3000);
-    expect(admission.saturated(3000)).toBe(true);
-    expect(admission.firstStepWaitMs(3000, 10_000)).toBe(1000);
-    // Never longer than usual, whatever the target.
-    expect(new StartAdmission({ limit: 1, floor: 1, targetMs: 60_000 }).firstStepWaitMs(0, 10_000)).toBe(10_000);
-  });
-
   it('counts a start from its request arriving: one that waited past the queue limit is shed, and the wait counts', () => {
     const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000, queueLimitMs: 500 });
     expect(admission.admit(2000, 1400)).toBeNull();
