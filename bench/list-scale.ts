@@ -29,17 +29,21 @@ export async function measureListsAt(
   tokens: { department: string; applicant: string; auditor: string },
 ): Promise<ListFigures> {
   if (total > seeded) {
+    // Each seeded case carries the status of the largest real case so far (the warm-up's), as a real row would.
+    const sample = await db.query<{ status: unknown }>(
+      `select status from case_record where status is not null order by length(status::text) desc limit 1`,
+    );
     await db.query('alter table case_record disable trigger case_participants_follow');
     await db.query(
       `insert into case_record (id, procedure, pack, applicant_id, applicant_department, participant_departments,
-                                state, request_hash, received_at, updated_at)
+                                state, request_hash, received_at, updated_at, status)
        select 'list-' || g, 'share-request', 'huarong-2021',
               case when g % 100 = 0 then $3 else 'user-' || (g % 50000) end,
               'dept-' || (g % 300),
               case when g % 10 = 0 then array['dept-' || (g % 300), $4] else array['dept-' || (g % 300), 'dept-x'] end,
-              'under-review', 'seeded', now() - interval '1 day' - g * interval '1 second', now()
+              'under-review', 'seeded', now() - interval '1 day' - g * interval '1 second', now(), $5::jsonb
          from generate_series($1::bigint, $2::bigint) g`,
-      [seeded + 1, total, APPLICANT, DEPARTMENT],
+      [seeded + 1, total, APPLICANT, DEPARTMENT, JSON.stringify(sample.rows[0]?.status ?? null)],
     );
     await db.query(
       `insert into case_participant (department, received_at, case_id)

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { invalidRequest } from '../common/http/validation.pipe.js';
+import { ReferenceChanges } from '../database/reference-changes.js';
 import { concurrentYearLoad, yearNotLoaded } from './calendar-errors.js';
 import { CalendarStore, type StoredHolidaySchedule } from './calendar-store.js';
 import { DeadlineRecompute } from './deadline-recompute.service.js';
@@ -12,11 +13,27 @@ import { findScheduleProblems } from './holiday-schedule-rules.js';
 import type { DueDate, WorkingDayCalendar } from './working-day-calendar.js';
 
 @Injectable()
-export class CalendarService {
+export class CalendarService implements OnModuleInit {
+  /**
+   * The calendar as last loaded, kept while the database's change notices are heard and dropped when a year is
+   * loaded or replaced (by this process or another): the inbox counts every task's working days left on it.
+   */
+  private kept?: Promise<WorkingDayCalendar>;
+
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
     private readonly recompute: DeadlineRecompute,
+    private readonly changes: ReferenceChanges,
   ) {}
+
+  onModuleInit(): void {
+    this.changes.subscribe({
+      changed: (table) => {
+        if (table === 'holiday_year') this.kept = undefined;
+      },
+      reset: () => (this.kept = undefined),
+    });
+  }
 
   private store(): CalendarStore {
     return new CalendarStore(this.orm.em.fork());
@@ -45,6 +62,8 @@ export class CalendarService {
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw concurrentYearLoad(schedule.year);
       throw error;
+    } finally {
+      this.kept = undefined;
     }
     return { ...stored, recompute: await this.recompute.start(stored) };
   }
@@ -56,15 +75,24 @@ export class CalendarService {
 
   /** The working day an instant counts for (the next one after a weekend or holiday). */
   async workingDayOf(at: Date): Promise<string> {
-    return (await this.store().loadCalendar()).workingDayOf(at);
+    return (await this.current()).workingDayOf(at);
   }
 
   /** The calendar as loaded now, for many counts in one request. */
   current(): Promise<WorkingDayCalendar> {
-    return this.store().loadCalendar();
+    if (this.kept) return this.kept;
+    const loading = this.store().loadCalendar();
+    // A notice that arrives while loading drops this load too: it may have read the rows before the change.
+    if (this.changes.listening) {
+      this.kept = loading;
+      loading.catch(() => {
+        if (this.kept === loading) this.kept = undefined;
+      });
+    }
+    return loading;
   }
 
   async dueDate(receivedAt: Date, workingDays: number): Promise<DueDate> {
-    return (await this.store().loadCalendar()).addWorkingDays(receivedAt, workingDays);
+    return (await this.current()).addWorkingDays(receivedAt, workingDays);
   }
 }

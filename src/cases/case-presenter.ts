@@ -1,7 +1,7 @@
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import { localize } from '../common/errors/localize.js';
 import type { Language } from '../common/errors/localized-text.js';
-import type { CaseRecord } from './case-record.entity.js';
+import type { CaseListRow } from './case-record.repository.js';
 import type { CaseStatusDto, CaseSummaryDto } from './dto/case-status.dto.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 
@@ -10,7 +10,7 @@ export function presentCase(status: CaseStatus, language: Language): CaseStatusD
   return localize(status, language);
 }
 
-export function presentCaseSummary(record: CaseRecord): CaseSummaryDto {
+export function presentCaseSummary(record: CaseListRow): CaseSummaryDto {
   return {
     caseId: record.id,
     procedure: record.procedure as Procedure,

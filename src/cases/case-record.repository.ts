@@ -3,6 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { SyncCaseArgs } from '../../workflows/contracts/activities.js';
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
+import { mapRows, selectRows, type Row } from '../database/list-rows.js';
 import { query } from '../database/unit-of-work.js';
 import { CaseRecord } from './case-record.entity.js';
 
@@ -35,6 +36,12 @@ export interface CaseListFilter {
   before?: { receivedAt: Date; id: string };
   limit: number;
 }
+
+/** A case as the lists show it. The status, the row's largest column, is not read for a list. */
+export type CaseListRow = Pick<
+  Row<CaseRecord>,
+  'id' | 'procedure' | 'pack' | 'state' | 'currentStep' | 'resourceId' | 'applicantId' | 'receivedAt' | 'updatedAt'
+>;
 
 /** The case index (case_record): who may see a case and how to list it; the only place that writes it. */
 @Injectable()
@@ -107,7 +114,7 @@ export class CaseRecordRepository {
   }
 
   /** Newest first; one more row than the page to tell whether another follows. */
-  page(filter: CaseListFilter): Promise<CaseRecord[]> {
+  page(filter: CaseListFilter): Promise<CaseListRow[]> {
     if (filter.participantDepartment) return this.departmentPage(filter.participantDepartment, filter);
     const where: Record<string, unknown> = {};
     if (filter.applicantId) where.applicantId = filter.applicantId;
@@ -124,11 +131,15 @@ export class CaseRecordRepository {
       const { receivedAt, id } = filter.before;
       where.$and = [{ $or: [{ receivedAt: { $lt: receivedAt } }, { receivedAt, id: { $lt: id } }] }];
     }
-    return this.em().find(CaseRecord, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: filter.limit + 1 });
+    return selectRows(this.em(), CaseRecord, where, {
+      exclude: ['status'],
+      orderBy: { receivedAt: 'desc', id: 'desc' },
+      limit: filter.limit + 1,
+    });
   }
 
   /** A department's cases through case_participant's b-tree, in its order: the page costs the same at any size. */
-  private async departmentPage(department: string, filter: CaseListFilter): Promise<CaseRecord[]> {
+  private async departmentPage(department: string, filter: CaseListFilter): Promise<CaseListRow[]> {
     // Each filter given is one condition with one parameter.
     const given = (
       [
@@ -148,12 +159,16 @@ export class CaseRecordRepository {
       params.push(filter.before.receivedAt, filter.before.id);
     }
     const em = this.em();
+    const columns = em
+      .getMetadata(CaseRecord)
+      .props.filter((prop) => prop.name !== 'status')
+      .flatMap((prop) => prop.fieldNames.map((field) => `c.${field}`));
     const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-      `select c.* from case_participant p join case_record c on c.id = p.case_id
+      `select ${columns.join(', ')} from case_participant p join case_record c on c.id = p.case_id
         where ${conditions.join(' and ')}
         order by p.received_at desc, p.case_id desc limit ?`,
       [...params, filter.limit + 1],
     );
-    return rows.map((row) => em.map(CaseRecord, row));
+    return mapRows(em, CaseRecord, rows);
   }
 }

@@ -20,7 +20,7 @@ import { caseNotFound } from '../engine/engine-errors.js';
 import { canSeeCase } from './case-access.js';
 import { caseClosed } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
-import { CaseRecordRepository, type CaseListFilter } from './case-record.repository.js';
+import { CaseRecordRepository, type CaseListFilter, type CaseListRow } from './case-record.repository.js';
 import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
 import { receivedStatus } from './received-status.js';
 import { CaseStarter, type StartedCase, type StartOptions } from './case-starter.service.js';
@@ -150,7 +150,7 @@ export class CasesService {
    * The caller's cases, newest first, keyset-paginated on (received_at, id). Applicants see their own, department
    * users their department's, auditors and supervisors every case; the filters narrow that, never widen it.
    */
-  async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseRecord>> {
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseListRow>> {
     const none = { items: [], nextCursor: null };
     const filter: CaseListFilter = {
       procedure: query.procedure,

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { MikroORM } from '@mikro-orm/postgresql';
 import { AppConfig } from '../config/app-config.js';
 import { buildOrmOptions } from './orm-options.js';
+import { ReferenceChanges } from './reference-changes.js';
 import { REPOSITORIES } from './repositories.js';
 
 /** One ORM per process, and the repositories over it; each forks its EntityManager per unit of work. */
@@ -13,9 +14,10 @@ import { REPOSITORIES } from './repositories.js';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => MikroORM.init(buildOrmOptions(config.DATABASE_URL)),
     },
+    ReferenceChanges,
     ...REPOSITORIES,
   ],
-  exports: [MikroORM, ...REPOSITORIES],
+  exports: [MikroORM, ReferenceChanges, ...REPOSITORIES],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}

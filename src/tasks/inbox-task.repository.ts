@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { DueDate } from '../../workflows/contracts/deadline.js';
 import type { InboxTaskInput } from '../../workflows/contracts/inbox.js';
+import { selectRows, type Row } from '../database/list-rows.js';
 import { query } from '../database/unit-of-work.js';
 import { InboxTask } from './inbox-task.entity.js';
 
@@ -158,7 +159,7 @@ export class InboxTaskRepository {
   }
 
   /** 已办: the tasks a person completed, newest first; one more row than the page to tell whether another follows. */
-  donePage(actorId: string, limit: number, before?: { completedAt: Date; id: string }): Promise<InboxTask[]> {
+  donePage(actorId: string, limit: number, before?: { completedAt: Date; id: string }): Promise<Array<Row<InboxTask>>> {
     const where: Record<string, unknown> = { status: 'completed', completedBy: actorId };
     if (before) {
       where.$or = [
@@ -166,11 +167,11 @@ export class InboxTaskRepository {
         { completedAt: before.completedAt, id: { $lt: before.id } },
       ];
     }
-    return this.em().find(InboxTask, where, { orderBy: { completedAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    return selectRows(this.em(), InboxTask, where, { orderBy: { completedAt: 'desc', id: 'desc' }, limit: limit + 1 });
   }
 
   /** Open tasks of one role and department, soonest due first; one more row than the page to tell whether another follows. */
-  openPage(filter: TaskFilter): Promise<InboxTask[]> {
+  openPage(filter: TaskFilter): Promise<Array<Row<InboxTask>>> {
     const where: Record<string, unknown> = { status: 'open', role: filter.role, department: filter.department };
     if (filter.procedure) where.procedure = filter.procedure;
     if (filter.pack) where.pack = filter.pack;
@@ -183,7 +184,7 @@ export class InboxTaskRepository {
       due.push({ $or: [{ dueAt: { $gt: dueAt } }, { dueAt, id: { $gt: id } }] });
     }
     if (due.length) where.$and = due;
-    return this.em().find(InboxTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: filter.limit + 1 });
+    return selectRows(this.em(), InboxTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: filter.limit + 1 });
   }
 
   /** Cases with an open decision whose due date a new schedule of `year` can move: provisional, or counted through it. */

@@ -4,10 +4,11 @@ import type { PackId } from '../../workflows/contracts/citation.js';
 import type { Language } from '../common/errors/localized-text.js';
 import type { Page } from '../common/http/keyset-cursor.js';
 import type { TaskDto, TaskPageDto } from './dto/task-response.dto.js';
+import type { Row } from '../database/list-rows.js';
 import type { InboxTask } from './inbox-task.entity.js';
 
 /** `daysLeft`: the working days left of open tasks, by task id (TasksService.workingDaysLeft). */
-export function presentTask(task: InboxTask, language: Language, daysLeft: ReadonlyMap<string, number>): TaskDto {
+export function presentTask(task: Row<InboxTask>, language: Language, daysLeft: ReadonlyMap<string, number>): TaskDto {
   return {
     id: task.id,
     caseId: task.caseId,
@@ -38,7 +39,7 @@ export function presentTask(task: InboxTask, language: Language, daysLeft: Reado
 }
 
 export function presentTaskPage(
-  page: Page<InboxTask>,
+  page: Page<Row<InboxTask>>,
   language: Language,
   daysLeft: ReadonlyMap<string, number>,
 ): TaskPageDto {

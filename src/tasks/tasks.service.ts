@@ -28,6 +28,7 @@ import type {
   TransferTaskDto,
 } from './dto/task.dto.js';
 import { DecisionRecorder } from './decision-recorder.js';
+import type { Row } from '../database/list-rows.js';
 import type { InboxTask } from './inbox-task.entity.js';
 import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
 import { decisionRefused, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
@@ -70,7 +71,7 @@ export class TasksService {
     );
   }
 
-  async list(actor: Actor, query: ListTasksQueryDto): Promise<Page<InboxTask>> {
+  async list(actor: Actor, query: ListTasksQueryDto): Promise<Page<Row<InboxTask>>> {
     const filter: TaskFilter = {
       role: actor.role,
       department: actor.department,
@@ -88,7 +89,7 @@ export class TasksService {
 
   /** 已办: what the caller completed, newest first, keyset-paginated on (completed_at, id). */
   /** The working days left of each open task (by id), counted on one load of the calendar. */
-  async workingDaysLeft(tasks: readonly InboxTask[]): Promise<Map<string, number>> {
+  async workingDaysLeft(tasks: ReadonlyArray<Row<InboxTask>>): Promise<Map<string, number>> {
     const open = tasks.filter((t) => t.status === 'open');
     if (open.length === 0) return new Map();
     const calendar = await this.calendar.current();
@@ -96,7 +97,7 @@ export class TasksService {
     return new Map(open.map((t) => [t.id, calendar.workingDaysUntilDue(now, t.dueAt, t.dueDate)]));
   }
 
-  async done(actor: Actor, query: PageQueryDto): Promise<Page<InboxTask>> {
+  async done(actor: Actor, query: PageQueryDto): Promise<Page<Row<InboxTask>>> {
     const limit = query.limit ?? 20;
     const cursor = decodeCursor(query.cursor);
     const before = cursor ? { completedAt: new Date(cursor.sortKey), id: cursor.id } : undefined;

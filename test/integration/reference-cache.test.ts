@@ -1,4 +1,5 @@
 import { ReferenceCache } from '../../src/cases/procedures/reference-cache.js';
+import { ReferenceChanges } from '../../src/database/reference-changes.js';
 import { eventually, HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
@@ -85,14 +86,15 @@ describe('the reference cache of the start path (catalog entries and departments
   });
 
   it('keeps nothing while it cannot hear the announcements', async () => {
-    await cache.onApplicationShutdown();
+    const changes = system.app.get(ReferenceChanges);
+    await changes.onApplicationShutdown();
     expect(cache.listening).toBe(false);
     await unannounced(system, `update catalog_entry set title = '无人听到' where id = '${ENTRY}'`);
     expect(await titleOf(cache)).toBe('无人听到');
     await unannounced(system, `update catalog_entry set title = '仍无人听到' where id = '${ENTRY}'`);
     expect(await titleOf(cache)).toBe('仍无人听到');
 
-    cache.onModuleInit();
+    changes.start();
     await eventually(async () => expect(cache.listening).toBe(true), 5_000);
   });
 });

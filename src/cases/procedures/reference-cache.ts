@@ -1,10 +1,9 @@
-import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { CatalogEntry } from '../../catalog/catalog-entry.entity.js';
 import { CatalogRepository } from '../../catalog/catalog.repository.js';
 import type { Department } from '../../catalog/department.entity.js';
 import { DepartmentRepository } from '../../catalog/department.repository.js';
-import { AppConfig } from '../../config/app-config.js';
-import { ReferenceChangeListener } from '../../database/reference-change-listener.js';
+import { ReferenceChanges } from '../../database/reference-changes.js';
 
 /** Far above any catalog here; past it the cache starts again rather than grow without end. */
 const MAX_ROWS = 50_000;
@@ -17,36 +16,29 @@ const MAX_ROWS = 50_000;
  * commit it could have seen, beyond the announcement's own few milliseconds.
  */
 @Injectable()
-export class ReferenceCache implements OnModuleInit, OnApplicationShutdown {
+export class ReferenceCache implements OnModuleInit {
   private readonly entries = new Map<string, CatalogEntry>();
   private readonly departments = new Map<string, Department>();
   private readonly jurisdictions = new Map<string, Department[]>();
   /** Moves on at every change: a read begun before it may hold the old row, and is not kept. */
   private generation = 0;
-  private readonly listener: ReferenceChangeListener;
 
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly departmentRows: DepartmentRepository,
-    config: AppConfig,
-  ) {
-    this.listener = new ReferenceChangeListener(config.DATABASE_URL, {
+    private readonly changes: ReferenceChanges,
+  ) {}
+
+  onModuleInit(): void {
+    this.changes.subscribe({
       changed: (table, id) => this.changed(table, id),
       reset: () => this.forgetAll(),
     });
   }
 
-  onModuleInit(): void {
-    this.listener.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.listener.stop();
-  }
-
   /** Whether rows are kept: only while the database's announcements of their changes are heard. */
   get listening(): boolean {
-    return this.listener.listening;
+    return this.changes.listening;
   }
 
   catalogEntry(id: string): Promise<CatalogEntry | null> {
@@ -67,7 +59,7 @@ export class ReferenceCache implements OnModuleInit, OnApplicationShutdown {
     const generation = this.generation;
     const row = await load();
     // A missing row is not kept: anyone may ask for ids that do not exist.
-    if (row !== null && this.listener.listening && generation === this.generation) {
+    if (row !== null && this.changes.listening && generation === this.generation) {
       if (rows.size >= MAX_ROWS) rows.clear();
       rows.set(key, row);
     }
@@ -75,6 +67,7 @@ export class ReferenceCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   private changed(table: string, id: string): void {
+    if (table !== 'catalog_entry' && table !== 'department') return;
     this.generation += 1;
     if (table === 'catalog_entry') this.entries.delete(id);
     else {

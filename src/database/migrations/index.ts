@@ -13,6 +13,7 @@ import { Migration20261202001600Notifications } from './Migration20261202001600N
 import { Migration20261202001700OpinionTasks } from './Migration20261202001700OpinionTasks.js';
 import { Migration20261202001800DoneTasks } from './Migration20261202001800DoneTasks.js';
 import { Migration20261203001900ReferenceChangeNotices } from './Migration20261203001900ReferenceChangeNotices.js';
+import { Migration20261203002000HolidayYearChangeNotices } from './Migration20261203002000HolidayYearChangeNotices.js';
 import { Migration20261202001300CaseParticipants } from './Migration20261202001300CaseParticipants.js';
 import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
 import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
@@ -40,6 +41,7 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261202001700OpinionTasks,
   Migration20261202001800DoneTasks,
   Migration20261203001900ReferenceChangeNotices,
+  Migration20261203002000HolidayYearChangeNotices,
 ].map((migration) => ({
   name: migration.name,
   class: migration,
