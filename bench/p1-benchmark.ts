@@ -108,11 +108,22 @@ async function main(): Promise<void> {
         await sleep(Number(response.headers['retry-after'] ?? 1) * 1000);
       }
     };
+    // A start answered 202 (its first step not there by the latency target) is followed by its status until the
+    // step shows, as its applicant would: the time to the first step is what is counted, and how many there were.
+    let receivedStarts = 0;
+    const firstStepOf = async (response: request.Response): Promise<string> => {
+      if (response.status === 201) return response.body.steps[0].taskId;
+      if (response.status !== 202) throw new Error(`start answered ${response.status}: ${response.text}`);
+      receivedStarts += 1;
+      for (;;) {
+        const status = await http.get(`/cases/${response.body.caseId}`).set(applicant).expect(200);
+        if (status.body.steps?.[0]) return status.body.steps[0].taskId;
+        await sleep(20);
+      }
+    };
     const taskIds: string[] = [];
     const apiMs = await runConcurrently(STARTS, CONCURRENCY, async () => {
-      const response = await startCase();
-      if (response.status !== 201) throw new Error(`start answered ${response.status}: ${response.text}`);
-      taskIds.push(response.body.steps[0].taskId);
+      taskIds.push(await firstStepOf(await startCase()));
     });
     const emptyRuns: Array<Promise<void>> = [];
     const bareMs = await runConcurrently(STARTS, CONCURRENCY, async () => {
@@ -171,7 +182,7 @@ async function main(): Promise<void> {
       `P1 benchmark (${STARTS} starts at concurrency ${CONCURRENCY}, ${DECISIONS} sequential decisions; ${sut.describe}; one Temporal server)`,
     );
     log(
-      `  starts/s   API, reply with the first step ${f(apiRate)}   API, Prefer: respond-async ${f(asyncRate)}   bare client.workflow.start ${f(bareRate)}   (shed and retried: ${shedStarts})`,
+      `  starts/s   API, reply with the first step ${f(apiRate)}   API, Prefer: respond-async ${f(asyncRate)}   bare client.workflow.start ${f(bareRate)}   (shed and retried: ${shedStarts}; answered 202 and followed to the first step: ${receivedStarts})`,
     );
     log(
       `  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms max ${f(api.max)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms max ${f(bare.max)} ms`,
