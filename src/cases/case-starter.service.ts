@@ -38,6 +38,12 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 const SETTLE_TIMEOUT_MS = 10_000;
 const SATURATION_CHECK_MS = 100;
 
+/** The status a repeated start answers from the case row: once the case is past its first step (or closed). */
+function statusOnRow(record: CaseRecord): CaseStatus | null {
+  const { status } = record;
+  return status && (status.closed || status.steps.length > 0) ? status : null;
+}
+
 export function requestHash(actor: Actor, request: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify([actor.id, request]))
@@ -77,27 +83,34 @@ export class CaseStarter {
 
   private readonly admission: StartAdmission;
 
-  /** Starts within the admission's limits; the next is shed with a 503 the caller retries. */
+  /**
+   * Starts within the admission's limits; the next is shed with a 503 the caller retries. A replay (the same
+   * Idempotency-Key) of a case past its first step is a read of its row, answered whatever the load.
+   */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
+    const { actor, idempotencyKey } = options;
+    if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
+    const hash = requestHash(actor, request);
+    const existing = await this.findByKey(actor, idempotencyKey, hash);
+    const answered = existing && statusOnRow(existing);
+    if (answered) return { created: false, status: answered };
     const ticket = this.admission.admit(performance.now(), options.arrivedAt);
     if (ticket === null) throw tooBusy();
     try {
-      return await this.startNow(procedure, request, options);
+      if (existing) return { created: false, status: await this.resume(existing, procedure, request, options) };
+      return await this.startNew(procedure, request, options, hash);
     } finally {
       this.admission.finished(ticket, performance.now());
     }
   }
 
-  private async startNow<D>(
+  private async startNew<D>(
     procedure: ProcedureDefinition<D>,
     request: D,
     options: StartOptions,
+    hash: string,
   ): Promise<StartedCase> {
     const { actor, idempotencyKey } = options;
-    if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
-    const hash = requestHash(actor, request);
-    const existing = await this.findByKey(actor, idempotencyKey, hash);
-    if (existing) return { created: false, status: await this.resume(existing, procedure, request, options) };
 
     const caseId = procedure.caseId(randomUUID());
     const receivedAt = this.clock.now();
@@ -246,7 +259,8 @@ export class CaseStarter {
     request: D,
     options: StartOptions,
   ): Promise<CaseStatus> {
-    if (record.status && (record.status.closed || record.status.steps.length > 0)) return record.status;
+    const answered = statusOnRow(record);
+    if (answered) return answered;
     if (!(await this.engine.exists(record.id))) {
       this.logger.warn({ caseId: record.id }, 'resuming a case whose workflow was never started');
       const newCase = { caseId: record.id, receivedAt: record.receivedAt, applicant: options.actor };

@@ -77,5 +77,22 @@ describe('Load shedding by start time: while recent starts take longer than STAR
       [`${stamp}-%`],
     );
     expect(rows.map((r) => r.idempotency_key).sort()).toEqual(keys.filter((_, i) => answers[i].status === 202).sort());
+
+    // A replay of a case past its first step is a read of its row: answered while new starts in the same burst are
+    // shed.
+    const taken = answers.find((a) => a.status === 202)!;
+    const takenKey = keys[answers.indexOf(taken)];
+    const burst = await Promise.all([
+      ...Array.from({ length: 6 }, () =>
+        requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': takenKey }),
+      ),
+      ...Array.from({ length: 6 }, (_, i) =>
+        requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': `busy-${stamp}-${i}` }),
+      ),
+    ]);
+    expect(burst.slice(0, 6).map((a) => `${a.status} ${a.body.caseId}`)).toEqual(
+      Array(6).fill(`200 ${taken.body.caseId}`),
+    );
+    expect(burst.slice(6).map((a) => a.status)).toContain(503);
   });
 });
