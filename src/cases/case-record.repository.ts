@@ -3,7 +3,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { SyncCaseArgs } from '../../workflows/contracts/activities.js';
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
-import { mapRows, selectRows, type Row } from '../database/list-rows.js';
+import { columnsOf, mapRows, selectRows, type Row } from '../database/list-rows.js';
 import { query } from '../database/unit-of-work.js';
 import { CaseRecord } from './case-record.entity.js';
 
@@ -159,12 +159,8 @@ export class CaseRecordRepository {
       params.push(filter.before.receivedAt, filter.before.id);
     }
     const em = this.em();
-    const columns = em
-      .getMetadata(CaseRecord)
-      .props.filter((prop) => prop.name !== 'status')
-      .flatMap((prop) => prop.fieldNames.map((field) => `c.${field}`));
     const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(
-      `select ${columns.join(', ')} from case_participant p join case_record c on c.id = p.case_id
+      `select ${columnsOf(em, CaseRecord, 'c', ['status']).join(', ')} from case_participant p join case_record c on c.id = p.case_id
         where ${conditions.join(' and ')}
         order by p.received_at desc, p.case_id desc limit ?`,
       [...params, filter.limit + 1],

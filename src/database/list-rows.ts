@@ -13,10 +13,7 @@ export function selectRows<T extends object>(
   where: Record<string, unknown>,
   options: { orderBy: QueryOrderMap<T>; limit: number; exclude?: readonly string[] },
 ): Promise<Array<Row<T>>> {
-  const fields = em
-    .getMetadata(entity)
-    .props.filter((prop) => prop.fieldNames?.length && !options.exclude?.includes(prop.name))
-    .map((prop) => prop.name);
+  const fields = columnProperties(em, entity, options.exclude).map((prop) => prop.name);
   return em
     .createQueryBuilder(entity)
     .select(fields as never)
@@ -24,6 +21,20 @@ export function selectRows<T extends object>(
     .orderBy(options.orderBy)
     .limit(options.limit)
     .execute('all', true) as Promise<Array<Row<T>>>;
+}
+
+/** The columns of `entity` but those of the properties in `exclude`, each as `alias.column` (for raw SQL). */
+export function columnsOf<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  alias: string,
+  exclude: readonly string[] = [],
+): string[] {
+  return columnProperties(em, entity, exclude).flatMap((prop) => prop.fieldNames.map((field) => `${alias}.${field}`));
+}
+
+function columnProperties<T extends object>(em: EntityManager, entity: EntityName<T>, exclude: readonly string[] = []) {
+  return em.getMetadata(entity).props.filter((prop) => prop.fieldNames?.length && !exclude.includes(prop.name));
 }
 
 /** Maps raw rows (column names) of `entity` to plain objects with its properties and types. */
