@@ -107,7 +107,7 @@ export class TasksController {
   @CaseAction(
     ':id/complete',
     [...ACTING_ROLES],
-    "Decide a task; a step's decision is answered once recorded (`settling: true`), or with `settled=true` once the case waits again",
+    "Decide a task; a step's decision is answered once recorded (`settling: true`), or with `settled=true` once the case waits again. The same decision sent again by whoever made it (a retry) is answered 200 with the case as it is now; any other decision on a decided task is 409 `TASK_CLOSED`",
   )
   async complete(
     @Param('id') id: string,

@@ -19,6 +19,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { SHANGHAI_OFFSET_MS } from '../calendar/plain-date.js';
 import { CaseEngine } from '../engine/case-engine.js';
+import { CasesService } from '../cases/cases.service.js';
 import { BreachRepository, type DepartmentSummaryRow } from '../supervision/breach.repository.js';
 import type {
   CompleteTaskDto,
@@ -31,6 +32,7 @@ import { DecisionRecorder } from './decision-recorder.js';
 import type { Row } from '../database/list-rows.js';
 import type { InboxTask } from './inbox-task.entity.js';
 import { InboxTaskRepository, type TaskFilter } from './inbox-task.repository.js';
+import { isSameDecision } from './repeated-decision.js';
 import { decisionRefused, taskClaimedByOther, taskClosed, taskNotFound } from './task-errors.js';
 
 /** The inbox: tasks of the caller's role and department; decisions go to the case workflow. */
@@ -43,6 +45,7 @@ export class TasksService {
     private readonly breaches: BreachRepository,
     private readonly time: Clock,
     private readonly calendar: CalendarService,
+    private readonly cases: CasesService,
   ) {}
 
   private readonly logger = new Logger(TasksService.name);
@@ -87,7 +90,6 @@ export class TasksService {
     return pageOf(await this.inbox.openPage(filter), filter.limit, (row) => row.dueAt);
   }
 
-  /** 已办: what the caller completed, newest first, keyset-paginated on (completed_at, id). */
   /** The working days left of each open task (by id), counted on one load of the calendar. */
   async workingDaysLeft(tasks: ReadonlyArray<Row<InboxTask>>): Promise<Map<string, number>> {
     const open = tasks.filter((t) => t.status === 'open');
@@ -97,6 +99,7 @@ export class TasksService {
     return new Map(open.map((t) => [t.id, calendar.workingDaysUntilDue(now, t.dueAt, t.dueDate)]));
   }
 
+  /** 已办: what the caller completed, newest first, keyset-paginated on (completed_at, id). */
   async done(actor: Actor, query: PageQueryDto): Promise<Page<Row<InboxTask>>> {
     const limit = query.limit ?? 20;
     const cursor = decodeCursor(query.cursor);
@@ -144,7 +147,9 @@ export class TasksService {
   }
 
   async complete(actor: Actor, taskId: string, dto: CompleteTaskDto, settled = false): Promise<CaseStatus> {
-    const task = await this.actionable(actor, taskId);
+    const task = await this.visibleTask(actor, taskId);
+    if (task.status !== 'open') return this.repeatedDecision(actor, task, dto);
+    this.checkHolder(actor, task);
     // The step's own schema, the same the workflow's validator applies: a bad decision never reaches the engine.
     const problem = task.decisionSchema ? findDecisionProblem(task.decisionSchema, dto) : undefined;
     if (problem) throw decisionRefused(problem);
@@ -157,10 +162,28 @@ export class TasksService {
       details: dto.details,
       settle: settled,
     };
-    const status = await this.engine
-      .update(task.caseId, decideUpdate, args)
-      .catch((error: unknown) => this.explain(taskId, error));
+    const status = await this.engine.update(task.caseId, decideUpdate, args).catch(async (error: unknown) => {
+      // Sent twice at once, the second finds the step decided by the first, or the case closed by it.
+      const decided = error instanceof DomainError && error.code === 'TASK_ALREADY_DECIDED';
+      if (decided || (await this.closedMeanwhile(taskId, error))) return this.repeatedDecision(actor, task, dto);
+      throw error;
+    });
     await this.decisions.recordReply(taskId, status);
+    return status;
+  }
+
+  /**
+   * A decision sent to a step already decided: the one recorded there, sent again by whoever made it (a retry after
+   * a lost reply), is answered with the case as it is now; anything else is 409.
+   */
+  private async repeatedDecision(actor: Actor, task: InboxTask, dto: CompleteTaskDto): Promise<CaseStatus> {
+    // The workflow knows the decision before the case row does; once the engine has let the case go, the row.
+    const status = await this.engine.status(task.caseId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.kind === 'not-found') return this.cases.status(actor, task.caseId);
+      throw error;
+    });
+    const recorded = status.steps.find((step) => step.taskId === task.id)?.decision;
+    if (!recorded || !isSameDecision(recorded, actor.id, dto)) throw taskClosed();
     return status;
   }
 
@@ -214,17 +237,26 @@ export class TasksService {
   private async actionable(actor: Actor, taskId: string): Promise<InboxTask> {
     const task = await this.visibleTask(actor, taskId);
     if (task.status !== 'open') throw taskClosed();
-    if (task.claimedBy && task.claimedBy !== actor.id) throw taskClaimedByOther(task.claimedBy);
+    this.checkHolder(actor, task);
     return task;
   }
 
-  /** A decision that lost a race may find the case already closed: that is a conflict, not a missing case. */
+  /** A claimed task is acted on by its claimant only. */
+  private checkHolder(actor: Actor, task: InboxTask): void {
+    if (task.claimedBy && task.claimedBy !== actor.id) throw taskClaimedByOther(task.claimedBy);
+  }
+
+  /** A message that lost a race may find the case already closed: that is a conflict, not a missing case. */
   private async explain(taskId: string, error: unknown): Promise<never> {
-    if (error instanceof DomainError && error.kind === 'not-found') {
-      const task = await this.inbox.findById(taskId);
-      if (task && task.status !== 'open') throw taskClosed();
-    }
+    if (await this.closedMeanwhile(taskId, error)) throw taskClosed();
     throw error;
+  }
+
+  /** Whether the engine no longer has the case because the task's step ended it. */
+  private async closedMeanwhile(taskId: string, error: unknown): Promise<boolean> {
+    if (!(error instanceof DomainError && error.kind === 'not-found')) return false;
+    const task = await this.inbox.findById(taskId);
+    return !!task && task.status !== 'open';
   }
 
   private async whyNotActionable(taskId: string): Promise<Error> {

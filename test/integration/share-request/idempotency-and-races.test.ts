@@ -84,8 +84,45 @@ describe('P1 idempotent starts and concurrent decisions', () => {
     await system.http.post(`/tasks/${taskId}/claim`).set(colleague).expect(200);
     await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(200);
     expect(
-      (await system.http.post(`/tasks/${taskId}/complete`).set(colleague).send({ decision: 'approve' }).expect(409))
+      (await system.http.post(`/tasks/${taskId}/complete`).set(system.as('hr-land-ma')).send({ decision: 'approve' }))
         .body.code,
     ).toBe('TASK_CLOSED');
+  });
+
+  it('answers a decision sent again as the first (a retry), and any other decision on the decided task with 409', async () => {
+    const started = await requestShare(system, 'hr-civil-xu', request).expect(201);
+    const taskId = started.body.steps[0].taskId;
+    const decision = { decision: 'refuse', reasons: '  不属于核对范围 ', details: undefined };
+    const first = await complete(system, 'hr-land-ma', taskId, decision).expect(200);
+    const again = await complete(system, 'hr-land-ma', taskId, { ...decision, reasons: '不属于核对范围' }).expect(200);
+    expect(again.body.caseId).toBe(first.body.caseId);
+    expect(again.body.steps[0].decision).toEqual(first.body.steps[0].decision);
+    expect(again.body.steps[0].decision).toMatchObject({ decision: 'refuse', reasons: '不属于核对范围' });
+
+    const otherReasons = await complete(system, 'hr-land-ma', taskId, { decision: 'refuse', reasons: '另一理由' });
+    expect([otherReasons.status, otherReasons.body.code]).toEqual([409, 'TASK_CLOSED']);
+    const otherDecision = await complete(system, 'hr-land-ma', taskId, { decision: 'approve' });
+    expect([otherDecision.status, otherDecision.body.code]).toEqual([409, 'TASK_CLOSED']);
+    const history = await system.http.get(`/cases/${first.body.caseId}/history`).set(system.as('auditor')).expect(200);
+    const closings = history.body.entries.filter(
+      (e: { action: string; details?: { taskId?: string } }) =>
+        e.action === 'task-closed' && e.details?.taskId === taskId,
+    );
+    expect(closings).toHaveLength(1);
+  });
+
+  it('records a decision sent twice at once once, and answers both', async () => {
+    const started = await requestShare(system, 'hr-civil-xu', request).expect(201);
+    const taskId = started.body.steps[0].taskId;
+    const both = await Promise.all([1, 2].map(() => complete(system, 'hr-land-ma', taskId, { decision: 'approve' })));
+    expect(both.map((r) => [r.status, r.body.code])).toEqual([
+      [200, undefined],
+      [200, undefined],
+    ]);
+    expect(both.map((r) => r.body.steps[0].decision.decidedAt)).toEqual(
+      both.map(() => both[0].body.steps[0].decision.decidedAt),
+    );
+    const grants = await sql(system, 'select 1 from share_grant where case_id = ?', [started.body.caseId]);
+    expect(grants).toHaveLength(1);
   });
 });
