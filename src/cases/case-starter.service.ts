@@ -89,12 +89,14 @@ export class CaseStarter {
    */
   async start<D>(procedure: ProcedureDefinition<D>, request: D, options: StartOptions): Promise<StartedCase> {
     const { actor, idempotencyKey } = options;
+    // Its turn has come: what follows (its own reads included) is the start's work, not a wait behind other requests.
+    const turnAt = performance.now();
     if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
     const hash = requestHash(actor, request);
     const existing = await this.findByKey(actor, idempotencyKey, hash);
     const answered = existing && statusOnRow(existing);
     if (answered) return { created: false, status: answered };
-    const ticket = this.admission.admit(performance.now(), options.arrivedAt);
+    const ticket = this.admission.admit(turnAt, options.arrivedAt);
     if (ticket === null) throw tooBusy();
     try {
       if (existing) return { created: false, status: await this.resume(existing, procedure, request, options) };
@@ -180,11 +182,15 @@ export class CaseStarter {
       if (attempt.firstStep) inTime = await this.startConfirmed(attempt.started, record.id, options);
       else await attempt.started;
     } catch (error) {
-      if (!(await this.engine.exists(record.id))) await this.cases.remove(record.id);
+      // The call failed, but the engine may have started the workflow all the same (the update timed out, the reply
+      // was lost): then the case is received, as a start answered early is, and a retry finds it by its key.
+      if (await this.engine.exists(record.id)) return receivedStatus(record, options.actor);
+      await this.cases.remove(record.id);
       throw error;
     }
     if (!attempt.firstStep || !inTime) return receivedStatus(record, options.actor);
-    return (await this.withinSettleTime(attempt.firstStep, options)) ?? receivedStatus(record, options.actor);
+    const firstStep = attempt.firstStep.catch(() => null);
+    return (await this.withinSettleTime(firstStep, options)) ?? receivedStatus(record, options.actor);
   }
 
   /**
@@ -210,7 +216,10 @@ export class CaseStarter {
   }
 
   /** The first step's status, or null when it is not there by the time the start is to be answered. */
-  private async withinSettleTime(settled: Promise<CaseStatus>, options: StartOptions): Promise<CaseStatus | null> {
+  private async withinSettleTime(
+    settled: Promise<CaseStatus | null>,
+    options: StartOptions,
+  ): Promise<CaseStatus | null> {
     const answerTime = this.answerTime(options);
     try {
       return await Promise.race([settled, answerTime.due]);

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { eventually, HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
@@ -94,5 +96,34 @@ describe('Load shedding by start time: while recent starts take longer than STAR
       Array(6).fill(`200 ${taken.body.caseId}`),
     );
     expect(burst.slice(6).map((a) => a.status)).toContain(503);
+  });
+});
+
+describe('The queue limit: START_QUEUE_LIMIT_MS counts the wait before a start has its turn, not its own work', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ env: { START_QUEUE_LIMIT_MS: '200' } });
+  });
+  afterAll(() => system.close());
+
+  it('takes on a start whose own read of its Idempotency-Key waits on the database longer than the limit', async () => {
+    const db = new pg.Client({ connectionString: system.config.DATABASE_URL });
+    await db.connect();
+    try {
+      // The start's first read (its key) waits until this transaction ends.
+      await db.query('begin');
+      await db.query('lock table case_record in access exclusive mode');
+      const key = `own-read-${Date.now()}`;
+      const sentAt = performance.now();
+      const answer = requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key }).then((r) => r);
+      await sleep(600);
+      await db.query('commit');
+      const started = await answer;
+      expect(performance.now() - sentAt).toBeGreaterThanOrEqual(600);
+      expect([started.status, started.body.code]).toEqual([201, undefined]);
+      expect(started.body.steps).toHaveLength(1);
+    } finally {
+      await db.end();
+    }
   });
 });
