@@ -165,8 +165,9 @@ export class TasksService {
     const status = await this.engine.update(task.caseId, decideUpdate, args).catch(async (error: unknown) => {
       // Sent twice at once, the second finds the step decided by the first, or the case closed by it.
       const decided = error instanceof DomainError && error.code === 'TASK_ALREADY_DECIDED';
-      if (decided || (await this.closedMeanwhile(taskId, error))) return this.repeatedDecision(actor, task, dto);
-      throw error;
+      if (task.kind === 'decision' && (decided || (await this.closedMeanwhile(taskId, error))))
+        return this.repeatedDecision(actor, task, dto);
+      return this.explain(taskId, error);
     });
     await this.decisions.recordReply(taskId, status);
     return status;
@@ -177,6 +178,9 @@ export class TasksService {
    * a lost reply), is answered with the case as it is now; anything else is 409.
    */
   private async repeatedDecision(actor: Actor, task: InboxTask, dto: CompleteTaskDto): Promise<CaseStatus> {
+    if (task.kind !== 'decision') throw taskClosed();
+    // Closed in the inbox by someone else's or another decision (or cancelled): no need to ask the case.
+    if (task.status !== 'open' && (task.completedBy !== actor.id || task.decision !== dto.decision)) throw taskClosed();
     // The workflow knows the decision before the case row does; once the engine has let the case go, the row.
     const status = await this.engine.status(task.caseId).catch((error: unknown) => {
       if (error instanceof DomainError && error.kind === 'not-found') return this.cases.status(actor, task.caseId);
