@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
+import { requestLogOptions } from './request-log.js';
 
 /** JSON logs through pino; tokens never reach the log. */
 @Module({})
@@ -10,10 +11,7 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
+          pinoHttp: requestLogOptions(config.LOG_LEVEL),
         }),
       ],
     };
