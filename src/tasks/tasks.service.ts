@@ -181,12 +181,11 @@ export class TasksService {
     if (task.kind !== 'decision') throw taskClosed();
     // Closed in the inbox by someone else's or another decision (or cancelled): no need to ask the case.
     if (task.status !== 'open' && (task.completedBy !== actor.id || task.decision !== dto.decision)) throw taskClosed();
-    // The workflow knows the decision before the case row does; once the engine has let the case go, the row.
-    const status = await this.engine.status(task.caseId).catch((error: unknown) => {
-      if (error instanceof DomainError && error.kind === 'not-found') return this.cases.status(actor, task.caseId);
-      throw error;
-    });
-    const recorded = status.steps.find((step) => step.taskId === task.id)?.decision;
+    const decisionIn = (status: CaseStatus) => status.steps.find((step) => step.taskId === task.id)?.decision;
+    let status = await this.cases.status(actor, task.caseId);
+    // The row may not show yet what the workflow recorded a moment ago (the same decision sent twice at once).
+    if (!decisionIn(status) && !status.closed) status = await this.engine.status(task.caseId);
+    const recorded = decisionIn(status);
     if (!recorded || !isSameDecision(recorded, actor.id, dto)) throw taskClosed();
     return status;
   }
