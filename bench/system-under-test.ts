@@ -10,6 +10,7 @@ import { DIST_DIR, PROJECT_ROOT } from '../scripts/lib/project-paths.js';
 import { waitFor } from '../scripts/lib/wait-for.js';
 import { configureApp } from '../src/app-setup.js';
 import { AppModule } from '../src/app.module.js';
+import { ExpressServerAdapter } from '../src/common/http/express-server.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { repositoriesOf } from '../src/database/repositories.js';
 import { createWorker } from '../src/engine/create-worker.js';
@@ -58,7 +59,9 @@ export async function startSystemUnderTest(
 ): Promise<SystemUnderTest> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   if (mode === 'one') {
-    const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true }));
+    const app = configureApp(
+      await NestFactory.create(AppModule.forRoot(config), new ExpressServerAdapter(), { bufferLogs: true }),
+    );
     await app.listen(0, '127.0.0.1');
     const worker = await createWorker({
       connection,

@@ -17,6 +17,7 @@ import type { DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
 import { repositoriesOf, type Repositories } from '../../src/database/repositories.js';
 import { configureApp } from '../../src/app-setup.js';
 import { AppModule } from '../../src/app.module.js';
+import { ExpressServerAdapter } from '../../src/common/http/express-server.js';
 import { DEMO_USERS, findDemoUser } from '../../src/auth/demo-users.js';
 import { mintToken } from '../../src/auth/token-minter.js';
 import { Clock } from '../../src/common/clock.js';
@@ -91,7 +92,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     .overrideProvider(Clock)
     .useValue(options.clock ?? new Clock())
     .compile();
-  const app = configureApp(moduleRef.createNestApplication({ bufferLogs: true }));
+  const app = configureApp(moduleRef.createNestApplication(new ExpressServerAdapter(), { bufferLogs: true }));
   await app.listen(0, '127.0.0.1');
   const orm = app.get<MikroORM>(MikroORM);
   const client = app.get(Client);
