@@ -21,7 +21,7 @@ function bornAs<T extends abstract new (...args: never[]) => object>(base: T, pr
  */
 export class ExpressServerAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {
-    if (options.httpsOptions || options.forceCloseConnections || options.return503OnClosing) {
+    if (options?.httpsOptions || options?.forceCloseConnections || options?.return503OnClosing) {
       super.initHttpServer(options);
       return;
     }
