@@ -189,7 +189,13 @@ export class CaseStarter {
       throw error;
     }
     if (!attempt.firstStep || !inTime) return receivedStatus(record, options.actor);
-    const firstStep = attempt.firstStep.catch(() => null);
+    const firstStep = attempt.firstStep.catch((error: unknown) => {
+      this.logger.warn(
+        { caseId: record.id, err: error },
+        'the first step was not answered; the case is answered as received',
+      );
+      return null;
+    });
     return (await this.withinSettleTime(firstStep, options)) ?? receivedStatus(record, options.actor);
   }
 
