@@ -12,14 +12,36 @@ async function nonRetryableOnRangeError<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+function instantOf(field: string, value: string): Date {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) {
+    throw ApplicationFailure.nonRetryable(`${field} is not an instant: ${value}`, 'InvalidDueDateRequest');
+  }
+  return instant;
+}
+
 export function createCalendarActivities(calendar: DeadlineCalendar): CalendarActivities {
   return {
     async computeDueDate({ receivedAt, workingDays }) {
-      const instant = new Date(receivedAt);
-      if (Number.isNaN(instant.getTime())) {
-        throw ApplicationFailure.nonRetryable(`receivedAt is not an instant: ${receivedAt}`, 'InvalidDueDateRequest');
-      }
+      const instant = instantOf('receivedAt', receivedAt);
       return nonRetryableOnRangeError(() => calendar.addWorkingDays(instant, workingDays));
+    },
+    async planStep({ from, workingDays, warningWorkingDays, supplementWorkingDays }) {
+      const instant = instantOf('from', from);
+      return nonRetryableOnRangeError(async () => {
+        const due = await calendar.addWorkingDays(instant, workingDays);
+        const warningAt =
+          warningWorkingDays === undefined ? undefined : await calendar.warningFrom(due, warningWorkingDays);
+        const supplementBy =
+          supplementWorkingDays === undefined
+            ? undefined
+            : await calendar.addWorkingDays(instant, supplementWorkingDays);
+        return {
+          due,
+          ...(warningAt ? { warningAt: warningAt.toISOString() } : {}),
+          ...(supplementBy ? { supplementBy } : {}),
+        };
+      });
     },
     async extendDueDate({ due, workingDays }) {
       return nonRetryableOnRangeError(() => calendar.extend(due, workingDays));

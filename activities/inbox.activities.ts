@@ -1,7 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Repositories } from '../src/database/repositories.js';
 import { inTransaction } from '../src/database/unit-of-work.js';
 import { caseEvents } from '../src/notifications/case-events.js';
-import type { InboxActivities } from '../workflows/contracts/activities.js';
+import type { InboxActivities, SyncCaseArgs } from '../workflows/contracts/activities.js';
+
+/** The status itself is in the case row; the history keeps what changed in the index. */
+const withoutStatus = (args: SyncCaseArgs): SyncCaseArgs => ({ ...args, status: undefined });
 
 /**
  * The inbox and case projections. Each returns what it recorded, so the
@@ -14,6 +18,12 @@ export function createInboxActivities({
   cases,
   notifications,
 }: Pick<Repositories, 'orm' | 'inbox' | 'breaches' | 'cases' | 'notifications'>): InboxActivities {
+  /** The row and what changed for the people concerned (notifications, webhooks' outbox), in the caller's transaction. */
+  const writeCaseRow = async (args: SyncCaseArgs, em: EntityManager): Promise<void> => {
+    const before = args.status ? await cases.lockedStatus(args.caseId, em) : undefined;
+    const written = await cases.sync(args, em);
+    if (written && args.status) await notifications.record(caseEvents(before, args.status, args.updatedAt), em);
+  };
   return {
     async openTask(task) {
       await inbox.open(task);
@@ -60,14 +70,15 @@ export function createInboxActivities({
       return args;
     },
     async syncCase(args) {
-      // The row and what changed for the people concerned (notifications, webhooks' outbox) in one transaction.
+      await inTransaction(orm, (em) => writeCaseRow(args, em));
+      return withoutStatus(args);
+    },
+    async openStepTask({ task, caseRow }) {
       await inTransaction(orm, async (em) => {
-        const before = args.status ? await cases.lockedStatus(args.caseId, em) : undefined;
-        const written = await cases.sync(args, em);
-        if (written && args.status) await notifications.record(caseEvents(before, args.status, args.updatedAt), em);
+        await inbox.open(task, em);
+        await writeCaseRow(caseRow, em);
       });
-      // The status itself is in the case row; the history keeps what changed in the index.
-      return { ...args, status: undefined };
+      return { task, caseRow: withoutStatus(caseRow) };
     },
   };
 }

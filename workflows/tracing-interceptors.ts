@@ -5,6 +5,7 @@ import {
   type WorkflowExecuteInput,
   type WorkflowInterceptors,
 } from '@temporalio/workflow';
+import { patchedBefore202612 } from './steps/run-patches.js';
 import { loadOpenTelemetryInterceptors } from './opentelemetry-loader.cjs';
 
 /** Runs that started with tracing in every run: they replay with the interceptors, as they ran. */
@@ -39,7 +40,7 @@ class TracingGate {
   private loaded?: WorkflowInterceptors;
 
   decideAtStart(input: WorkflowExecuteInput): boolean {
-    this.decided ??= patched(TRACED_WHEN_STARTER_TRACES_PATCH)
+    this.decided ??= patchedBefore202612(TRACED_WHEN_STARTER_TRACES_PATCH)
       ? carriesTraceContext(input.headers)
       : patched(TRACING_PATCH);
     return this.decided;

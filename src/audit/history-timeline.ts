@@ -16,6 +16,7 @@ import type {
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import type { Citation } from '../../workflows/contracts/citation.js';
 import type { CorrectionInput } from '../../workflows/contracts/correction.js';
+import type { DueDate } from '../../workflows/contracts/deadline.js';
 import type { ShareRequestInput } from '../../workflows/contracts/share-request.js';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -44,7 +45,6 @@ function timeOf(event: HistoryEvent): string {
 const pickActor = (a: Actor | undefined): TimelineEntry['actor'] =>
   a ? { id: a.id, name: a.name, role: a.role, department: a.department } : undefined;
 
-/** What each activity means to an auditor, from what it recorded. */
 /** Local activities leave a marker with their result; ours return what they recorded. */
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
@@ -52,21 +52,30 @@ type Describe<K extends keyof Activities> = (
   recorded: Awaited<ReturnType<Activities[K]>>,
 ) => Omit<TimelineEntry, 'eventId' | 'time'>;
 
+const taskOpened: Describe<'openTask'> = (t) => ({
+  action: `task-opened:${t.kind}`,
+  citation: t.citation,
+  details: {
+    taskId: t.id,
+    step: t.stepId,
+    role: t.role,
+    department: t.department,
+    dueAt: t.dueAt,
+    dueDate: t.dueDate,
+    dueBasis: t.dueBasis,
+    provisional: t.provisional,
+  },
+});
+
+const deadlineComputed = (d: DueDate): Omit<TimelineEntry, 'eventId' | 'time'> => ({
+  action: 'deadline-computed',
+  details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional },
+});
+
+/** What each activity means to an auditor, from what it recorded. */
 const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
-  openTask: (t) => ({
-    action: `task-opened:${t.kind}`,
-    citation: t.citation,
-    details: {
-      taskId: t.id,
-      step: t.stepId,
-      role: t.role,
-      department: t.department,
-      dueAt: t.dueAt,
-      dueDate: t.dueDate,
-      dueBasis: t.dueBasis,
-      provisional: t.provisional,
-    },
-  }),
+  openTask: taskOpened,
+  openStepTask: (o) => taskOpened(o.task),
   completeTask: (t) => ({ action: 'task-closed', decision: t.decision, details: { taskId: t.taskId, by: t.actorId } }),
   cancelTask: (t) => ({ action: 'task-cancelled', details: { taskId: t.taskId } }),
   updateTaskDue: (t) =>
@@ -158,10 +167,8 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
     citation: c.citation,
     details: { whatChanged: c.whatChanged, correctedBy: c.correctedBy, items: c.items },
   }),
-  computeDueDate: (d) => ({
-    action: 'deadline-computed',
-    details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional },
-  }),
+  computeDueDate: deadlineComputed,
+  planStep: (p) => deadlineComputed(p.due),
   extendDueDate: (d) => ({
     action: 'deadline-extended',
     details: { dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional },

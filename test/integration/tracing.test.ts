@@ -48,7 +48,7 @@ describe('OpenTelemetry: one trace from the HTTP request through the workflow to
     await eventually(async () => {
       // The start: the workflow run and the activities it runs (opening the task, later the grant) join it.
       expect(inTraceOf('POST /cases/share-requests')).toEqual(
-        expect.arrayContaining(['RunWorkflow:shareRequest', 'RunActivity:openTask', 'RunActivity:recordGrant']),
+        expect.arrayContaining(['RunWorkflow:shareRequest', 'RunActivity:openStepTask', 'RunActivity:recordGrant']),
       );
       // The decision: the update, its validator and handler, and the activity the handler runs.
       expect(inTraceOf('POST /tasks/:id/complete')).toEqual(

@@ -4,7 +4,7 @@ import type { AnnualReportRoundPlan } from './annual-report.js';
 import type { CatalogFields, EntryChange } from './catalog-update.js';
 import type { DueChange, Procedure } from './case-status.js';
 import type { Citation, PackId } from './citation.js';
-import type { DueDate, DueDateRequest } from './deadline.js';
+import type { DueDate, DueDateRequest, StepPlan, StepPlanRequest } from './deadline.js';
 import type { IncidentActivities } from './incident.js';
 import type { InboxTaskInput } from './inbox.js';
 
@@ -19,6 +19,8 @@ export interface CalendarActivities {
   computeWarningFrom(request: { due: DueDate; workingDays: number }): Promise<string>;
   /** 24:00 at the end of a month of `from`'s year (Asia/Shanghai). */
   computeMonthEnd(request: { from: string; month: number }): Promise<DueDate>;
+  /** A step's due date, warning point and supplement period in one call, as the step opens. */
+  planStep(request: StepPlanRequest): Promise<StepPlan>;
 }
 
 export interface InboxActivities {
@@ -33,6 +35,8 @@ export interface InboxActivities {
   /** 预警: a step's working days left reached the warning threshold. */
   recordWarning(args: WarningArgs): Promise<WarningArgs>;
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
+  /** A step's task and the case row that shows it, written in one transaction. */
+  openStepTask(args: OpenStepTaskArgs): Promise<OpenStepTaskArgs>;
   /** 催办: the urge on the task's row, where its assignee and department see it, and for the supervision report. */
   recordUrge(args: RecordUrgeArgs): Promise<RecordUrgeArgs>;
   /** 转办: the task's row claimed by the colleague it was handed to. */
@@ -88,6 +92,11 @@ export interface SyncCaseArgs {
   status?: CaseStatus;
   /** The run writes every change of its status (not only of its state): the row can answer for an open case. */
   current?: boolean;
+}
+
+export interface OpenStepTaskArgs {
+  task: InboxTaskInput;
+  caseRow: SyncCaseArgs;
 }
 
 /** What a step's warning and its breach both record: the step, its department, its deadline and article. */

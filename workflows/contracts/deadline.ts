@@ -15,3 +15,22 @@ export interface DueDateRequest {
   receivedAt: string;
   workingDays: number;
 }
+
+/** What a step needs from the calendar as it opens, asked in one call. */
+export interface StepPlanRequest {
+  /** ISO-8601 instant the period runs from. */
+  from: string;
+  workingDays: number;
+  /** Working days left at which the step is warned (预警); absent when its period is too short to warn. */
+  warningWorkingDays?: number;
+  /** The period within which a supplement may be asked for, where the step has one. */
+  supplementWorkingDays?: number;
+}
+
+export interface StepPlan {
+  due: DueDate;
+  /** The instant the warning falls due, when one was asked for. */
+  warningAt?: string;
+  /** The end of the period for asking for a supplement, when one was asked for. */
+  supplementBy?: DueDate;
+}

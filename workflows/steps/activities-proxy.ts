@@ -1,10 +1,5 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-} from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { patchedBefore202612 } from './run-patches.js';
 import type { Activities } from '../contracts/activities.js';
 
 /**
@@ -63,7 +58,7 @@ async function callGuarded(via: Activities, name: keyof Activities, args: unknow
       return result;
     } catch (error) {
       const failure = permanentFailureOf(error);
-      if (!failure || !incidents || !patched(INCIDENT_PATCH)) throw error;
+      if (!failure || !incidents || !patchedBefore202612(INCIDENT_PATCH)) throw error;
       if (retry) await retry.settle('failed-again');
       retry = await incidents.raise(name, failure);
     }

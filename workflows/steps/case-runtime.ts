@@ -1,12 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import {
-  allHandlersFinished,
-  condition,
-  patched,
-  setHandler,
-  Trigger,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, Trigger, upsertSearchAttributes } from '@temporalio/workflow';
+import { patchedBefore202612 } from './run-patches.js';
+import type { SyncCaseArgs } from '../contracts/activities.js';
 import type { Actor } from '../contracts/actor.js';
 import {
   caseStatusQuery,
@@ -168,7 +163,8 @@ export class CaseRuntime implements StepContext, IncidentHost {
   /** Writes the status to the row if it changed since the last write; undefined when there is nothing to write. */
   syncIfChanged(): Promise<void> | undefined {
     this.refreshWaitingFor();
-    if (JSON.stringify(this.status) === this.lastSynced || !patched(SYNC_EVERY_CHANGE_PATCH)) return undefined;
+    if (JSON.stringify(this.status) === this.lastSynced || !patchedBefore202612(SYNC_EVERY_CHANGE_PATCH))
+      return undefined;
     return this.sync();
   }
 
@@ -206,11 +202,21 @@ export class CaseRuntime implements StepContext, IncidentHost {
 
   /** Runs one statutory step to its decision. */
   async runStep(rule: StepRule, from: string, policy?: DecisionPolicy): Promise<DecisionRecord> {
+    if (StatutoryStep.opensInTwoCalls(rule)) {
+      const step = await StatutoryStep.planned(this, rule, from, policy);
+      this.addStep(step);
+      await step.openTaskWith(this.rowUpdate());
+      return step.decision();
+    }
     const step = await StatutoryStep.open(this, rule, from, policy);
-    this.steps.push(step);
-    this.status.steps.push(step.status);
+    this.addStep(step);
     await this.sync();
     return step.decision();
+  }
+
+  private addStep(step: StatutoryStep): void {
+    this.steps.push(step);
+    this.status.steps.push(step.status);
   }
 
   /**
@@ -264,24 +270,29 @@ export class CaseRuntime implements StepContext, IncidentHost {
   /** Sets `CaseState` to the state shown, when it changed (new runs). */
   indexState(): void {
     const state = this.status.state;
-    if (state === this.indexedState || !patched(CASE_STATE_ATTRIBUTE_PATCH)) return;
+    if (state === this.indexedState || !patchedBefore202612(CASE_STATE_ATTRIBUTE_PATCH)) return;
     upsertSearchAttributes({ CaseState: [state] });
     this.indexedState = state;
   }
 
   private async sync(): Promise<void> {
+    await activities.syncCase(this.rowUpdate());
+  }
+
+  /** The case row's write of the status as it is now; counted as written from here on. */
+  private rowUpdate(): SyncCaseArgs {
     this.refreshWaitingFor();
     this.indexState();
     this.lastSynced = JSON.stringify(this.status);
-    await activities.syncCase({
+    return {
       caseId: this.caseId,
       state: this.status.state,
       currentStep: this.steps.find((s) => s.isOpen)?.rule.id ?? null,
       participantDepartments: this.participantDepartments(),
       updatedAt: workflowNow().toISOString(),
       status: this.status,
-      ...(patched(SYNC_EVERY_CHANGE_PATCH) ? { current: true } : {}),
-    });
+      ...(patchedBefore202612(SYNC_EVERY_CHANGE_PATCH) ? { current: true } : {}),
+    };
   }
 
   private refreshWaitingFor(): void {

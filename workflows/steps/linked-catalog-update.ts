@@ -1,4 +1,5 @@
-import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { patchedBefore202612 } from './run-patches.js';
 import type { Actor } from '../contracts/actor.js';
 import {
   linkedCatalogUpdateCaseId,
@@ -44,7 +45,7 @@ export async function requestCatalogChange(
     citation: request.citation,
     createdAt: now,
   };
-  if (!patched(LINKED_CATALOG_UPDATE_PATCH)) {
+  if (!patchedBefore202612(LINKED_CATALOG_UPDATE_PATCH)) {
     await activities.recordPendingCatalogChange(pending);
     return { changeId };
   }

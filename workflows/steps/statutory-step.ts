@@ -1,4 +1,5 @@
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
+import { patchedBefore202612, startedSince202612 } from './run-patches.js';
 import type { Actor } from '../contracts/actor.js';
 import type { DecideArgs, UrgeArgs } from '../contracts/case-messages.js';
 import type { CalendarChange } from '../contracts/calendar-change.js';
@@ -7,13 +8,14 @@ import type { Text } from '../contracts/citation.js';
 import type { DueDate } from '../contracts/deadline.js';
 import type { DecisionSchema } from '../contracts/decisions.js';
 import { stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
-import type { StepRule } from '../rules/rule-types.js';
+import type { DeadlineRule, StepRule } from '../rules/rule-types.js';
+import type { SyncCaseArgs } from '../contracts/activities.js';
 import { activities, queuedActivities } from './activities-proxy.js';
 import { reject, rejectDecided } from './rejection.js';
 import { CaseStopped, type StopKind } from './case-stop.js';
 import { StepBreach } from './step-breach.js';
 import { StepClock } from './step-clock.js';
-import { StepWarning } from './step-warning.js';
+import { StepWarning, warnedAt } from './step-warning.js';
 import type { StepContext } from './step-context.js';
 import type { DueBasis, StepCore } from './step-core.js';
 import { APPROVE_OR_REFUSE, checkAgainst, withRuleReasons, type DecisionPolicy } from './step-decisions.js';
@@ -44,9 +46,16 @@ async function firstDue(ctx: StepContext, rule: StepRule, from: string): Promise
       monthEnd: deadline.monthEnd,
     };
   }
-  const workingDays = deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
+  const workingDays = periodOf(ctx, deadline);
   const due = await activities.computeDueDate({ receivedAt: from, workingDays });
   return { ...due, basis: deadline.basis, workingDays, from, citation: deadline.citation };
+}
+
+type WorkingDayDeadline = Exclude<DeadlineRule, { monthEnd: number }>;
+
+/** The working days of a deadline: an article's, or the deployment's administrative target. */
+function periodOf(ctx: StepContext, deadline: WorkingDayDeadline): number {
+  return deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
 }
 
 /**
@@ -109,7 +118,7 @@ export class StatutoryStep implements StepCore {
   ): Promise<StatutoryStep> {
     const step = new StatutoryStep(ctx, rule, policy, await firstDue(ctx, rule, from));
     // Cases opened before warnings existed replay without them.
-    if (!('monthEnd' in rule.deadline) && patched(StepWarning.PATCH)) {
+    if (!('monthEnd' in rule.deadline) && patchedBefore202612(StepWarning.PATCH)) {
       step.warning = new StepWarning(step);
       await step.warning.plan();
     }
@@ -120,18 +129,68 @@ export class StatutoryStep implements StepCore {
       });
       step.status.supplement = { requestBefore: requestBefore.dueAt, citation: rule.supplement.citation };
     }
-    await activities.openTask({
-      ...step.task(step.taskId, 'decision', rule.title, rule.actorRole, step.status.actorDepartment),
-      decisionSchema: step.schema,
-    });
-    step.repliesWhenRecorded = patched(StatutoryStep.REPLY_WHEN_RECORDED_PATCH);
-    ctx.registerTask({
-      id: step.taskId,
-      kind: 'decision',
-      validate: (args) => step.validateDecision(args),
-      apply: (args) => step.applyDecision(args),
-    });
+    await activities.openTask(step.decisionTask());
+    step.repliesWhenRecorded = patchedBefore202612(StatutoryStep.REPLY_WHEN_RECORDED_PATCH);
+    step.register();
     return step;
+  }
+
+  /**
+   * Whether a step of this rule opens in two calls (`planned`, then `openTaskWith`) rather than up to five (`open`,
+   * then the case row's write): in runs started since 2026-12, for deadlines in working days.
+   */
+  static opensInTwoCalls(rule: StepRule): boolean {
+    return !('monthEnd' in rule.deadline) && startedSince202612();
+  }
+
+  /** Computes the due date, the warning point and the supplement period in one call; `openTaskWith` opens the task. */
+  static async planned(
+    ctx: StepContext,
+    rule: StepRule,
+    from: string,
+    policy: DecisionPolicy = APPROVE_OR_REFUSE,
+  ): Promise<StatutoryStep> {
+    const deadline = rule.deadline as WorkingDayDeadline;
+    const workingDays = periodOf(ctx, deadline);
+    const threshold = warnedAt(workingDays, ctx.warningSetting());
+    const plan = await activities.planStep({
+      from,
+      workingDays,
+      ...(threshold === undefined ? {} : { warningWorkingDays: threshold }),
+      ...(rule.supplement ? { supplementWorkingDays: rule.supplement.withinWorkingDays } : {}),
+    });
+    const due: StepDue = { ...plan.due, basis: deadline.basis, workingDays, from, citation: deadline.citation };
+    const step = new StatutoryStep(ctx, rule, policy, due);
+    step.warning = new StepWarning(step);
+    step.warning.planned(threshold, plan.warningAt);
+    if (rule.supplement && plan.supplementBy) {
+      step.status.supplement = { requestBefore: plan.supplementBy.dueAt, citation: rule.supplement.citation };
+    }
+    step.repliesWhenRecorded = true;
+    step.register();
+    return step;
+  }
+
+  /** Opens a `planned` step's task, with the case row that shows the step (`caseRow`) in the same transaction. */
+  async openTaskWith(caseRow: SyncCaseArgs): Promise<void> {
+    await activities.openStepTask({ task: this.decisionTask(), caseRow });
+  }
+
+  private decisionTask(): InboxTaskInput {
+    return {
+      ...this.task(this.taskId, 'decision', this.rule.title, this.rule.actorRole, this.status.actorDepartment),
+      decisionSchema: this.schema,
+    };
+  }
+
+  /** Decisions naming the step's task reach it from now on. */
+  private register(): void {
+    this.ctx.registerTask({
+      id: this.taskId,
+      kind: 'decision',
+      validate: (args) => this.validateDecision(args),
+      apply: (args) => this.applyDecision(args),
+    });
   }
 
   get isOpen(): boolean {

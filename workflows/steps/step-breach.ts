@@ -1,4 +1,4 @@
-import { patched } from '@temporalio/workflow';
+import { patchedBefore202612 } from './run-patches.js';
 import type { DecideArgs } from '../contracts/case-messages.js';
 import type { Text } from '../contracts/citation.js';
 import { escalationTaskId, type InboxTaskInput } from '../contracts/inbox.js';
@@ -37,7 +37,7 @@ export class StepBreach {
     const citation = status.due.citation;
     // The authority's own step (a P3 review, its P7 report) has no one above it in the system: the breach is
     // recorded for the supervisor. Cases that breached such a step before this rule replay as they ran.
-    const ownStep = status.actorDepartment === authority && patched(NO_SELF_ESCALATION_PATCH);
+    const ownStep = status.actorDepartment === authority && patchedBefore202612(NO_SELF_ESCALATION_PATCH);
     const escalationId = ownStep ? undefined : escalationTaskId(taskId);
     const alsoUnder = rule.breachAlsoUnder ? [rule.breachAlsoUnder] : undefined;
     status.overdue = true;

@@ -1,4 +1,4 @@
-import { patched } from '@temporalio/workflow';
+import { patchedBefore202612 } from './run-patches.js';
 import type { Actor } from '../contracts/actor.js';
 import type { ClockArgs } from '../contracts/case-messages.js';
 import type { ConsultationRecord, StepStatus } from '../contracts/case-status.js';
@@ -78,7 +78,7 @@ export class StepClock {
     this.step.clockStopped();
     this.step.status.clock.workingDaysLeft = await activities.workingDaysLeft({ at: now, due: this.step.status.due });
     const limit = this.step.rule.pauseLimit;
-    if (limit && patched(StepClock.CONSULTATION_LIMIT_PATCH)) {
+    if (limit && patchedBefore202612(StepClock.CONSULTATION_LIMIT_PATCH)) {
       const answerBy = await activities.computeDueDate({ receivedAt: now, workingDays: limit.workingDays });
       Object.assign(this.step.status.clock, { answerBy: answerBy.dueAt, answerByCitation: limit.citation });
       this.step.clockStopped();
@@ -165,7 +165,7 @@ export class StepClock {
       citation: rule.citation,
     };
     this.step.clockStopped();
-    if (patched(StepClock.SUPPLEMENT_PERIOD_PATCH)) {
+    if (patchedBefore202612(StepClock.SUPPLEMENT_PERIOD_PATCH)) {
       const period = args.workingDays ?? this.step.ctx.targetDays(rule.periodTargetKey);
       const supplyBy = await activities.computeDueDate({ receivedAt: now, workingDays: period });
       Object.assign(this.step.status.supplement!, { supplyBy: supplyBy.dueAt, supplyWithinWorkingDays: period });

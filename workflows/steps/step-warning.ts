@@ -10,6 +10,12 @@ export function warningThreshold(period: number, setting: { workingDays: number;
   return Math.max(setting.workingDays, Math.ceil((period * setting.percent) / 100));
 }
 
+/** The threshold a period of `period` working days is warned at; undefined when the period is no longer than it. */
+export function warnedAt(period: number, setting: { workingDays: number; percent: number }): number | undefined {
+  const threshold = warningThreshold(period, setting);
+  return period <= threshold ? undefined : threshold;
+}
+
 /**
  * 预警 (yellow card) before a breach (red card): when the working days left of a running period reach the
  * threshold, the warning is recorded once with the step's article, on the task, the case and the supervision list.
@@ -23,19 +29,23 @@ export class StepWarning {
 
   constructor(private readonly step: StepCore) {}
 
-  /** (Re)computes the warning point for the step's current due date; called when it opens and whenever it moves. */
+  /** (Re)computes the warning point for the step's current due date; called whenever the due date moves. */
   async plan(): Promise<void> {
     const { status, ctx } = this.step;
     if (this.recorded || status.state !== 'open') return;
-    const threshold = warningThreshold(status.due.workingDays, ctx.warningSetting());
-    if (status.due.workingDays <= threshold) {
-      this.pendingAt = undefined;
-      status.due.warning = undefined;
-      return;
-    }
-    const at = await activities.computeWarningFrom({ due: status.due, workingDays: threshold });
+    const threshold = warnedAt(status.due.workingDays, ctx.warningSetting());
+    const at =
+      threshold === undefined
+        ? undefined
+        : await activities.computeWarningFrom({ due: status.due, workingDays: threshold });
+    this.planned(threshold, at);
+  }
+
+  /** Sets the warning point computed for the current due date (none when the period is too short to warn). */
+  planned(threshold: number | undefined, at: string | undefined): void {
+    const { status } = this.step;
     this.pendingAt = at;
-    status.due.warning = { at, workingDays: threshold };
+    status.due.warning = threshold === undefined || at === undefined ? undefined : { at, workingDays: threshold };
   }
 
   async record(): Promise<void> {

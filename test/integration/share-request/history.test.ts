@@ -1,4 +1,5 @@
-import { complete, eventually, HUARONG_SHARE, requestShare } from '../../support/case-helpers.js';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { complete, eventually, HUARONG_SHARE, recordHistory, requestShare, sql } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -70,6 +71,71 @@ describe('the auditor’s history of a case', () => {
     expect(raw.events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
     await system.http.get(`/cases/${caseId}/history`).query({ format: 'pdf' }).set(system.as('auditor')).expect(400);
     await system.http.get(`/cases/${caseId}/history`).set(system.as('hr-land-ma')).expect(403);
+  });
+
+  it('opens a step in two calls (its dates from the calendar at once, then its task with the case row) under one patch marker', async () => {
+    const started = await requestShare(system, 'hr-civil-xu', {
+      resourceId: 'hr-land-registration',
+      items: ['owner'],
+      purpose: '核对',
+      scenario: '低保',
+    }).expect(201);
+    const { caseId } = started.body;
+    const step = started.body.steps[0];
+    // Huarong Art. 21: 5 working days, warned at 2 left (the default threshold).
+    expect(step.due).toMatchObject({ workingDays: 5, warning: { workingDays: 2, at: expect.any(String) } });
+    expect(Date.parse(step.due.warning.at)).toBeLessThan(Date.parse(step.due.dueAt));
+
+    const history = await system.client.workflow.getHandle(caseId).fetchHistory();
+    // Read before any decision: every local activity so far opened the case's first step.
+    const opened = history
+      .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+      .map(
+        (e) =>
+          defaultPayloadConverter.fromPayload<{ activity_type: string }>(
+            e.markerRecordedEventAttributes!.details!.data!.payloads![0]!,
+          ).activity_type,
+      );
+    expect(opened).toEqual(['planStep', 'openStepTask']);
+    // One patch marker (and one TemporalChangeVersion upsert) stands for every earlier patch in a new run.
+    const patches = history
+      .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+      .map(
+        (e) =>
+          defaultPayloadConverter.fromPayload<{ id: string }>(
+            e.markerRecordedEventAttributes!.details!['patch-data']!.payloads![0]!,
+          ).id,
+      );
+    expect(patches).toEqual(['runs-since-2026-12']);
+
+    // The task and the case row showing it were written together.
+    const [task] = await sql<{ due_at: string; status: string }>(
+      system,
+      'select due_at, status from inbox_task where id = ?',
+      [step.taskId],
+    );
+    expect(task).toMatchObject({ status: 'open' });
+    expect(new Date(task!.due_at).toISOString()).toBe(step.due.dueAt);
+    const [row] = await sql<{ current_step: string; status: { steps: Array<{ due: { dueAt: string } }> } }>(
+      system,
+      'select current_step, status from case_record where id = ?',
+      [caseId],
+    );
+    expect(row).toMatchObject({ current_step: step.stepId });
+    expect(row!.status.steps[0]!.due.dueAt).toBe(step.due.dueAt);
+
+    const timeline = (await system.http.get(`/cases/${caseId}/history`).set(system.as('auditor')).expect(200)).body
+      .entries;
+    const actions = timeline.map((e: any) => e.action);
+    expect(actions.slice(0, 3)).toEqual(['case-received', 'deadline-computed', 'task-opened:decision']);
+    expect(timeline[1].details).toMatchObject({ dueAt: step.due.dueAt, dueDate: step.due.dueDate });
+
+    await complete(system, 'hr-land-ma', step.taskId, { decision: 'approve' }).expect(200);
+    await eventually(async () => {
+      const status = await system.http.get(`/cases/${caseId}`).set(system.as('hr-civil-xu')).expect(200);
+      expect(status.body.closed).toBe(true);
+    });
+    await recordHistory(system, caseId, 'share-request.huarong-2021.runs-since-2026-12');
   });
 
   it('keeps the CaseState search attribute on the state the case shows, for filtering in the Temporal UI and CLI', async () => {
