@@ -1,20 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  ApiBearerAuth,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import { CurrentActor } from '../auth/access.decorators.js';
-import { DomainError, fieldError } from '../common/errors/domain-error.js';
 import { Allowed, ApiErrors } from '../common/http/api-contract.js';
 import { AuditService } from './audit.service.js';
-import { HistoryTimelineDto, RawHistoryDto } from './dto/history.dto.js';
+import { HistoryQueryDto, HistoryTimelineDto, RawHistoryDto } from './dto/history.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -29,7 +20,6 @@ export class AuditController {
     summary: "The case's workflow history as a timeline (time, actor, action, decision, reason, citation)",
     description: 'format=raw answers with Temporal’s own JSON of the history instead.',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['timeline', 'raw'] })
   @ApiOkResponse({
     schema: { oneOf: [{ $ref: getSchemaPath(HistoryTimelineDto) }, { $ref: getSchemaPath(RawHistoryDto) }] },
     headers: {
@@ -49,17 +39,9 @@ export class AuditController {
     @Param('id') id: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
-    @Query('format') format?: string,
+    @Query() query: HistoryQueryDto,
   ): Promise<HistoryTimelineDto | RawHistoryDto> {
-    if (format !== undefined && format !== 'timeline' && format !== 'raw') {
-      throw new DomainError(
-        'invalid',
-        'VALIDATION_FAILED',
-        { zh: 'format 只能是 timeline 或 raw', en: 'format must be timeline or raw' },
-        [fieldError('format', 'isIn', 'format 必须是以下之一：timeline, raw', 'format must be one of: timeline, raw')],
-      );
-    }
-    const read = await this.audit.history(actor, id, format ?? 'timeline');
+    const read = await this.audit.history(actor, id, query.format ?? 'timeline');
     // The raw format is Temporal's own JSON, so where it came from travels in headers.
     response.setHeader('X-History-Source', read.archive ? 'archive' : 'engine');
     if (read.archive) {

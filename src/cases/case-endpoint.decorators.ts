@@ -4,6 +4,7 @@ import type { Role } from '../../workflows/contracts/actor.js';
 import type { AuthenticatedRequest } from '../auth/access.decorators.js';
 import { arrivalOf } from '../common/http/request-arrival.js';
 import { Allowed, ApiErrors, type ErrorStatus } from '../common/http/api-contract.js';
+import { ApiIdempotencyKey, idempotencyKeyOf } from '../common/http/idempotency-key.js';
 import type { StartOptions } from './case-starter.service.js';
 import { CaseStatusDto } from './dto/case-status.dto.js';
 
@@ -12,10 +13,9 @@ const wantsAsync = (prefer: string | undefined) => /\brespond-async\b/i.test(pre
 /** Who starts the case and how: the caller, the Idempotency-Key and `Prefer: respond-async`. */
 export const StartRequest = createParamDecorator((_: unknown, context: ExecutionContext): StartOptions => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  const key = request.headers['idempotency-key'];
   return {
     actor: request.actor,
-    idempotencyKey: Array.isArray(key) ? key.join(',') : key,
+    idempotencyKey: idempotencyKeyOf(request),
     respondAsync: wantsAsync(request.headers.prefer as string | undefined),
     arrivedAt: arrivalOf(request),
   };
@@ -27,13 +27,9 @@ export function StartsCase(path: string, roles: Role[], summary: string, descrip
     Post(path),
     Allowed(...roles),
     ApiOperation({ summary, description }),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description:
-        'Repeating a request with the same key and body answers with the same case (200); another body is 409',
-      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', maxLength: 200 },
-    }),
+    ApiIdempotencyKey(
+      'Repeating a request with the same key and body answers with the same case (200); another body is 409',
+    ),
     ApiHeader({
       name: 'Prefer',
       required: false,

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config.js';
 import { CaseMetrics } from '../metrics/case-metrics.js';
 import { Clock } from '../common/clock.js';
 import { CaseEngine, type StartAttempt } from '../engine/case-engine.js';
+import { IDEMPOTENCY_KEY_PATTERN } from '../common/http/idempotency-key.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { StartAdmission } from './start-admission.js';
@@ -33,7 +34,6 @@ export interface StartedCase {
   status: CaseStatus;
 }
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 /** How long a start may wait for its first step when the system is not busy, from its request's arrival. */
 const SETTLE_TIMEOUT_MS = 10_000;
 const SATURATION_CHECK_MS = 100;
@@ -91,7 +91,7 @@ export class CaseStarter {
     const { actor, idempotencyKey } = options;
     // Its turn has come: what follows (its own reads included) is the start's work, not a wait behind other requests.
     const turnAt = performance.now();
-    if (idempotencyKey !== undefined && !KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
     const hash = requestHash(actor, request);
     const existing = await this.findByKey(actor, idempotencyKey, hash);
     const answered = existing && statusOnRow(existing);

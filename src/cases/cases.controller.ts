@@ -32,6 +32,7 @@ import {
 } from './procedures/procedures.js';
 import type { ProcedureDefinition } from './procedures/procedure-definition.js';
 import { CaseAction, StartRequest, StartsCase } from './case-endpoint.decorators.js';
+import { ApiIdempotencyKey, IdempotencyKey } from '../common/http/idempotency-key.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -224,13 +225,17 @@ export class CasesController {
     ['applicant', 'reviewer', 'principal', 'disclosure-head', 'authority', 'service-unit'],
     '沟通: comment on an open case (applicant, its departments, the authority); comments never move a deadline',
   )
+  @ApiIdempotencyKey(
+    'Repeating a comment with the same key answers as the first time and adds no second comment; the same key with another text is 409',
+  )
   async comment(
     @Param('id') id: string,
     @Body() body: CommentDto,
     @CurrentActor() actor: Actor,
     @RequestLanguage() language: Language,
+    @IdempotencyKey() idempotencyKey: string | undefined,
   ): Promise<CaseStatusDto> {
-    return presentCase(await this.cases.comment(actor, id, body.text), language);
+    return presentCase(await this.cases.comment(actor, id, body.text, idempotencyKey), language);
   }
 
   @CaseAction(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Actor } from '../../workflows/contracts/actor.js';
 import {
@@ -14,11 +15,12 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { addDays, shanghaiMidnight } from '../calendar/plain-date.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { IDEMPOTENCY_KEY_PATTERN } from '../common/http/idempotency-key.js';
 import { decodeCursor, pageOf, type Page } from '../common/http/keyset-cursor.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { caseNotFound } from '../engine/engine-errors.js';
 import { canSeeCase } from './case-access.js';
-import { caseClosed } from './case-errors.js';
+import { badIdempotencyKey, caseClosed, idempotencyKeyReused } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
 import { CaseRecordRepository, type CaseListFilter, type CaseListRow } from './case-record.repository.js';
 import { PendingCatalogChangeRepository } from '../catalog/pending-catalog-change.repository.js';
@@ -32,6 +34,10 @@ const SETTLING_WAIT_MS = 1_500;
 const SETTLING_POLL_MS = 10;
 /** How long a case still shown as received is asked for its status before it is read as received. */
 const RECEIVED_QUERY_MS = 1_000;
+
+/** One caller's key names one comment update of the case (keys of different callers never meet). */
+const commentUpdateId = (actor: Actor, key: string) =>
+  `comment-${createHash('sha256').update(`${actor.id}\n${key}`).digest('hex')}`;
 
 @Injectable()
 export class CasesService {
@@ -133,10 +139,18 @@ export class CasesService {
     return this.engine.update(caseId, terminateUpdate, { actor, reason, basis });
   }
 
-  /** 沟通: the workflow checks that the caller takes part in the case. */
-  async comment(actor: Actor, caseId: string, text: string): Promise<CaseStatus> {
+  /**
+   * 沟通: the workflow checks that the caller takes part in the case. With an Idempotency-Key the comment is one
+   * update of the engine's, whatever the retries: sent again, it answers as the first time, without a second comment.
+   */
+  async comment(actor: Actor, caseId: string, text: string, idempotencyKey?: string): Promise<CaseStatus> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw badIdempotencyKey();
     await this.openRecord(actor, caseId);
-    return this.engine.update(caseId, commentUpdate, { actor, text });
+    const updateId = idempotencyKey && commentUpdateId(actor, idempotencyKey);
+    const status = await this.engine.update(caseId, commentUpdate, { actor, text }, updateId);
+    const recorded = status.comments?.some((c) => c.actor.id === actor.id && c.text === text.trim());
+    if (updateId && !recorded) throw idempotencyKeyReused();
+    return status;
   }
 
   /** 催办: the working day it falls on comes from the calendar, so that an applicant urges once per working day. */

@@ -139,9 +139,19 @@ export class CaseEngine {
     }
   }
 
-  /** Sends a message to a case and returns the status it answers with. */
-  update<A>(caseId: string, update: UpdateDefinition<CaseStatus, [A]>, args: A): Promise<CaseStatus> {
-    return engineCall(() => this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args] }));
+  /**
+   * Sends a message to a case and returns the status it answers with. The engine runs an update once per
+   * `updateId`: sent again with the same id, it answers with the first one's outcome.
+   */
+  update<A>(
+    caseId: string,
+    update: UpdateDefinition<CaseStatus, [A]>,
+    args: A,
+    updateId?: string,
+  ): Promise<CaseStatus> {
+    return engineCall(() =>
+      this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args], ...(updateId ? { updateId } : {}) }),
+    );
   }
 
   /** Tells a case something that needs no answer. */

@@ -130,6 +130,35 @@ describe('Everyday operations: 撤销, 终止, 沟通, 催办, 已阅', () => {
     await recordHistory(system, caseId, 'share-request.jiangmen-2019.commented');
   });
 
+  it('沟通 with an Idempotency-Key: a retried comment, or two sent at once, is recorded once', async () => {
+    const { caseId } = await start();
+    const withKey = (key: string, text: string) =>
+      system.http
+        .post(`/cases/${caseId}/comments`)
+        .set(system.as(APPLICANT))
+        .set('Idempotency-Key', key)
+        .send({ text });
+    const first = await withKey('comment-1', '请问进度如何？').expect(200);
+    const retried = await withKey('comment-1', '请问进度如何？').expect(200);
+    expect(retried.body.comments).toEqual(first.body.comments);
+    const [a, b] = await Promise.all([withKey('comment-2', '补充说明'), withKey('comment-2', '补充说明')]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const reused = await withKey('comment-1', '另一条意见').expect(409);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await withKey('a key with spaces', '意见').expect(400);
+
+    const seen = await caseStatus(system, 'auditor', caseId).expect(200);
+    expect(seen.body.comments.map((c: { text: string }) => c.text)).toEqual(['请问进度如何？', '补充说明']);
+    // The same key of another participant is a comment of its own.
+    await system.http
+      .post(`/cases/${caseId}/comments`)
+      .set(system.as(REVIEWER))
+      .set('Idempotency-Key', 'comment-1')
+      .send({ text: '正在审核' })
+      .expect(200);
+    expect((await caseStatus(system, 'auditor', caseId).expect(200)).body.comments).toHaveLength(3);
+  });
+
   it('沟通 is bounded: past 200 comments a case takes no more, and its decision still goes through', async () => {
     const { caseId, taskId } = await start();
     for (let i = 1; i <= 200; i += 1) await post(APPLICANT, caseId, 'comments', { text: `第${i}条意见` }).expect(200);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EnumField } from '../../common/http/dto/fields.js';
 import { ActorDto, CitationDto } from '../../common/http/dto/shared-response.dto.js';
 
 /** One thing that happened to a case, as an auditor reads it. */
@@ -38,4 +39,16 @@ export class HistoryTimelineDto {
 export class RawHistoryDto {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   events!: Array<Record<string, unknown>>;
+}
+
+export const HISTORY_FORMATS = ['timeline', 'raw'] as const;
+
+/** How the history is read; any other query field is refused, as on the lists. */
+export class HistoryQueryDto {
+  @EnumField(HISTORY_FORMATS, {
+    optional: true,
+    enumName: 'HistoryFormat',
+    description: 'timeline (default) or raw: Temporal’s own JSON of the history',
+  })
+  format?: (typeof HISTORY_FORMATS)[number];
 }

@@ -70,6 +70,18 @@ describe('the auditor’s history of a case', () => {
     ).body;
     expect(raw.events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
     await system.http.get(`/cases/${caseId}/history`).query({ format: 'pdf' }).set(system.as('auditor')).expect(400);
+    // Unknown or repeated query fields are refused with their field, as on the lists.
+    const unknown = await system.http
+      .get(`/cases/${caseId}/history`)
+      .query({ since: '2026-01-01' })
+      .set(system.as('auditor'))
+      .expect(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'since', code: 'whitelistValidation' })]);
+    const repeated = await system.http
+      .get(`/cases/${caseId}/history?format=raw&format=raw`)
+      .set(system.as('auditor'))
+      .expect(400);
+    expect(repeated.body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
     await system.http.get(`/cases/${caseId}/history`).set(system.as('hr-land-ma')).expect(403);
   });
 

@@ -1288,6 +1288,8 @@ export type RawHistoryDto = {
     }>;
 };
 
+export type HistoryFormat = 'timeline' | 'raw';
+
 export type BrokenArchiveRowDto = {
     seq: number;
     workflowId: string;
@@ -2905,6 +2907,10 @@ export type CasesCommentData = {
     body: CommentDto;
     headers?: {
         /**
+         * Repeating a comment with the same key answers as the first time and adds no second comment; the same key with another text is 409
+         */
+        'Idempotency-Key'?: string;
+        /**
          * Messages and texts in Simplified Chinese by default; `en` for English
          */
         'Accept-Language'?: string;
@@ -4053,7 +4059,10 @@ export type AuditHistoryData = {
         id: string;
     };
     query?: {
-        format?: 'timeline' | 'raw';
+        /**
+         * timeline (default) or raw: Temporal’s own JSON of the history
+         */
+        format?: HistoryFormat;
     };
     url: '/cases/{id}/history';
 };
