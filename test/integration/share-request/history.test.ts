@@ -10,13 +10,17 @@ describe('the auditor’s history of a case', () => {
   });
   afterAll(() => system.close());
 
-  it('reads the Temporal history as a timeline of actors, decisions, reasons and citations', async () => {
-    const started = await requestShare(system, 'hr-civil-xu', {
+  /** A Huarong applicant asks for the land registration's owner (Art. 21: the provider reviews in 5 working days). */
+  const requestLandRecord = () =>
+    requestShare(system, 'hr-civil-xu', {
       resourceId: 'hr-land-registration',
       items: ['owner'],
       purpose: '核对',
       scenario: '低保',
     }).expect(201);
+
+  it('reads the Temporal history as a timeline of actors, decisions, reasons and citations', async () => {
+    const started = await requestLandRecord();
     const { caseId } = started.body;
     await complete(system, 'hr-land-ma', started.body.steps[0].taskId, {
       decision: 'refuse',
@@ -86,12 +90,7 @@ describe('the auditor’s history of a case', () => {
   });
 
   it('opens a step in two calls (its dates from the calendar at once, then its task with the case row) under one patch marker', async () => {
-    const started = await requestShare(system, 'hr-civil-xu', {
-      resourceId: 'hr-land-registration',
-      items: ['owner'],
-      purpose: '核对',
-      scenario: '低保',
-    }).expect(201);
+    const started = await requestLandRecord();
     const { caseId } = started.body;
     const step = started.body.steps[0];
     // Huarong Art. 21: 5 working days, warned at 2 left (the default threshold).
