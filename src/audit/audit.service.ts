@@ -5,7 +5,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { AuditArchiveRepository, type ArchivedHistory } from './archive/audit-archive.repository.js';
-import type { ArchiveMarkDto, HistoryTimelineDto, RawHistoryDto } from './dto/history.dto.js';
+import type { ArchiveMarkDto, HistoryFormat, HistoryTimelineDto, RawHistoryDto } from './dto/history.dto.js';
 import { toTimeline } from './history-timeline.js';
 
 /** A history read, and where it came from: the engine while it keeps the case, the audit archive after. */
@@ -35,7 +35,7 @@ export class AuditService {
   async history(
     actor: Actor,
     caseId: string,
-    format: 'timeline' | 'raw',
+    format: HistoryFormat,
   ): Promise<HistoryRead<HistoryTimelineDto | RawHistoryDto>> {
     await this.cases.visibleRecord(actor, caseId);
     try {
@@ -54,7 +54,7 @@ export class AuditService {
   private async fromArchive(
     caseId: string,
     row: ArchivedHistory,
-    format: 'timeline' | 'raw',
+    format: HistoryFormat,
   ): Promise<HistoryRead<HistoryTimelineDto | RawHistoryDto>> {
     const archive = markOf(row);
     if (format === 'raw') return { body: JSON.parse(row.history) as RawHistoryDto, archive };

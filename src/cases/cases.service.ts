@@ -148,8 +148,9 @@ export class CasesService {
     await this.openRecord(actor, caseId);
     const updateId = idempotencyKey && commentUpdateId(actor, idempotencyKey);
     const status = await this.engine.update(caseId, commentUpdate, { actor, text }, updateId);
-    const recorded = status.comments?.some((c) => c.actor.id === actor.id && c.text === text.trim());
-    if (updateId && !recorded) throw idempotencyKeyReused();
+    // Under a key already used, the engine answers with that first comment's outcome: it must be this comment.
+    if (updateId && !status.comments?.some((c) => c.actor.id === actor.id && c.text === text.trim()))
+      throw idempotencyKeyReused();
     return status;
   }
 

@@ -41,7 +41,8 @@ export class RawHistoryDto {
   events!: Array<Record<string, unknown>>;
 }
 
-export const HISTORY_FORMATS = ['timeline', 'raw'] as const;
+const HISTORY_FORMATS = ['timeline', 'raw'] as const;
+export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 /** How the history is read; any other query field is refused, as on the lists. */
 export class HistoryQueryDto {
@@ -50,5 +51,5 @@ export class HistoryQueryDto {
     enumName: 'HistoryFormat',
     description: 'timeline (default) or raw: Temporal’s own JSON of the history',
   })
-  format?: (typeof HISTORY_FORMATS)[number];
+  format?: HistoryFormat;
 }
