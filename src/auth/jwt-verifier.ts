@@ -16,7 +16,7 @@ function plainReason(error: unknown): string {
 /** Verifies bearer tokens (HS256 secret or a JWKS URL) and turns their claims into an Actor. */
 @Injectable()
 export class JwtVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: Promise<CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
   constructor(private readonly config: AppConfig) {
@@ -24,7 +24,14 @@ export class JwtVerifier {
       this.key = createRemoteJWKSet(new URL(config.JWT_JWKS_URL));
       this.algorithms = ['RS256', 'ES256', 'EdDSA'];
     } else {
-      this.key = new TextEncoder().encode(config.JWT_SECRET);
+      // Imported once: given the raw secret, the library would import it again for every request.
+      this.key = crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(config.JWT_SECRET),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
       this.algorithms = ['HS256'];
     }
   }
@@ -32,12 +39,15 @@ export class JwtVerifier {
   async verify(token: string): Promise<Actor> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
+      const options = {
         algorithms: this.algorithms,
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
         requiredClaims: ['exp', 'iat'],
-      }));
+      };
+      ({ payload } = await (typeof this.key === 'function'
+        ? jwtVerify(token, this.key, options)
+        : jwtVerify(token, await this.key, options)));
     } catch (error) {
       throw invalidToken(plainReason(error));
     }

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -38,6 +39,18 @@ describe('JwtVerifier with an HS256 secret', () => {
     const error = await rejection(verifier.verify(await mintToken(actor, other)));
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ kind: 'unauthenticated', code: 'AUTH_TOKEN_INVALID' });
+  });
+
+  it('imports the secret once, not once per token', async () => {
+    const imports = jest.spyOn(crypto.subtle, 'importKey');
+    try {
+      const fresh = new JwtVerifier(config);
+      for (let i = 0; i < 3; i += 1) expect(await fresh.verify(await mintToken(actor, options))).toEqual(actor);
+      const verifying = imports.mock.calls.filter(([, , , , usages]) => [...usages].includes('verify'));
+      expect(verifying).toHaveLength(1);
+    } finally {
+      imports.mockRestore();
+    }
   });
 
   it('requires exp and iat, and refuses a token that lives longer than the configured maximum', async () => {
