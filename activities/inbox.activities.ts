@@ -20,9 +20,13 @@ export function createInboxActivities({
 }: Pick<Repositories, 'orm' | 'inbox' | 'breaches' | 'cases' | 'notifications'>): InboxActivities {
   /** The row and what changed for the people concerned (notifications, webhooks' outbox), in the caller's transaction. */
   const writeCaseRow = async (args: SyncCaseArgs, em: EntityManager): Promise<void> => {
-    const before = args.status ? await cases.lockedStatus(args.caseId, em) : undefined;
-    const written = await cases.sync(args, em);
-    if (written && args.status) await notifications.record(caseEvents(before, args.status, args.updatedAt), em);
+    const { status } = args;
+    if (!status) {
+      await cases.sync(args, em);
+      return;
+    }
+    const replaced = await cases.replaceStatus({ ...args, status }, em);
+    if (replaced) await notifications.record(caseEvents(replaced.before ?? undefined, status, args.updatedAt), em);
   };
   return {
     async openTask(task) {

@@ -4,7 +4,7 @@ import type { SyncCaseArgs } from '../../workflows/contracts/activities.js';
 import type { CaseStatus, Procedure } from '../../workflows/contracts/case-status.js';
 import type { PackId } from '../../workflows/contracts/citation.js';
 import { columnsOf, mapRows, selectRows, type Row } from '../database/list-rows.js';
-import { query } from '../database/unit-of-work.js';
+import { query, TEXT_ARRAY_FROM_JSON } from '../database/unit-of-work.js';
 import { CaseRecord } from './case-record.entity.js';
 
 /** A case as registered before its workflow runs. */
@@ -70,34 +70,47 @@ export class CaseRecordRepository {
     await this.em(em).createQueryBuilder(CaseRecord).insert(this.row(record)).onConflict('id').ignore().execute();
   }
 
-  /** The workflow's latest state; an older write (a retry after a newer one) changes nothing. */
-  /** Writes the case's state and status unless a newer write came first; true when it wrote. */
-  async sync(update: SyncCaseArgs, em?: EntityManager): Promise<boolean> {
+  /** Writes the case's state unless a newer write came first. */
+  async sync(update: SyncCaseArgs, em?: EntityManager): Promise<void> {
     const at = new Date(update.updatedAt);
-    const { state, currentStep, participantDepartments, status, current } = update;
-    const written = await this.em(em).nativeUpdate(
+    const { state, currentStep, participantDepartments, current } = update;
+    await this.em(em).nativeUpdate(
       CaseRecord,
       { id: update.caseId, updatedAt: { $lte: at } },
-      {
-        state,
-        currentStep,
-        participantDepartments,
-        updatedAt: at,
-        ...(status ? { status } : {}),
-        ...(current ? { statusCurrent: true } : {}),
-      },
+      { state, currentStep, participantDepartments, updatedAt: at, ...(current ? { statusCurrent: true } : {}) },
     );
-    return written > 0;
   }
 
-  /** The status last written, the row locked until the transaction ends (so that two writes diff in turn). */
-  async lockedStatus(caseId: string, em: EntityManager): Promise<CaseStatus | undefined> {
-    const [row] = await query<{ status: CaseStatus | null }>(
+  /**
+   * Writes the case's state and status unless a newer write came first, and answers the status it replaced (for
+   * the notifications of what changed). One statement: the row is locked as it is read, until the transaction ends,
+   * so that two writes diff in turn. Undefined when a newer write came first.
+   */
+  async replaceStatus(
+    update: SyncCaseArgs & { status: CaseStatus },
+    em: EntityManager,
+  ): Promise<{ before: CaseStatus | null } | undefined> {
+    const at = new Date(update.updatedAt);
+    const [replaced] = await query<{ before: CaseStatus | null }>(
       em,
-      'select status from case_record where id = ? for update',
-      [caseId],
+      `update case_record c
+          set state = ?, current_step = ?, participant_departments = ${TEXT_ARRAY_FROM_JSON}, updated_at = ?,
+              status = ?::jsonb, status_current = c.status_current or ?
+         from (select id, status from case_record where id = ? for update) old
+        where c.id = old.id and c.updated_at <= ?
+        returning old.status as before`,
+      [
+        update.state,
+        update.currentStep,
+        JSON.stringify(update.participantDepartments),
+        at,
+        JSON.stringify(update.status),
+        update.current === true,
+        update.caseId,
+        at,
+      ],
     );
-    return row?.status ?? undefined;
+    return replaced;
   }
 
   findById(caseId: string, em?: EntityManager): Promise<CaseRecord | null> {

@@ -58,8 +58,9 @@ class Receiver {
 describe('Notifications (通知) and the webhooks’ outbox', () => {
   let system: TestSystem;
   const receiver = new Receiver();
+  let url: string;
   beforeAll(async () => {
-    const url = await receiver.start();
+    url = await receiver.start();
     system = await startTestSystem({
       clock: new ShiftedClock('2023-06-01T10:00:00+08:00'),
       calendar: new ShortCalendar(HOUR),
@@ -116,6 +117,15 @@ describe('Notifications (通知) and the webhooks’ outbox', () => {
   });
 
   it('delivers every event to the webhook, signed, with its id, retrying a failing target', async () => {
+    // The two failures must fall on this case's events, not on an earlier case's still on their way.
+    await eventually(async () => {
+      const pending = await sql(
+        system,
+        'select 1 from webhook_delivery where target = ? and delivered_at is null and dead_at is null',
+        [url],
+      );
+      expect(pending).toEqual([]);
+    });
     receiver.failNext = 2;
     const started = await requestShare(system, 'jm-hrss-li', request).expect(201);
     const { caseId } = started.body;
