@@ -29,13 +29,15 @@ export function createCalendarActivities(calendar: DeadlineCalendar): CalendarAc
     async planStep({ from, workingDays, warningWorkingDays, supplementWorkingDays }) {
       const instant = instantOf('from', from);
       return nonRetryableOnRangeError(async () => {
-        const due = await calendar.addWorkingDays(instant, workingDays);
+        // One reading of the calendar for the due date, the warning point and the supplement period.
+        const reading = (await calendar.pinned?.()) ?? calendar;
+        const due = await reading.addWorkingDays(instant, workingDays);
         const warningAt =
-          warningWorkingDays === undefined ? undefined : await calendar.warningFrom(due, warningWorkingDays);
+          warningWorkingDays === undefined ? undefined : await reading.warningFrom(due, warningWorkingDays);
         const supplementBy =
           supplementWorkingDays === undefined
             ? undefined
-            : await calendar.addWorkingDays(instant, supplementWorkingDays);
+            : await reading.addWorkingDays(instant, supplementWorkingDays);
         return {
           due,
           ...(warningAt ? { warningAt: warningAt.toISOString() } : {}),

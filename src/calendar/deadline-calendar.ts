@@ -15,6 +15,33 @@ export interface DeadlineCalendar {
   warningFrom(due: DueDate, workingDays: number): Promise<Date>;
   /** 24:00 at the end of a month of the year `from` falls in (a calendar date, not working days). */
   monthEnd(from: Date, month: number): Promise<DueDate>;
+  /** The calendar as it is now, for several answers from one reading of it (a step's plan). */
+  pinned?(): Promise<DeadlineCalendar>;
+}
+
+/** Answers from one loaded calendar. */
+class LoadedDeadlineCalendar implements DeadlineCalendar {
+  constructor(private readonly calendar: WorkingDayCalendar) {}
+
+  async addWorkingDays(receivedAt: Date, workingDays: number): Promise<DueDate> {
+    return this.calendar.addWorkingDays(receivedAt, workingDays);
+  }
+
+  async extend(due: DueDate, workingDays: number): Promise<DueDate> {
+    return this.calendar.countFrom(due.dueDate, workingDays);
+  }
+
+  async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
+    return this.calendar.workingDaysLeft(at, due.dueDate);
+  }
+
+  async warningFrom(due: DueDate, workingDays: number): Promise<Date> {
+    return this.calendar.lastWorkingDaysFrom(due.dueDate, workingDays);
+  }
+
+  async monthEnd(from: Date, month: number): Promise<DueDate> {
+    return monthEndDue(from, month);
+  }
 }
 
 /**
@@ -27,23 +54,28 @@ export class PostgresDeadlineCalendar implements DeadlineCalendar {
   constructor(private readonly orm: MikroORM) {}
 
   async addWorkingDays(receivedAt: Date, workingDays: number): Promise<DueDate> {
-    return (await this.load()).addWorkingDays(receivedAt, workingDays);
+    return (await this.pinned()).addWorkingDays(receivedAt, workingDays);
   }
 
   async extend(due: DueDate, workingDays: number): Promise<DueDate> {
-    return (await this.load()).countFrom(due.dueDate, workingDays);
+    return (await this.pinned()).extend(due, workingDays);
   }
 
   async workingDaysLeft(at: Date, due: DueDate): Promise<number> {
-    return (await this.load()).workingDaysLeft(at, due.dueDate);
+    return (await this.pinned()).workingDaysLeft(at, due);
   }
 
   async warningFrom(due: DueDate, workingDays: number): Promise<Date> {
-    return (await this.load()).lastWorkingDaysFrom(due.dueDate, workingDays);
+    return (await this.pinned()).warningFrom(due, workingDays);
   }
 
   async monthEnd(from: Date, month: number): Promise<DueDate> {
     return monthEndDue(from, month);
+  }
+
+  /** The calendar of the version current now: its answers cost no further version check. */
+  async pinned(): Promise<DeadlineCalendar> {
+    return new LoadedDeadlineCalendar(await this.load());
   }
 
   private async load(): Promise<WorkingDayCalendar> {

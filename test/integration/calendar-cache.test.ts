@@ -1,4 +1,8 @@
+import { jest } from '@jest/globals';
+import { createCalendarActivities } from '../../activities/calendar.activities.js';
 import { CalendarService } from '../../src/calendar/calendar.service.js';
+import { CalendarStore } from '../../src/calendar/calendar-store.js';
+import { PostgresDeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
 import { ReferenceChanges } from '../../src/database/reference-changes.js';
 import { eventually, sql } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
@@ -44,5 +48,40 @@ describe('the working-day calendar the API keeps in memory', () => {
     }
     await eventually(async () => expect(changes.listening).toBe(true), 5_000);
     await eventually(async () => expect(await calendar.current()).toBe(await calendar.current()), 5_000);
+  });
+});
+
+describe('the working-day calendar the worker reads', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system.close());
+
+  it('checks the calendar’s version on every answer, and once for a whole step’s plan', async () => {
+    const calendar = new PostgresDeadlineCalendar(system.orm);
+    const from = new Date('2026-12-04T10:00:00+08:00');
+    const versionChecks = jest.spyOn(CalendarStore.prototype, 'version');
+    try {
+      const due = await calendar.addWorkingDays(from, 5);
+      const warningAt = await calendar.warningFrom(due, 2);
+      const supplementBy = await calendar.addWorkingDays(from, 3);
+      expect(versionChecks).toHaveBeenCalledTimes(3);
+
+      versionChecks.mockClear();
+      const plan = await createCalendarActivities(calendar).planStep({
+        from: from.toISOString(),
+        workingDays: 5,
+        warningWorkingDays: 2,
+        supplementWorkingDays: 3,
+      });
+      expect(versionChecks).toHaveBeenCalledTimes(1);
+      expect(plan).toEqual({ due, warningAt: warningAt.toISOString(), supplementBy });
+      // Friday 4 December 2026: five working days on is Friday the 11th, the last two of them from Thursday the 10th.
+      expect(due.dueDate).toBe('2026-12-11');
+      expect(warningAt.toISOString()).toBe('2026-12-09T16:00:00.000Z');
+    } finally {
+      versionChecks.mockRestore();
+    }
   });
 });
