@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { webcrypto } from 'node:crypto';
 import { isRole, type Actor } from '../../workflows/contracts/actor.js';
 import { AppConfig } from '../config/app-config.js';
 import { invalidToken } from './auth-errors.js';
@@ -16,7 +17,7 @@ function plainReason(error: unknown): string {
 /** Verifies bearer tokens (HS256 secret or a JWKS URL) and turns their claims into an Actor. */
 @Injectable()
 export class JwtVerifier {
-  private readonly key: Promise<CryptoKey> | JWTVerifyGetKey;
+  private readonly key: Promise<webcrypto.CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
   constructor(private readonly config: AppConfig) {
