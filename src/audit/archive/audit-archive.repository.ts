@@ -39,6 +39,9 @@ export interface ChainVerification {
 
 /** Appends are serialized by this lock: each row links to the one before it. */
 const APPEND_LOCK = 0x617564_6974; // "audit"
+
+/** One run of one workflow, as a key. */
+export const runKey = (run: { workflowId: string; runId: string }): string => `${run.workflowId}/${run.runId}`;
 const VERIFY_BATCH = 200;
 
 type ArchiveRow = {
@@ -72,12 +75,17 @@ const stored = (r: ArchiveRow): StoredRow & { workflowType: string; archivedAt: 
 export class AuditArchiveRepository {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
-  async has(workflowId: string, runId: string): Promise<boolean> {
-    const rows = await query(this.orm.em.fork(), 'select 1 from audit_archive where workflow_id = ? and run_id = ?', [
-      workflowId,
-      runId,
-    ]);
-    return rows.length > 0;
+  /** Which of these runs the archive holds already (as `workflowId/runId`), in one query whatever their number. */
+  async archivedAmong(runs: ReadonlyArray<{ workflowId: string; runId: string }>): Promise<Set<string>> {
+    if (runs.length === 0) return new Set();
+    const rows = await query<{ workflow_id: string; run_id: string }>(
+      this.orm.em.fork(),
+      `select a.workflow_id, a.run_id from audit_archive a
+         join jsonb_to_recordset(?::jsonb) as r(workflow_id text, run_id text)
+           on a.workflow_id = r.workflow_id and a.run_id = r.run_id`,
+      [JSON.stringify(runs.map(({ workflowId, runId }) => ({ workflow_id: workflowId, run_id: runId })))],
+    );
+    return new Set(rows.map((row) => runKey({ workflowId: row.workflow_id, runId: row.run_id })));
   }
 
   /** Appends one history at the end of the chain; false when that run is archived already. */

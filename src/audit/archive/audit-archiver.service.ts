@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config.js';
 import { CaseEngine, type ClosedWorkflow } from '../../engine/case-engine.js';
-import { AuditArchiveRepository } from './audit-archive.repository.js';
+import { AuditArchiveRepository, runKey } from './audit-archive.repository.js';
 
 /** Visibility may list a closed workflow a little after it closed: each run looks back this far past the watermark. */
 const LOOK_BACK_MS = 15 * 60_000;
@@ -100,10 +100,12 @@ export class AuditArchiver implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const { watermark } = await this.archive.state();
       const closed = await this.engine.closedSince(new Date(watermark.getTime() - LOOK_BACK_MS));
+      // The look-back lists again what earlier runs archived: one query tells them apart.
+      const held = await this.archive.archivedAmong(closed);
       let archived = 0;
       let newest = watermark;
       for (const run of closed) {
-        if (await this.append(run)) archived += 1;
+        if (!held.has(runKey(run)) && (await this.append(run))) archived += 1;
         if (run.closedAt > newest) newest = run.closedAt;
       }
       await this.archive.recordRun(startedAt, { watermark: newest });
@@ -114,8 +116,8 @@ export class AuditArchiver implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /** False when the run was archived meanwhile (by another process). */
   private async append(run: ClosedWorkflow): Promise<boolean> {
-    if (await this.archive.has(run.workflowId, run.runId)) return false;
     const history = await this.engine.rawHistory(run.workflowId, run.runId);
     return this.archive.append({ ...run, history });
   }
