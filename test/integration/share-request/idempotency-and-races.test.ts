@@ -1,4 +1,7 @@
-import { complete, requestShare, sql } from '../../support/case-helpers.js';
+import { jest } from '@jest/globals';
+import { CaseEngine } from '../../../src/engine/case-engine.js';
+import { engineUnavailable } from '../../../src/engine/engine-errors.js';
+import { complete, eventually, requestShare, sql } from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -38,6 +41,64 @@ describe('P1 idempotent starts and concurrent decisions', () => {
     expect(
       await sql(system, 'select count(*)::int as n from inbox_task where case_id = ?', [responses[0].body.caseId]),
     ).toEqual([{ n: 1 }]);
+  });
+
+  it('answers a start whose reply from the engine is lost as received, and its retry finds the same case', async () => {
+    const engine = system.app.get(CaseEngine);
+    const startCase = engine.startCase.bind(engine);
+    // The engine starts the workflow, but the API never hears so (a timeout, a connection cut).
+    const lost = jest.spyOn(engine, 'startCase').mockImplementationOnce((start, awaitFirstStep) => {
+      const attempt = startCase(start, awaitFirstStep);
+      const cutOff = <T>(work: Promise<T>): Promise<T> => {
+        const failed = work.then(
+          () => Promise.reject(engineUnavailable()),
+          () => Promise.reject(engineUnavailable()),
+        );
+        failed.catch(() => undefined);
+        return failed;
+      };
+      return { started: cutOff(attempt.started), firstStep: attempt.firstStep && cutOff(attempt.firstStep) };
+    });
+    try {
+      const key = { 'Idempotency-Key': `lost-reply-${Date.now()}` };
+      const first = await requestShare(system, 'hr-civil-xu', request, key).expect(202);
+      expect(first.body).toMatchObject({ state: 'received', steps: [] });
+      const retried = await eventually(async () => {
+        const again = await requestShare(system, 'hr-civil-xu', request, key).expect(200);
+        expect(again.body.steps).toHaveLength(1);
+        return again.body;
+      });
+      expect(retried.caseId).toBe(first.body.caseId);
+      expect(
+        await sql(system, 'select count(*)::int as n from case_record where idempotency_key = ?', [
+          key['Idempotency-Key'],
+        ]),
+      ).toEqual([{ n: 1 }]);
+    } finally {
+      lost.mockRestore();
+    }
+  });
+
+  it('leaves nothing behind when the engine refuses a start, and a retry with the same key starts the case', async () => {
+    const engine = system.app.get(CaseEngine);
+    const refused = jest.spyOn(engine, 'startCase').mockImplementationOnce(() => {
+      const failed = Promise.reject(engineUnavailable());
+      failed.catch(() => undefined);
+      return { started: failed, firstStep: failed };
+    });
+    try {
+      const key = { 'Idempotency-Key': `refused-${Date.now()}` };
+      const failed = await requestShare(system, 'hr-civil-xu', request, key).expect(503);
+      expect(failed.body.code).toBe('ENGINE_UNAVAILABLE');
+      const rows = () =>
+        sql(system, 'select count(*)::int as n from case_record where idempotency_key = ?', [key['Idempotency-Key']]);
+      expect(await rows()).toEqual([{ n: 0 }]);
+      const retried = await requestShare(system, 'hr-civil-xu', request, key).expect(201);
+      expect(retried.body.steps).toHaveLength(1);
+      expect(await rows()).toEqual([{ n: 1 }]);
+    } finally {
+      refused.mockRestore();
+    }
   });
 
   it('lets exactly one of two reviewers complete a task; the other gets 409', async () => {
