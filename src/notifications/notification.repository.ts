@@ -57,32 +57,33 @@ export class NotificationRepository {
         created_at: e.at,
       })),
     );
-    await query(
-      em,
-      `insert into notification (id, recipient, case_id, event, title_zh, title_en, detail, created_at)
-       select id, recipient, case_id, event, title_zh, title_en, detail, created_at
-         from jsonb_to_recordset(?::jsonb) as x(id text, recipient text, case_id text, event text, title_zh text,
-              title_en text, detail jsonb, created_at timestamptz)
-       on conflict do nothing`,
-      [JSON.stringify(rows)],
-    );
     const outbox = events.map((e) => ({ id: e.id, case_id: e.caseId, event: e.kind, payload: e, created_at: e.at }));
+    // One statement (one round trip in the case's transaction): the notifications, the outbox, its deliveries.
     await query(
       em,
-      `insert into outbox_event (id, case_id, event, payload, created_at)
-       select id, case_id, event, payload, created_at
-         from jsonb_to_recordset(?::jsonb) as x(id text, case_id text, event text, payload jsonb, created_at timestamptz)
-       on conflict do nothing`,
-      [JSON.stringify(outbox)],
-    );
-    if (!this.targets.length) return;
-    await query(
-      em,
-      `insert into webhook_delivery (event_id, target, next_attempt_at)
+      `with notified as (
+         insert into notification (id, recipient, case_id, event, title_zh, title_en, detail, created_at)
+         select id, recipient, case_id, event, title_zh, title_en, detail, created_at
+           from jsonb_to_recordset(?::jsonb) as x(id text, recipient text, case_id text, event text, title_zh text,
+                title_en text, detail jsonb, created_at timestamptz)
+         on conflict do nothing
+       ), queued as (
+         insert into outbox_event (id, case_id, event, payload, created_at)
+         select id, case_id, event, payload, created_at
+           from jsonb_to_recordset(?::jsonb) as x(id text, case_id text, event text, payload jsonb,
+                created_at timestamptz)
+         on conflict do nothing
+       )
+       insert into webhook_delivery (event_id, target, next_attempt_at)
        select e.id, t.target, now()
          from jsonb_array_elements_text(?::jsonb) as e(id) cross join jsonb_array_elements_text(?::jsonb) as t(target)
        on conflict do nothing`,
-      [JSON.stringify(events.map((e) => e.id)), JSON.stringify(this.targets)],
+      [
+        JSON.stringify(rows),
+        JSON.stringify(outbox),
+        JSON.stringify(events.map((e) => e.id)),
+        JSON.stringify(this.targets),
+      ],
     );
   }
 

@@ -39,10 +39,10 @@ export interface ChainVerification {
 
 /** Appends are serialized by this lock: each row links to the one before it. */
 const APPEND_LOCK = 0x617564_6974; // "audit"
+const VERIFY_BATCH = 200;
 
 /** One run of one workflow, as a key. */
 export const runKey = (run: { workflowId: string; runId: string }): string => `${run.workflowId}/${run.runId}`;
-const VERIFY_BATCH = 200;
 
 type ArchiveRow = {
   seq: string;
