@@ -11,6 +11,7 @@ import { CaseEngine, type StartAttempt } from '../engine/case-engine.js';
 import { IDEMPOTENCY_KEY_PATTERN } from '../common/http/idempotency-key.js';
 import { badIdempotencyKey, idempotencyKeyReused } from './case-errors.js';
 import type { CaseRecord } from './case-record.entity.js';
+import { ExistenceLookahead } from './existence-lookahead.js';
 import { StartAdmission } from './start-admission.js';
 import { receivedStatus } from './received-status.js';
 import { CaseRecordRepository } from './case-record.repository.js';
@@ -36,7 +37,7 @@ export interface StartedCase {
 
 /** How long a start may wait for its first step when the system is not busy, from its request's arrival. */
 const SETTLE_TIMEOUT_MS = 10_000;
-const SATURATION_CHECK_MS = 100;
+const SATURATION_CHECK_MS = 25;
 
 /** The status a repeated start answers from the case row: once the case is past its first step (or closed). */
 function statusOnRow(record: CaseRecord): CaseStatus | null {
@@ -82,6 +83,7 @@ export class CaseStarter {
   }
 
   private readonly admission: StartAdmission;
+  private readonly existence = new ExistenceLookahead((caseId) => this.engine.exists(caseId));
 
   /**
    * Starts within the admission's limits; the next is shed with a 503 the caller retries. A replay (the same
@@ -201,16 +203,20 @@ export class CaseStarter {
 
   /**
    * Update-with-start confirms the start only together with the first step: true then. When the answer is due
-   * before that, the engine is asked whether the workflow exists (false: started, to be answered as received).
+   * before that, the engine is asked whether the workflow exists (false: started, to be answered as received):
+   * ahead of the target time, for a start not confirmed by then, so that the question's round trip under load does
+   * not make the answer late.
    */
   private async startConfirmed(started: Promise<void>, caseId: string, options: StartOptions): Promise<boolean> {
     const answerTime = this.answerTime(options);
+    const existence = this.existence.ahead(caseId, answerTime.targetAt);
     try {
       if ((await Promise.race([started.then(() => true), answerTime.due])) === true) return true;
     } finally {
       answerTime.cancel();
+      existence.cancel();
     }
-    if (!(await this.engine.exists(caseId))) await started;
+    if (!(await existence.result())) await started;
     return false;
   }
 
@@ -236,13 +242,18 @@ export class CaseStarter {
 
   /**
    * Resolves (null) when a start still without its first step is to be answered: SETTLE_TIMEOUT_MS after its
-   * request arrived, or from its target time on, once the system is busy (checked then and every
-   * SATURATION_CHECK_MS after), which also cuts short the starts taken on at the head of a burst, before the
-   * saturation was seen.
+   * request arrived, or from its target time on (`targetAt`; none without a target), once the system is busy (checked
+   * then and every SATURATION_CHECK_MS after), which also cuts short the starts taken on at the head of a burst,
+   * before the saturation was seen.
    */
-  private answerTime({ arrivedAt }: StartOptions): { due: Promise<null>; cancel(): void } {
+  private answerTime({ arrivedAt }: StartOptions): {
+    due: Promise<null>;
+    targetAt: number | undefined;
+    cancel(): void;
+  } {
     let deadline: NodeJS.Timeout | undefined;
     let check: NodeJS.Timeout | undefined;
+    const targetAt = this.admission.targetMs > 0 ? arrivedAt + this.admission.targetMs : undefined;
     const due = new Promise<null>((resolve) => {
       const msUntil = (time: number) => Math.max(0, time - performance.now());
       const checkBusy = () => {
@@ -250,10 +261,11 @@ export class CaseStarter {
         else check = setTimeout(checkBusy, SATURATION_CHECK_MS);
       };
       deadline = setTimeout(() => resolve(null), msUntil(arrivedAt + SETTLE_TIMEOUT_MS));
-      if (this.admission.targetMs > 0) check = setTimeout(checkBusy, msUntil(arrivedAt + this.admission.targetMs));
+      if (targetAt !== undefined) check = setTimeout(checkBusy, msUntil(targetAt));
     });
     return {
       due,
+      targetAt,
       cancel() {
         clearTimeout(deadline);
         clearTimeout(check);
