@@ -35,6 +35,8 @@ export class ExistenceLookahead {
     let asked: Promise<boolean> | undefined;
     const ask = () => {
       asked = this.ask(caseId);
+      // Unread when the start is confirmed first; a failure shows when the answer is asked for.
+      asked.catch(() => undefined);
     };
     const timer =
       dueAt === undefined ? undefined : setTimeout(ask, Math.max(0, dueAt - this.leadMs - performance.now()));

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { eventually, HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
+import { lockTable } from '../support/table-lock.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 describe('Load shedding: past START_CONCURRENCY starts at once, a start is answered at once with 503', () => {
@@ -107,23 +107,20 @@ describe('The queue limit: START_QUEUE_LIMIT_MS counts the wait before a start h
   afterAll(() => system.close());
 
   it('takes on a start whose own read of its Idempotency-Key waits on the database longer than the limit', async () => {
-    const db = new pg.Client({ connectionString: system.config.DATABASE_URL });
-    await db.connect();
+    // The start's first read (its key) waits until the lock is released.
+    const lock = await lockTable(system, 'case_record', 'access exclusive');
     try {
-      // The start's first read (its key) waits until this transaction ends.
-      await db.query('begin');
-      await db.query('lock table case_record in access exclusive mode');
       const key = `own-read-${Date.now()}`;
       const sentAt = performance.now();
       const answer = requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key }).then((r) => r);
       await sleep(600);
-      await db.query('commit');
+      await lock.release();
       const started = await answer;
       expect(performance.now() - sentAt).toBeGreaterThanOrEqual(600);
       expect([started.status, started.body.code]).toEqual([201, undefined]);
       expect(started.body.steps).toHaveLength(1);
     } finally {
-      await db.end();
+      await lock.release();
     }
   });
 });

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { caseStatus, complete, eventually, HUARONG_SHARE, inbox, requestShare } from '../../support/case-helpers.js';
+import { lockTable } from '../../support/table-lock.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
 describe('A case answered before its first step shows that step once its task is in the inbox', () => {
@@ -10,23 +10,13 @@ describe('A case answered before its first step shows that step once its task is
   afterAll(() => system.close());
 
   it('does not show the step while its task is still being written, and shows it, decidable, after', async () => {
-    const db = new pg.Client({ connectionString: system.config.DATABASE_URL });
-    await db.connect();
+    // The first step's task (and the case row with it) waits to be written until the lock is released.
+    const lock = await lockTable(system, 'inbox_task', 'exclusive');
     try {
-      // The first step's task (and the case row with it) waits to be written until this transaction ends.
-      await db.query('begin');
-      await db.query('lock table inbox_task in exclusive mode');
       const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).set('Prefer', 'respond-async');
       expect(started.status).toBe(202);
       const { caseId } = started.body;
-      await eventually(async () => {
-        const [waiting] = (
-          await db.query(
-            `select count(*)::int as n from pg_locks where relation = 'inbox_task'::regclass and not granted`,
-          )
-        ).rows;
-        expect(waiting.n).toBeGreaterThan(0);
-      });
+      await eventually(async () => expect(await lock.waiting()).toBeGreaterThan(0));
 
       // The workflow has planned the step and is writing its task (the workflow task holds until it is written): the
       // applicant sees the case as received, with no step whose task id would lead nowhere yet.
@@ -34,7 +24,7 @@ describe('A case answered before its first step shows that step once its task is
       expect([meanwhile.body.state, meanwhile.body.steps]).toEqual(['received', []]);
       expect(await inbox(system, 'hr-land-ma')).not.toContainEqual(expect.objectContaining({ caseId }));
 
-      await db.query('commit');
+      await lock.release();
       const shown = await eventually(async () => {
         const status = await caseStatus(system, 'hr-civil-xu', caseId).expect(200);
         expect(status.body.steps).toHaveLength(1);
@@ -43,8 +33,7 @@ describe('A case answered before its first step shows that step once its task is
       const decided = await complete(system, 'hr-land-ma', shown.steps[0].taskId, { decision: 'approve' });
       expect([decided.status, decided.body.state]).toEqual([200, 'granted']);
     } finally {
-      await db.query('rollback').catch(() => undefined);
-      await db.end();
+      await lock.release();
     }
   });
 });
