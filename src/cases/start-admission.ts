@@ -4,7 +4,9 @@
  * not count) or when a start still running has already taken twice that long (seen before any start ends, at the
  * head of a burst); then the cap drops to `floor` until starts are quick again. A start's time counts from when its
  * request reached the process: under load it may wait behind other requests before its turn, and one that waited
- * longer than `queueLimitMs` is shed, since its answer is already late. A start that is not admitted is answered at
+ * longer than `queueLimitMs` while other starts were in flight (or the system saturated) is shed, since its answer is
+ * already late; a lone start that waited as long (a cold process's first request, a pause) is not a sign of load,
+ * and is taken on. A start that is not admitted is answered at
  * once (503 + Retry-After) rather than queued for seconds, and one taken on waits for its first step only up to the
  * target while the system is busy (then it is answered as received, 202). Times are passed in, in milliseconds, so the rule is
  * a pure function of what happened.
@@ -24,8 +26,10 @@ export class StartAdmission {
    */
   admit(now: number, arrivedAt = now): number | null {
     const { limit, floor, queueLimitMs = 0 } = this.limits;
-    if (queueLimitMs > 0 && now - arrivedAt > queueLimitMs) return null;
-    if (this.running.size >= (this.saturated(now) ? Math.min(floor, limit) : limit)) return null;
+    const saturated = this.saturated(now);
+    const busy = this.running.size > 0 || saturated;
+    if (queueLimitMs > 0 && now - arrivedAt > queueLimitMs && busy) return null;
+    if (this.running.size >= (saturated ? Math.min(floor, limit) : limit)) return null;
     const ticket = this.nextTicket++;
     this.running.set(ticket, arrivedAt);
     return ticket;

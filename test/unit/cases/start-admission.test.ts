@@ -51,14 +51,18 @@ describe('StartAdmission: which case starts an API instance takes on', () => {
     expect(admit(admission, 6, 120_000)).toHaveLength(4);
   });
 
-  it('counts a start from its request arriving: one that waited past the queue limit is shed, and the wait counts', () => {
+  it('counts a start from its request arriving: one that waited past the queue limit behind others is shed, and the wait counts', () => {
     const admission = new StartAdmission({ limit: 10, floor: 2, targetMs: 1000, queueLimitMs: 500 });
+    const first = admission.admit(1900, 1800)!;
     expect(admission.admit(2000, 1400)).toBeNull();
     const ticket = admission.admit(2000, 1600)!;
     expect(ticket).not.toBeNull();
+    admission.finished(first, 2000);
     admission.finished(ticket, 2200);
-    // 600 ms since the request arrived, not 200 since it was admitted.
-    expect(admission.state.recentMs).toBe(600);
+    // 600 ms since the request arrived, not 200 since it was admitted (the average from the first start's 200 ms).
+    expect(admission.state.recentMs).toBe(280);
+    // Alone, a start that waited as long is no sign of load (a cold process's first request): taken on.
+    expect(admission.admit(3000, 2000)).not.toBeNull();
     // No queue limit: any wait is admitted.
     expect(new StartAdmission({ limit: 1, floor: 1, targetMs: 1000 }).admit(60_000, 0)).not.toBeNull();
   });
