@@ -2,14 +2,16 @@
  * Which case starts one API instance takes on. A fixed cap (`limit`) bounds the work in flight. The system counts as
  * saturated when recent starts took longer than `targetMs` (an exponentially weighted average, so one slow start does
  * not count) or when a start still running has already taken twice that long (seen before any start ends, at the
- * head of a burst); then the cap drops to `floor` until starts are quick again. A start's time counts from when its
- * request reached the process: under load it may wait behind other requests before its turn, and one that waited
- * longer than `queueLimitMs` while other starts were in flight (or the system saturated) is shed, since its answer is
- * already late; a lone start that waited as long (a cold process's first request, a pause) is not a sign of load,
- * and is taken on. A start that is not admitted is answered at
- * once (503 + Retry-After) rather than queued for seconds, and one taken on waits for its first step only up to the
- * target while the system is busy (then it is answered as received, 202). Times are passed in, in milliseconds, so the rule is
- * a pure function of what happened.
+ * head of a burst); then the cap drops to `floor` until starts are quick again.
+ *
+ * A start's time counts from when its request reached the process: under load it may wait behind other requests
+ * before its turn, and one that waited longer than `queueLimitMs` while other starts were in flight (or the system
+ * saturated) is shed, since its answer is already late. A lone start that waited as long (a cold process's first
+ * request, a pause) is not a sign of load, and is taken on.
+ *
+ * A start that is not admitted is answered at once (503 + Retry-After) rather than queued for seconds, and one taken
+ * on waits for its first step only up to the target while the system is busy (then it is answered as received, 202).
+ * Times are passed in, in milliseconds, so the rule is a pure function of what happened.
  */
 export class StartAdmission {
   private readonly running = new Map<number, number>();
