@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CalendarActivities } from '../workflows/contracts/activities.js';
 import type { DeadlineCalendar } from '../src/calendar/deadline-calendar.js';
+import { planStepOn } from '../src/calendar/step-plan.js';
 
 /** A RangeError from the calendar is a bad request, not a passing fault: no retry. */
 async function nonRetryableOnRangeError<T>(work: () => Promise<T>): Promise<T> {
@@ -26,24 +27,9 @@ export function createCalendarActivities(calendar: DeadlineCalendar): CalendarAc
       const instant = instantOf('receivedAt', receivedAt);
       return nonRetryableOnRangeError(() => calendar.addWorkingDays(instant, workingDays));
     },
-    async planStep({ from, workingDays, warningWorkingDays, supplementWorkingDays }) {
-      const instant = instantOf('from', from);
-      return nonRetryableOnRangeError(async () => {
-        // One reading of the calendar for the due date, the warning point and the supplement period.
-        const reading = (await calendar.pinned?.()) ?? calendar;
-        const due = await reading.addWorkingDays(instant, workingDays);
-        const warningAt =
-          warningWorkingDays === undefined ? undefined : await reading.warningFrom(due, warningWorkingDays);
-        const supplementBy =
-          supplementWorkingDays === undefined
-            ? undefined
-            : await reading.addWorkingDays(instant, supplementWorkingDays);
-        return {
-          due,
-          ...(warningAt ? { warningAt: warningAt.toISOString() } : {}),
-          ...(supplementBy ? { supplementBy } : {}),
-        };
-      });
+    async planStep(request) {
+      instantOf('from', request.from);
+      return nonRetryableOnRangeError(() => planStepOn(calendar, request));
     },
     async extendDueDate({ due, workingDays }) {
       return nonRetryableOnRangeError(() => calendar.extend(due, workingDays));

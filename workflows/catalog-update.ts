@@ -2,6 +2,7 @@ import type { CatalogUpdateInput } from './contracts/catalog-update.js';
 import type { CaseStatus } from './contracts/case-status.js';
 import type { DecisionSchema, DetailRule } from './contracts/decisions.js';
 import { basisNeeded, type BasisField } from './rules/catalog-rules.js';
+import { firstCatalogUpdateStep, triggerInstant } from './rules/first-steps.js';
 import { activities } from './steps/activities-proxy.js';
 import type { CaseRuntime } from './steps/case-runtime.js';
 import { openCase } from './steps/open-case.js';
@@ -25,9 +26,6 @@ const STATES = {
   },
 };
 
-/** 00:00 Asia/Shanghai of the trigger day: the day itself is not counted (民法典 第二百零一条). */
-const triggerInstant = (date: string) => `${date}T00:00:00+08:00`;
-
 /**
  * P3 目录更新: the authority reviews; approval applies every entry's change as
  * one new version each (atomically), refusal changes nothing. Chongqing: a
@@ -42,8 +40,7 @@ export const catalogUpdate = stoppable(async function catalogUpdate(input: Catal
     origin: input.origin,
   };
   await checkApplicationTimeliness(rt, input);
-  const rule = input.rules.review;
-  const from = rule.deadline.from === 'trigger' ? triggerInstant(input.trigger.date) : input.receivedAt;
+  const { rule, from } = firstCatalogUpdateStep(input);
   // A linked change (e.g. a reclassification to conditional) may come without conditions: the approver then states them.
   const needed = [...new Set(input.changes.flatMap((c) => basisNeeded(c, input.rules)))];
   const review = await rt.runStep(rule, from, { schema: reviewSchema(needed) });

@@ -198,6 +198,9 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
           path: input?.path,
         },
       });
+      // The first step's due date, planned as the case started, comes with the input rather than from an activity.
+      const ahead = input?.firstStepPlan;
+      if (ahead) entries.push({ ...base, ...deadlineComputed(ahead.plan.due) });
     } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
       const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input;
       const [args] = decode(request?.args?.payloads as Payload[]) as Array<

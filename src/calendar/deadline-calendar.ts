@@ -44,14 +44,9 @@ class LoadedDeadlineCalendar implements DeadlineCalendar {
   }
 }
 
-/**
- * The PostgreSQL calendar, kept in memory between calls and reloaded when a
- * year is loaded or replaced (checked with one small query per call).
- */
-export class PostgresDeadlineCalendar implements DeadlineCalendar {
-  private cached?: { version: string; calendar: WorkingDayCalendar };
-
-  constructor(private readonly orm: MikroORM) {}
+/** Answers from the calendar `current` gives at each call; `pinned` holds one reading of it for several answers. */
+export class CurrentDeadlineCalendar implements DeadlineCalendar {
+  constructor(private readonly current: () => Promise<WorkingDayCalendar>) {}
 
   async addWorkingDays(receivedAt: Date, workingDays: number): Promise<DueDate> {
     return (await this.pinned()).addWorkingDays(receivedAt, workingDays);
@@ -73,15 +68,24 @@ export class PostgresDeadlineCalendar implements DeadlineCalendar {
     return monthEndDue(from, month);
   }
 
-  /** The calendar of the version current now: its answers cost no further version check. */
+  /** The calendar as it is now: its answers cost no further reading. */
   async pinned(): Promise<DeadlineCalendar> {
-    return new LoadedDeadlineCalendar(await this.load());
+    return new LoadedDeadlineCalendar(await this.current());
   }
+}
 
-  private async load(): Promise<WorkingDayCalendar> {
-    const store = new CalendarStore(this.orm.em.fork());
-    const version = await store.version();
-    if (this.cached?.version !== version) this.cached = { version, calendar: await store.loadCalendar() };
-    return this.cached.calendar;
+/**
+ * The PostgreSQL calendar, kept in memory between calls and reloaded when a
+ * year is loaded or replaced (checked with one small query per call).
+ */
+export class PostgresDeadlineCalendar extends CurrentDeadlineCalendar {
+  constructor(orm: MikroORM) {
+    let cached: { version: string; calendar: WorkingDayCalendar } | undefined;
+    super(async () => {
+      const store = new CalendarStore(orm.em.fork());
+      const version = await store.version();
+      if (cached?.version !== version) cached = { version, calendar: await store.loadCalendar() };
+      return cached.calendar;
+    });
   }
 }

@@ -16,7 +16,9 @@ import { StartAdmission } from './start-admission.js';
 import { receivedStatus } from './received-status.js';
 import { CaseRecordRepository } from './case-record.repository.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
-import type { PlannedCase, ProcedureDefinition } from './procedures/procedure-definition.js';
+import type { ProcedureDefinition } from './procedures/procedure-definition.js';
+import { FirstStepPlanner } from './first-step-planner.js';
+import type { CaseWorkflowInput } from '../../workflows/contracts/case-input.js';
 
 /** How the caller asked for a start: who, with which key, and whether to wait for the first step. */
 export interface StartOptions {
@@ -72,6 +74,7 @@ export class CaseStarter {
     private readonly contexts: CaseContextLoader,
     private readonly clock: Clock,
     private readonly metrics: CaseMetrics,
+    private readonly firstSteps: FirstStepPlanner,
     config: AppConfig,
   ) {
     this.admission = new StartAdmission({
@@ -119,6 +122,8 @@ export class CaseStarter {
     const caseId = procedure.caseId(randomUUID());
     const receivedAt = this.clock.now();
     const plan = await procedure.plan({ caseId, receivedAt, applicant: actor }, request, this.contexts);
+    // Planned while the case row is written; it never rejects (without a plan, the workflow asks the calendar).
+    const input = this.firstSteps.inputOf(plan);
     let record: CaseRecord;
     try {
       record = await this.cases.register({
@@ -141,7 +146,7 @@ export class CaseStarter {
       }
       throw error;
     }
-    const status = await this.startWorkflow(record, procedure, plan, options);
+    const status = await this.startWorkflow(record, procedure, await input, options);
     const pending = status.state === 'received';
     this.metrics.caseStarted(procedure.procedure, plan.pack, pending ? 202 : 201);
     return { created: true, pending, status };
@@ -162,13 +167,13 @@ export class CaseStarter {
   private async startWorkflow<D>(
     record: CaseRecord,
     procedure: ProcedureDefinition<D>,
-    plan: PlannedCase,
+    input: CaseWorkflowInput,
     options: StartOptions,
   ): Promise<CaseStatus> {
     const start = {
       caseId: record.id,
       workflowType: procedure.workflowType,
-      input: plan.input,
+      input,
       searchAttributes: {
         CaseProcedure: [procedure.procedure],
         CasePack: [record.pack],
@@ -292,7 +297,7 @@ export class CaseStarter {
       this.logger.warn({ caseId: record.id }, 'resuming a case whose workflow was never started');
       const newCase = { caseId: record.id, receivedAt: record.receivedAt, applicant: options.actor };
       const plan = await procedure.plan(newCase, request, this.contexts);
-      return this.startWorkflow(record, procedure, plan, options);
+      return this.startWorkflow(record, procedure, await this.firstSteps.inputOf(plan), options);
     }
     return (
       (await this.withinSettleTime(this.settledStatus(record.id), options)) ?? receivedStatus(record, options.actor)

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createActivities } from '../../activities/index.js';
 import type { DeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
+import { DEADLINE_CALENDAR } from '../../src/calendar/deadline-calendar.provider.js';
 import { repositoriesOf, type Repositories } from '../../src/database/repositories.js';
 import { configureApp } from '../../src/app-setup.js';
 import { AppModule } from '../../src/app.module.js';
@@ -88,10 +89,18 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+  const calendar = options.calendar;
+  const testing = Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
-    .useValue(options.clock ?? new Clock())
-    .compile();
+    .useValue(options.clock ?? new Clock());
+  // The API plans first steps on the calendar the worker counts on.
+  if (calendar) {
+    testing.overrideProvider(DEADLINE_CALENDAR).useFactory({
+      factory: (orm: MikroORM) => (typeof calendar === 'function' ? calendar(orm) : calendar),
+      inject: [MikroORM],
+    });
+  }
+  const moduleRef = await testing.compile();
   const app = configureApp(moduleRef.createNestApplication(new ExpressServerAdapter(), { bufferLogs: true }));
   await app.listen(0, '127.0.0.1');
   const orm = app.get<MikroORM>(MikroORM);
@@ -127,7 +136,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         activities: createActivities({
           ...repositoriesOf(app),
           ...options.repositoryOverrides,
-          calendar: typeof options.calendar === 'function' ? options.calendar(orm) : options.calendar,
+          calendar: app.get<DeadlineCalendar>(DEADLINE_CALENDAR),
         }),
         options: {
           workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },

@@ -1,4 +1,5 @@
 import type { PackId } from './citation.js';
+import type { PlannedAhead } from './deadline.js';
 
 /** What every case workflow's input carries, whatever its procedure. */
 export interface CaseWorkflowInput {
@@ -12,4 +13,9 @@ export interface CaseWorkflowInput {
   departments: Record<string, string | undefined>;
   /** Working days for steps whose text sets no deadline, as configured when the case started. */
   administrativeTargets: Record<string, number>;
+  /**
+   * The first step's dates, planned by the API on the calendar as it started the case: the step opens without asking
+   * the calendar again when its request is the same. Absent in runs started before it, and when planning failed.
+   */
+  firstStepPlan?: PlannedAhead;
 }

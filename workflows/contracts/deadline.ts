@@ -34,3 +34,9 @@ export interface StepPlan {
   /** The end of the period for asking for a supplement, when one was asked for. */
   supplementBy?: DueDate;
 }
+
+/** A step's plan made by the API as it started the case: the workflow takes it for a first step that asks the same. */
+export interface PlannedAhead {
+  request: StepPlanRequest;
+  plan: StepPlan;
+}

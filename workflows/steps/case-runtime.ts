@@ -29,8 +29,9 @@ import { STOP_STATES, type StopKind } from './case-stop.js';
 import type { CaseTask } from './case-task.js';
 import { reject } from './rejection.js';
 import { StatutoryStep, type DecisionPolicy } from './statutory-step.js';
-import { DEFAULT_WARNING } from './step-warning.js';
-import { DEFAULT_TARGET_WORKING_DAYS, type StepContext } from './step-context.js';
+import type { StepContext } from './step-context.js';
+import { sameStepPlanRequest, targetsOf, type StepTargets, type WarningSetting } from './step-plan-request.js';
+import type { PlannedAhead, StepPlan, StepPlanRequest } from '../contracts/deadline.js';
 import { workflowNow } from './workflow-time.js';
 
 export interface CaseRuntimeInit {
@@ -41,6 +42,7 @@ export interface CaseRuntimeInit {
   applicant: Actor;
   departments: Partial<Record<DepartmentOf, string>>;
   administrativeTargets: Record<string, number>;
+  firstStepPlan?: PlannedAhead;
 }
 
 /**
@@ -98,6 +100,9 @@ export class CaseRuntime implements StepContext, IncidentHost {
   private lastSynced = '';
   /** The state the engine's visibility store shows (`CaseState`). */
   private indexedState?: string;
+  private readonly targets: StepTargets;
+  /** Until the first step opens (or the calendar changes first: its plan was made on the calendar before). */
+  private firstStepPlan?: PlannedAhead;
 
   constructor(
     private readonly init: CaseRuntimeInit,
@@ -106,6 +111,8 @@ export class CaseRuntime implements StepContext, IncidentHost {
     this.caseId = init.caseId;
     this.procedure = init.procedure;
     this.pack = init.pack;
+    this.targets = targetsOf(init.administrativeTargets);
+    this.firstStepPlan = init.firstStepPlan;
     this.status = {
       caseId: init.caseId,
       procedure: init.procedure,
@@ -134,19 +141,17 @@ export class CaseRuntime implements StepContext, IncidentHost {
   }
 
   targetDays(targetKey: string): number {
-    return (
-      this.init.administrativeTargets[targetKey] ??
-      this.init.administrativeTargets.default ??
-      DEFAULT_TARGET_WORKING_DAYS
-    );
+    return this.targets.targetDays(targetKey);
   }
 
-  warningSetting(): { workingDays: number; percent: number } {
-    const targets = this.init.administrativeTargets;
-    return {
-      workingDays: targets['warning.working-days'] ?? DEFAULT_WARNING.workingDays,
-      percent: targets['warning.percent'] ?? DEFAULT_WARNING.percent,
-    };
+  warningSetting(): WarningSetting {
+    return this.targets.warningSetting();
+  }
+
+  plannedAhead(request: StepPlanRequest): StepPlan | undefined {
+    const ahead = this.firstStepPlan;
+    this.firstStepPlan = undefined;
+    return ahead && sameStepPlanRequest(ahead.request, request) ? ahead.plan : undefined;
   }
 
   /**
@@ -412,6 +417,7 @@ export class CaseRuntime implements StepContext, IncidentHost {
 
     // A signal, not an update: the calendar's sender needs no answer, and a closed case simply ignores it.
     setHandler(calendarChangedSignal, async (change: CalendarChange) => {
+      this.firstStepPlan = undefined;
       for (const step of this.steps) await step.recomputeDue(change);
       const writing = this.syncIfChanged();
       if (writing) await writing;

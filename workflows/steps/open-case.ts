@@ -6,7 +6,10 @@ import type { DepartmentOf } from '../rules/rule-types.js';
 import { CaseRuntime } from './case-runtime.js';
 
 /** What the runtime takes from a procedure's input. */
-export type CaseBasics = Pick<CaseWorkflowInput, 'caseId' | 'receivedAt' | 'rules' | 'administrativeTargets'>;
+export type CaseBasics = Pick<
+  CaseWorkflowInput,
+  'caseId' | 'receivedAt' | 'rules' | 'administrativeTargets' | 'firstStepPlan'
+>;
 
 /** The runtime of a new case: who applied, which departments act in it, and its first state. */
 export function openCase(
@@ -25,6 +28,7 @@ export function openCase(
       applicant,
       departments,
       administrativeTargets: basics.administrativeTargets,
+      firstStepPlan: basics.firstStepPlan,
     },
     state,
   );

@@ -8,14 +8,15 @@ import type { Text } from '../contracts/citation.js';
 import type { DueDate } from '../contracts/deadline.js';
 import type { DecisionSchema } from '../contracts/decisions.js';
 import { stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
-import type { DeadlineRule, StepRule } from '../rules/rule-types.js';
+import type { StepRule } from '../rules/rule-types.js';
 import type { SyncCaseArgs } from '../contracts/activities.js';
 import { activities, queuedActivities } from './activities-proxy.js';
 import { reject, rejectDecided } from './rejection.js';
 import { CaseStopped, type StopKind } from './case-stop.js';
 import { StepBreach } from './step-breach.js';
 import { StepClock } from './step-clock.js';
-import { StepWarning, warnedAt } from './step-warning.js';
+import { StepWarning } from './step-warning.js';
+import { periodOf, stepPlanRequest, type WorkingDayDeadline } from './step-plan-request.js';
 import type { StepContext } from './step-context.js';
 import type { DueBasis, StepCore } from './step-core.js';
 import { APPROVE_OR_REFUSE, checkAgainst, withRuleReasons, type DecisionPolicy } from './step-decisions.js';
@@ -49,13 +50,6 @@ async function firstDue(ctx: StepContext, rule: StepRule, from: string): Promise
   const workingDays = periodOf(ctx, deadline);
   const due = await activities.computeDueDate({ receivedAt: from, workingDays });
   return { ...due, basis: deadline.basis, workingDays, from, citation: deadline.citation };
-}
-
-type WorkingDayDeadline = Exclude<DeadlineRule, { monthEnd: number }>;
-
-/** The working days of a deadline: an article's, or the deployment's administrative target. */
-function periodOf(ctx: StepContext, deadline: WorkingDayDeadline): number {
-  return deadline.basis === 'statutory' ? deadline.workingDays : ctx.targetDays(deadline.targetKey);
 }
 
 /**
@@ -143,7 +137,10 @@ export class StatutoryStep implements StepCore {
     return !('monthEnd' in rule.deadline) && startedSince202612();
   }
 
-  /** Computes the due date, the warning point and the supplement period in one call; `openTaskWith` opens the task. */
+  /**
+   * Computes the due date, the warning point and the supplement period in one call (none, for a first step the API
+   * planned as it started the case); `openTaskWith` opens the task.
+   */
   static async planned(
     ctx: StepContext,
     rule: StepRule,
@@ -151,18 +148,18 @@ export class StatutoryStep implements StepCore {
     policy: DecisionPolicy = APPROVE_OR_REFUSE,
   ): Promise<StatutoryStep> {
     const deadline = rule.deadline as WorkingDayDeadline;
-    const workingDays = periodOf(ctx, deadline);
-    const threshold = warnedAt(workingDays, ctx.warningSetting());
-    const plan = await activities.planStep({
+    const request = stepPlanRequest(ctx, rule, from);
+    const plan = ctx.plannedAhead(request) ?? (await activities.planStep(request));
+    const due: StepDue = {
+      ...plan.due,
+      basis: deadline.basis,
+      workingDays: request.workingDays,
       from,
-      workingDays,
-      ...(threshold === undefined ? {} : { warningWorkingDays: threshold }),
-      ...(rule.supplement ? { supplementWorkingDays: rule.supplement.withinWorkingDays } : {}),
-    });
-    const due: StepDue = { ...plan.due, basis: deadline.basis, workingDays, from, citation: deadline.citation };
+      citation: deadline.citation,
+    };
     const step = new StatutoryStep(ctx, rule, policy, due);
     step.warning = new StepWarning(step);
-    step.warning.planned(threshold, plan.warningAt);
+    step.warning.planned(request.warningWorkingDays, plan.warningAt);
     if (rule.supplement && plan.supplementBy) {
       step.status.supplement = { requestBefore: plan.supplementBy.dueAt, citation: rule.supplement.citation };
     }

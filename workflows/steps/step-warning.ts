@@ -1,20 +1,7 @@
 import { activities } from './activities-proxy.js';
 import { deadlineRecord, type StepCore } from './step-core.js';
+import { warnedAt } from './step-plan-request.js';
 import { workflowNow } from './workflow-time.js';
-
-/** Warning threshold when the deployment configures none: 2 working days, or 20% of the period if more. */
-export const DEFAULT_WARNING = { workingDays: 2, percent: 20 } as const;
-
-/** Working days left at which a period of `period` working days is warned. */
-export function warningThreshold(period: number, setting: { workingDays: number; percent: number }): number {
-  return Math.max(setting.workingDays, Math.ceil((period * setting.percent) / 100));
-}
-
-/** The threshold a period of `period` working days is warned at; undefined when the period is no longer than it. */
-export function warnedAt(period: number, setting: { workingDays: number; percent: number }): number | undefined {
-  const threshold = warningThreshold(period, setting);
-  return period <= threshold ? undefined : threshold;
-}
 
 /**
  * 预警 (yellow card) before a breach (red card): when the working days left of a running period reach the

@@ -2,6 +2,7 @@ import type { Actor } from '../../../workflows/contracts/actor.js';
 import type { CaseWorkflowInput } from '../../../workflows/contracts/case-input.js';
 import type { Procedure } from '../../../workflows/contracts/case-status.js';
 import type { PackId } from '../../../workflows/contracts/citation.js';
+import type { FirstStep } from '../../../workflows/rules/first-steps.js';
 import type { CaseContextLoader, NewCase } from './case-context-loader.js';
 
 /** A new case as the start path registers and starts it. */
@@ -11,6 +12,8 @@ export interface PlannedCase {
   resourceId: string | null;
   /** The departments that take part in the case: they see it. */
   departments: string[];
+  /** The step its workflow opens first, whose dates the start path plans ahead. */
+  firstStep?: FirstStep;
 }
 
 /**
@@ -30,6 +33,17 @@ export function participants(applicant: Actor, departments: CaseWorkflowInput['d
   return [...new Set([applicant.department, ...Object.values(departments).filter((d): d is string => !!d)])];
 }
 
-export function plannedCase(applicant: Actor, input: CaseWorkflowInput, resourceId: string | null): PlannedCase {
-  return { input, pack: input.rules.pack, resourceId, departments: participants(applicant, input.departments) };
+export function plannedCase(
+  applicant: Actor,
+  input: CaseWorkflowInput,
+  resourceId: string | null,
+  firstStep: FirstStep | undefined,
+): PlannedCase {
+  return {
+    input,
+    pack: input.rules.pack,
+    resourceId,
+    departments: participants(applicant, input.departments),
+    firstStep,
+  };
 }

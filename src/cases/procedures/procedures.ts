@@ -26,15 +26,24 @@ import type { PlanContext } from '../plan-context.js';
 import { planShareRequest } from '../share-request-planner.js';
 import { planDataConflict, planInterfaceProvision, planOpenCatalogObjection } from '../single-step-planners.js';
 import type { CaseWorkflowInput } from '../../../workflows/contracts/case-input.js';
+import {
+  firstCatalogUpdateStep,
+  firstCorrectionStep,
+  firstOpenDataStep,
+  firstShareRequestStep,
+  onlyStep,
+  type FirstStep,
+} from '../../../workflows/rules/first-steps.js';
 import { plannedCase, type ProcedureDefinition } from './procedure-definition.js';
 
 /** The plan of a case about one catalog resource (P1, P2, P5). */
-function aboutResource<D extends { resourceId: string }>(
-  planner: (dto: D, ctx: PlanContext) => CaseWorkflowInput,
+function aboutResource<D extends { resourceId: string }, I extends CaseWorkflowInput>(
+  planner: (dto: D, ctx: PlanContext) => I,
+  firstStep: (input: I) => FirstStep | undefined,
 ): ProcedureDefinition<D>['plan'] {
   return async (newCase, dto, contexts) => {
     const input = planner(dto, await contexts.aboutResource(newCase, dto.resourceId));
-    return plannedCase(newCase.applicant, input, dto.resourceId);
+    return plannedCase(newCase.applicant, input, dto.resourceId, firstStep(input));
   };
 }
 
@@ -42,14 +51,14 @@ export const SHARE_REQUEST: ProcedureDefinition<CreateShareRequestDto> = {
   procedure: 'share-request',
   workflowType: SHARE_REQUEST_WORKFLOW,
   caseId: shareRequestCaseId,
-  plan: aboutResource(planShareRequest),
+  plan: aboutResource(planShareRequest, firstShareRequestStep),
 };
 
 export const CORRECTION: ProcedureDefinition<CreateCorrectionDto> = {
   procedure: 'correction',
   workflowType: CORRECTION_WORKFLOW,
   caseId: correctionCaseId,
-  plan: aboutResource(planCorrection),
+  plan: aboutResource(planCorrection, firstCorrectionStep),
 };
 
 export const OPEN_DATA_APPLICATION: ProcedureDefinition<CreateOpenDataApplicationDto> = {
@@ -59,7 +68,8 @@ export const OPEN_DATA_APPLICATION: ProcedureDefinition<CreateOpenDataApplicatio
   async plan(newCase, dto, contexts) {
     const ctx = await contexts.aboutResource(newCase, dto.resourceId);
     const previous = await contexts.previousCase(dto.previousCaseId);
-    return plannedCase(newCase.applicant, planOpenData(dto, { ...ctx, previous }), dto.resourceId);
+    const input = planOpenData(dto, { ...ctx, previous });
+    return plannedCase(newCase.applicant, input, dto.resourceId, firstOpenDataStep(input));
   },
 };
 
@@ -67,7 +77,7 @@ export const OPEN_CATALOG_OBJECTION: ProcedureDefinition<CreateOpenCatalogObject
   procedure: 'open-catalog-objection',
   workflowType: OPEN_CATALOG_OBJECTION_WORKFLOW,
   caseId: objectionCaseId,
-  plan: aboutResource(planOpenCatalogObjection),
+  plan: aboutResource(planOpenCatalogObjection, onlyStep),
 };
 
 export const INTERFACE_REQUEST: ProcedureDefinition<CreateInterfaceRequestDto> = {
@@ -76,7 +86,7 @@ export const INTERFACE_REQUEST: ProcedureDefinition<CreateInterfaceRequestDto> =
   caseId: interfaceCaseId,
   async plan(newCase, dto, contexts) {
     const input = planInterfaceProvision(dto, await contexts.forInterfaceRequest(newCase, dto.providerDepartmentId));
-    return plannedCase(newCase.applicant, input, null);
+    return plannedCase(newCase.applicant, input, null, onlyStep(input));
   },
 };
 
@@ -90,7 +100,7 @@ export const CATALOG_UPDATE: ProcedureDefinition<CreateCatalogUpdateDto> = {
       dto.changes.map((c) => c.entryId),
     );
     const input = planCatalogUpdate(dto, ctx);
-    return plannedCase(newCase.applicant, input, input.changes[0].entryId);
+    return plannedCase(newCase.applicant, input, input.changes[0].entryId, firstCatalogUpdateStep(input));
   },
 };
 
@@ -98,5 +108,5 @@ export const DATA_CONFLICT: ProcedureDefinition<CreateDataConflictDto> = {
   procedure: 'data-conflict',
   workflowType: DATA_CONFLICT_WORKFLOW,
   caseId: dataConflictCaseId,
-  plan: aboutResource(planDataConflict),
+  plan: aboutResource(planDataConflict, onlyStep),
 };

@@ -1,5 +1,6 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { complete, eventually, HUARONG_SHARE, recordHistory, requestShare, sql } from '../../support/case-helpers.js';
+import { CaseEngine } from '../../../src/engine/case-engine.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -89,7 +90,7 @@ describe('the auditor’s history of a case', () => {
     await system.http.get(`/cases/${caseId}/history`).set(system.as('hr-land-ma')).expect(403);
   });
 
-  it('opens a step in two calls (its dates from the calendar at once, then its task with the case row) under one patch marker', async () => {
+  it('opens the first step in one call (its dates planned by the API as the case started, its task with the case row) under one patch marker', async () => {
     const started = await requestLandRecord();
     const { caseId } = started.body;
     const step = started.body.steps[0];
@@ -97,7 +98,18 @@ describe('the auditor’s history of a case', () => {
     expect(step.due).toMatchObject({ workingDays: 5, warning: { workingDays: 2, at: expect.any(String) } });
     expect(Date.parse(step.due.warning.at)).toBeLessThan(Date.parse(step.due.dueAt));
 
-    const history = await system.client.workflow.getHandle(caseId).fetchHistory();
+    // Decrypted as the auditor's timeline reads it.
+    const history = await system.app.get(CaseEngine).readableHistory(caseId);
+    // The plan the API made is in the workflow's input, and it is what the step shows.
+    const input = defaultPayloadConverter.fromPayload<{
+      receivedAt: string;
+      firstStepPlan: { request: unknown; plan: unknown };
+    }>(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!);
+    expect(input.firstStepPlan.request).toEqual({ from: input.receivedAt, workingDays: 5, warningWorkingDays: 2 });
+    expect(input.firstStepPlan.plan).toEqual({
+      due: { dueDate: step.due.dueDate, dueAt: step.due.dueAt, provisional: false, provisionalYears: [] },
+      warningAt: step.due.warning.at,
+    });
     // Read before any decision: every local activity so far opened the case's first step.
     const opened = history
       .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
@@ -107,7 +119,7 @@ describe('the auditor’s history of a case', () => {
             e.markerRecordedEventAttributes!.details!.data!.payloads![0]!,
           ).activity_type,
       );
-    expect(opened).toEqual(['planStep', 'openStepTask']);
+    expect(opened).toEqual(['openStepTask']);
     // One patch marker (and one TemporalChangeVersion upsert) stands for every earlier patch in a new run.
     const patches = history
       .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
@@ -146,7 +158,7 @@ describe('the auditor’s history of a case', () => {
       const status = await system.http.get(`/cases/${caseId}`).set(system.as('hr-civil-xu')).expect(200);
       expect(status.body.closed).toBe(true);
     });
-    await recordHistory(system, caseId, 'share-request.huarong-2021.runs-since-2026-12');
+    await recordHistory(system, caseId, 'share-request.huarong-2021.first-step-planned-ahead');
   });
 
   it('keeps the CaseState search attribute on the state the case shows, for filtering in the Temporal UI and CLI', async () => {

@@ -1,0 +1,122 @@
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import { createCalendarActivities } from '../../activities/calendar.activities.js';
+import { PostgresDeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
+import { CaseEngine } from '../../src/engine/case-engine.js';
+import type { StepPlan, StepPlanRequest } from '../../workflows/contracts/deadline.js';
+import { applyOpenData, complete, HUARONG_SHARE, reportError, requestShare } from '../support/case-helpers.js';
+import { startTestSystem, type TestSystem } from '../support/test-system.js';
+
+const HOUR = 3_600_000;
+const ENTRY = 'cq-psb-checkpoint-stats';
+const today = () => new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+
+/**
+ * Every procedure the API starts gets its first step's dates planned on the calendar as the case starts: the
+ * workflow opens that step from the plan in its input, without asking the calendar (no `planStep` activity).
+ */
+describe('the first step planned ahead by the API', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system.close());
+
+  const post = (path: string, user: string, body: Record<string, unknown>) =>
+    system.http.post(path).set(system.as(user)).send(body);
+
+  const payload = (payloads: Payload[] | null | undefined) => defaultPayloadConverter.fromPayload(payloads![0]!);
+
+  function localActivities(history: temporal.api.history.v1.IHistory): string[] {
+    return history
+      .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+      .map(
+        (e) =>
+          (payload(e.markerRecordedEventAttributes!.details!.data!.payloads) as { activity_type: string })
+            .activity_type,
+      );
+  }
+
+  /** The case's first step came from the plan in its input, and the plan is the calendar's own answer. */
+  async function expectPlannedAhead(started: { body: { caseId: string; steps: Array<{ due: any }> } }) {
+    const { caseId } = started.body;
+    const step = started.body.steps[0]!;
+    const history = await system.app.get(CaseEngine).readableHistory(caseId);
+    const input = payload(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads) as {
+      firstStepPlan?: { request: StepPlanRequest; plan: StepPlan };
+    };
+    expect(input.firstStepPlan).toBeDefined();
+    const { request, plan } = input.firstStepPlan!;
+    expect(request).toMatchObject({ from: step.due.from, workingDays: step.due.workingDays });
+    const calendar = createCalendarActivities(new PostgresDeadlineCalendar(system.orm));
+    expect(plan).toEqual(await calendar.planStep(request));
+    expect(step.due).toMatchObject({ dueAt: plan.due.dueAt, dueDate: plan.due.dueDate });
+    if (plan.warningAt)
+      expect(step.due.warning).toEqual({ at: plan.warningAt, workingDays: request.warningWorkingDays });
+    expect(localActivities(history)).not.toContain('planStep');
+    expect(localActivities(history)).toContain('openStepTask');
+  }
+
+  it('P1: the provider’s review (Huarong) and the producer’s consultation (Quanzhou)', async () => {
+    await expectPlannedAhead(await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201));
+    const consulted = await requestShare(system, 'qz-transport-lin', {
+      resourceId: 'qz-market-annual-reports',
+      items: ['uscc', 'employees'],
+      purpose: '道路运输企业资质核验',
+      scenario: '经营许可审批时核验企业规模',
+      users: ['qz-transport-lin'],
+    }).expect(201);
+    expect(consulted.body.state).toBe('in-consultation');
+    await expectPlannedAhead(consulted);
+  });
+
+  it('P2 and P4: a correction’s verification and an open-data application’s review (an administrative target)', async () => {
+    await expectPlannedAhead(
+      await reportError(system, 'citizen-zhang', {
+        resourceId: 'cq-psb-household',
+        items: ['moved-to'],
+        description: '迁入地登记为渝中区，实际为江北区',
+      }).expect(201),
+    );
+    const applied = await applyOpenData(system, 'citizen-zhang', {
+      resourceId: 'jm-market-enterprise-detail',
+      scope: '住所',
+      purpose: '地址核验',
+    }).expect(201);
+    expect(applied.body.steps[0].due.basis).toBe('administrative');
+    await expectPlannedAhead(applied);
+  });
+
+  it('P3: the authority’s review, counted from the trigger day', async () => {
+    const entry = (await system.http.get(`/catalog/${ENTRY}`).set(system.as('cq-psb-sun')).expect(200)).body;
+    // A change it does not have yet, whatever other tests left in the shared database.
+    const updateFrequency = entry.updateFrequency === '每周' ? '每日' : '每周';
+    const started = await post('/cases/catalog-updates', 'cq-psb-sun', {
+      trigger: { kind: 'law-revision', date: today(), description: '条例修订，统计口径调整' },
+      changes: [{ entryId: ENTRY, change: { updateFrequency } }],
+    }).expect(201);
+    await expectPlannedAhead(started);
+    // Refused, so that the entry is left as other tests expect it.
+    await complete(system, 'cq-bigdata-he', started.body.steps[0].taskId, {
+      decision: 'refuse',
+      reasons: '测试结束',
+    }).expect(200);
+  });
+
+  it('the single-step procedures: an objection and an interface request (a data conflict opens its step alike)', async () => {
+    await expectPlannedAhead(
+      await post('/cases/open-catalog-objections', 'citizen-zhang', {
+        resourceId: 'cq-psb-household',
+        requestedOpenType: 'conditional',
+        reason: '迁移统计数据不涉及个人隐私',
+      }).expect(201),
+    );
+    await expectPlannedAhead(
+      await post('/cases/interface-requests', 'qz-bigdata-chen', {
+        providerDepartmentId: 'qz-market',
+        interfaces: '企业年报报送状态核验接口',
+        scenario: '道路运输经营许可审批',
+      }).expect(201),
+    );
+  });
+});
