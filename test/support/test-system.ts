@@ -136,7 +136,8 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
         activities: createActivities({
           ...repositoriesOf(app),
           ...options.repositoryOverrides,
-          calendar: app.get<DeadlineCalendar>(DEADLINE_CALENDAR),
+          // The injected calendar, as the API has it; else the worker's own PostgreSQL calendar, as in production.
+          calendar: calendar ? app.get<DeadlineCalendar>(DEADLINE_CALENDAR) : undefined,
         }),
         options: {
           workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE },
