@@ -4,12 +4,32 @@ import { createCalendarActivities } from '../../activities/calendar.activities.j
 import { PostgresDeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
 import { CaseEngine } from '../../src/engine/case-engine.js';
 import type { StepPlan, StepPlanRequest } from '../../workflows/contracts/deadline.js';
-import { applyOpenData, complete, HUARONG_SHARE, reportError, requestShare } from '../support/case-helpers.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  applyOpenData,
+  caseStatus,
+  complete,
+  eventually,
+  HUARONG_SHARE,
+  reportError,
+  requestShare,
+} from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 const HOUR = 3_600_000;
 const ENTRY = 'cq-psb-checkpoint-stats';
 const today = () => new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+
+const payload = (payloads: Payload[] | null | undefined) => defaultPayloadConverter.fromPayload(payloads![0]!);
+
+function localActivities(history: temporal.api.history.v1.IHistory): string[] {
+  return history
+    .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+    .map(
+      (e) =>
+        (payload(e.markerRecordedEventAttributes!.details!.data!.payloads) as { activity_type: string }).activity_type,
+    );
+}
 
 /**
  * Every procedure the API starts gets its first step's dates planned on the calendar as the case starts: the
@@ -24,18 +44,6 @@ describe('the first step planned ahead by the API', () => {
 
   const post = (path: string, user: string, body: Record<string, unknown>) =>
     system.http.post(path).set(system.as(user)).send(body);
-
-  const payload = (payloads: Payload[] | null | undefined) => defaultPayloadConverter.fromPayload(payloads![0]!);
-
-  function localActivities(history: temporal.api.history.v1.IHistory): string[] {
-    return history
-      .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-      .map(
-        (e) =>
-          (payload(e.markerRecordedEventAttributes!.details!.data!.payloads) as { activity_type: string })
-            .activity_type,
-      );
-  }
 
   /** The case's first step came from the plan in its input, and the plan is the calendar's own answer. */
   async function expectPlannedAhead(started: { body: { caseId: string; steps: Array<{ due: any }> } }) {
@@ -118,5 +126,37 @@ describe('the first step planned ahead by the API', () => {
         scenario: '道路运输经营许可审批',
       }).expect(201),
     );
+  });
+});
+
+describe('a first step opened late', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem({ withoutWorker: true });
+  });
+  afterAll(() => system.close());
+
+  it('asks the calendar itself when its run started more than 5 s before (a year may have been loaded meanwhile)', async () => {
+    const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).set('Prefer', 'respond-async').expect(202);
+    const { caseId } = started.body;
+    await sleep(5_500);
+    await system.startWorker();
+    const step = await eventually(async () => {
+      const seen = await caseStatus(system, 'hr-civil-xu', caseId).expect(200);
+      expect(seen.body.steps).toHaveLength(1);
+      return seen.body.steps[0];
+    });
+    // The row shows the step as its local activity ends; the history has it once the workflow task completes.
+    const history = await eventually(async () => {
+      const read = await system.app.get(CaseEngine).readableHistory(caseId);
+      expect(localActivities(read)).toEqual(['planStep', 'openStepTask']);
+      return read;
+    });
+    const input = payload(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads) as {
+      firstStepPlan?: { plan: StepPlan };
+    };
+    expect(input.firstStepPlan).toBeDefined();
+    // The calendar has not changed here, so its answer is the plan's.
+    expect(step.due).toMatchObject({ dueAt: input.firstStepPlan!.plan.due.dueAt });
   });
 });

@@ -1,5 +1,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, setHandler, Trigger, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  setHandler,
+  Trigger,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { patchedBefore202612 } from './run-patches.js';
 import type { SyncCaseArgs } from '../contracts/activities.js';
 import type { Actor } from '../contracts/actor.js';
@@ -53,6 +60,12 @@ export interface CaseRuntimeInit {
  * this bound keeps a case decidable below that.
  */
 const MAX_ACCEPTED_UPDATES = 500;
+
+/**
+ * How long after its run started a case still opens its first step from the API's plan. A holiday year loaded in
+ * between reaches only cases with an open task, so a step opened later (its worker was down) asks the calendar then.
+ */
+const PLAN_FRESH_MS = 5_000;
 
 /**
  * New runs write their status to the case row whenever it changed, before a
@@ -151,7 +164,9 @@ export class CaseRuntime implements StepContext, IncidentHost {
   plannedAhead(request: StepPlanRequest): StepPlan | undefined {
     const ahead = this.firstStepPlan;
     this.firstStepPlan = undefined;
-    return ahead && sameStepPlanRequest(ahead.request, request) ? ahead.plan : undefined;
+    if (!ahead || !sameStepPlanRequest(ahead.request, request)) return undefined;
+    const late = workflowNow().getTime() - workflowInfo().startTime.getTime() > PLAN_FRESH_MS;
+    return late ? undefined : ahead.plan;
   }
 
   /**
