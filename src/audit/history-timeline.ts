@@ -178,6 +178,8 @@ const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
 /** The case's Temporal event history as an auditor reads it: who did what, when, under which article. */
 export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
+  /** Where the timeline shows the first step's plan from the input, until the step opens. */
+  let planInInput: number | undefined;
   for (const event of events) {
     const base = { eventId: Number(event.eventId), time: timeOf(event) };
     if (event.workflowExecutionStartedEventAttributes) {
@@ -200,7 +202,10 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
       });
       // The first step's due date, planned as the case started, comes with the input rather than from an activity.
       const ahead = input?.firstStepPlan;
-      if (ahead) entries.push({ ...base, ...deadlineComputed(ahead.plan.due) });
+      if (ahead) {
+        planInInput = entries.length;
+        entries.push({ ...base, ...deadlineComputed(ahead.plan.due) });
+      }
     } else if (event.workflowExecutionUpdateAcceptedEventAttributes) {
       const request = event.workflowExecutionUpdateAcceptedEventAttributes.acceptedRequest?.input;
       const [args] = decode(request?.args?.payloads as Payload[]) as Array<
@@ -241,6 +246,9 @@ export function toTimeline(events: HistoryEvent[]): TimelineEntry[] {
       const [recorded] = decode(details.result?.payloads as Payload[]) as Array<
         Parameters<Describe<keyof Activities>>[0] | undefined
       >;
+      // A first step that asked the calendar itself (it opened late) did not use the plan in the input.
+      if (meta?.activity_type === 'planStep' && planInInput !== undefined) entries.splice(planInInput, 1);
+      if (meta?.activity_type === 'planStep' || meta?.activity_type === 'openStepTask') planInInput = undefined;
       if (describe && recorded) entries.push({ ...base, ...describe(recorded) });
     } else if (event.workflowExecutionSignaledEventAttributes) {
       const signal = event.workflowExecutionSignaledEventAttributes;

@@ -158,5 +158,11 @@ describe('a first step opened late', () => {
     expect(input.firstStepPlan).toBeDefined();
     // The calendar has not changed here, so its answer is the plan's.
     expect(step.due).toMatchObject({ dueAt: input.firstStepPlan!.plan.due.dueAt });
+    // The auditor reads one computation of the due date, the step's own, not the plan it did not use.
+    const timeline = (await system.http.get(`/cases/${caseId}/history`).set(system.as('auditor')).expect(200)).body
+      .entries as Array<{ eventId: number; action: string }>;
+    const computed = timeline.filter((e) => e.action === 'deadline-computed');
+    expect(computed).toHaveLength(1);
+    expect(computed[0]!.eventId).toBeGreaterThan(1);
   });
 });
