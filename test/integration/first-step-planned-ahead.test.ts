@@ -1,8 +1,6 @@
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import type { temporal } from '@temporalio/proto';
 import { createCalendarActivities } from '../../activities/calendar.activities.js';
 import { PostgresDeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
-import { CaseEngine } from '../../src/engine/case-engine.js';
+import { shanghaiDateOf } from '../../src/calendar/plain-date.js';
 import type { StepPlan, StepPlanRequest } from '../../workflows/contracts/deadline.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -11,25 +9,15 @@ import {
   complete,
   eventually,
   HUARONG_SHARE,
+  localActivityTypes,
+  readableHistory,
   reportError,
   requestShare,
+  startInput,
 } from '../support/case-helpers.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
-const HOUR = 3_600_000;
 const ENTRY = 'cq-psb-checkpoint-stats';
-const today = () => new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
-
-const payload = (payloads: Payload[] | null | undefined) => defaultPayloadConverter.fromPayload(payloads![0]!);
-
-function localActivities(history: temporal.api.history.v1.IHistory): string[] {
-  return history
-    .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-    .map(
-      (e) =>
-        (payload(e.markerRecordedEventAttributes!.details!.data!.payloads) as { activity_type: string }).activity_type,
-    );
-}
 
 /**
  * Every procedure the API starts gets its first step's dates planned on the calendar as the case starts: the
@@ -49,10 +37,8 @@ describe('the first step planned ahead by the API', () => {
   async function expectPlannedAhead(started: { body: { caseId: string; steps: Array<{ due: any }> } }) {
     const { caseId } = started.body;
     const step = started.body.steps[0]!;
-    const history = await system.app.get(CaseEngine).readableHistory(caseId);
-    const input = payload(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads) as {
-      firstStepPlan?: { request: StepPlanRequest; plan: StepPlan };
-    };
+    const history = await readableHistory(system, caseId);
+    const input = startInput<{ firstStepPlan?: { request: StepPlanRequest; plan: StepPlan } }>(history);
     expect(input.firstStepPlan).toBeDefined();
     const { request, plan } = input.firstStepPlan!;
     expect(request).toMatchObject({ from: step.due.from, workingDays: step.due.workingDays });
@@ -61,8 +47,8 @@ describe('the first step planned ahead by the API', () => {
     expect(step.due).toMatchObject({ dueAt: plan.due.dueAt, dueDate: plan.due.dueDate });
     if (plan.warningAt)
       expect(step.due.warning).toEqual({ at: plan.warningAt, workingDays: request.warningWorkingDays });
-    expect(localActivities(history)).not.toContain('planStep');
-    expect(localActivities(history)).toContain('openStepTask');
+    expect(localActivityTypes(history)).not.toContain('planStep');
+    expect(localActivityTypes(history)).toContain('openStepTask');
   }
 
   it('P1: the provider’s review (Huarong) and the producer’s consultation (Quanzhou)', async () => {
@@ -100,7 +86,7 @@ describe('the first step planned ahead by the API', () => {
     // A change it does not have yet, whatever other tests left in the shared database.
     const updateFrequency = entry.updateFrequency === '每周' ? '每日' : '每周';
     const started = await post('/cases/catalog-updates', 'cq-psb-sun', {
-      trigger: { kind: 'law-revision', date: today(), description: '条例修订，统计口径调整' },
+      trigger: { kind: 'law-revision', date: shanghaiDateOf(new Date()), description: '条例修订，统计口径调整' },
       changes: [{ entryId: ENTRY, change: { updateFrequency } }],
     }).expect(201);
     await expectPlannedAhead(started);
@@ -148,13 +134,11 @@ describe('a first step opened late', () => {
     });
     // The row shows the step as its local activity ends; the history has it once the workflow task completes.
     const history = await eventually(async () => {
-      const read = await system.app.get(CaseEngine).readableHistory(caseId);
-      expect(localActivities(read)).toEqual(['planStep', 'openStepTask']);
+      const read = await readableHistory(system, caseId);
+      expect(localActivityTypes(read)).toEqual(['planStep', 'openStepTask']);
       return read;
     });
-    const input = payload(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads) as {
-      firstStepPlan?: { plan: StepPlan };
-    };
+    const input = startInput<{ firstStepPlan?: { plan: StepPlan } }>(history);
     expect(input.firstStepPlan).toBeDefined();
     // The calendar has not changed here, so its answer is the plan's.
     expect(step.due).toMatchObject({ dueAt: input.firstStepPlan!.plan.due.dueAt });

@@ -1,4 +1,7 @@
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CaseEngine } from '../../src/engine/case-engine.js';
 import type { TestSystem } from './test-system.js';
 
 export const P1 = '/cases/share-requests';
@@ -97,4 +100,30 @@ export function taskAction(
     .post(`/tasks/${encodeURIComponent(taskId)}/${action}`)
     .set(system.as(user))
     .send(body);
+}
+
+type History = temporal.api.history.v1.IHistory;
+
+/** The case's Temporal history with its payloads decrypted, as the auditor's timeline reads it. */
+export function readableHistory(system: TestSystem, caseId: string): Promise<History> {
+  return system.app.get(CaseEngine).readableHistory(caseId);
+}
+
+/** The workflow's input, from a readable history's start event. */
+export function startInput<T>(history: History): T {
+  return defaultPayloadConverter.fromPayload<T>(
+    history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!,
+  );
+}
+
+/** The types of a readable history's local activities, in the order they were recorded. */
+export function localActivityTypes(history: History): string[] {
+  return history
+    .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+    .map(
+      (e) =>
+        defaultPayloadConverter.fromPayload<{ activity_type: string }>(
+          e.markerRecordedEventAttributes!.details!.data!.payloads![0]!,
+        ).activity_type,
+    );
 }

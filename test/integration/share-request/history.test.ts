@@ -1,6 +1,15 @@
 import { defaultPayloadConverter } from '@temporalio/common';
-import { complete, eventually, HUARONG_SHARE, recordHistory, requestShare, sql } from '../../support/case-helpers.js';
-import { CaseEngine } from '../../../src/engine/case-engine.js';
+import {
+  complete,
+  eventually,
+  HUARONG_SHARE,
+  localActivityTypes,
+  readableHistory,
+  recordHistory,
+  requestShare,
+  sql,
+  startInput,
+} from '../../support/case-helpers.js';
 import { ShortCalendar } from '../../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../../support/test-system.js';
 
@@ -98,28 +107,16 @@ describe('the auditor’s history of a case', () => {
     expect(step.due).toMatchObject({ workingDays: 5, warning: { workingDays: 2, at: expect.any(String) } });
     expect(Date.parse(step.due.warning.at)).toBeLessThan(Date.parse(step.due.dueAt));
 
-    // Decrypted as the auditor's timeline reads it.
-    const history = await system.app.get(CaseEngine).readableHistory(caseId);
+    const history = await readableHistory(system, caseId);
     // The plan the API made is in the workflow's input, and it is what the step shows.
-    const input = defaultPayloadConverter.fromPayload<{
-      receivedAt: string;
-      firstStepPlan: { request: unknown; plan: unknown };
-    }>(history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!);
+    const input = startInput<{ receivedAt: string; firstStepPlan: { request: unknown; plan: unknown } }>(history);
     expect(input.firstStepPlan.request).toEqual({ from: input.receivedAt, workingDays: 5, warningWorkingDays: 2 });
     expect(input.firstStepPlan.plan).toEqual({
       due: { dueDate: step.due.dueDate, dueAt: step.due.dueAt, provisional: false, provisionalYears: [] },
       warningAt: step.due.warning.at,
     });
     // Read before any decision: every local activity so far opened the case's first step.
-    const opened = history
-      .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
-      .map(
-        (e) =>
-          defaultPayloadConverter.fromPayload<{ activity_type: string }>(
-            e.markerRecordedEventAttributes!.details!.data!.payloads![0]!,
-          ).activity_type,
-      );
-    expect(opened).toEqual(['openStepTask']);
+    expect(localActivityTypes(history)).toEqual(['openStepTask']);
     // One patch marker (and one TemporalChangeVersion upsert) stands for every earlier patch in a new run.
     const patches = history
       .events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
