@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Repositories } from '../src/database/repositories.js';
+import { calendarStillAt } from '../src/calendar/calendar-version.js';
 import { inTransaction } from '../src/database/unit-of-work.js';
 import { caseEvents } from '../src/notifications/case-events.js';
 import type { InboxActivities, SyncCaseArgs } from '../workflows/contracts/activities.js';
@@ -77,12 +78,20 @@ export function createInboxActivities({
       await inTransaction(orm, (em) => writeCaseRow(args, em));
       return withoutStatus(args);
     },
-    async openStepTask({ task, caseRow }) {
-      await inTransaction(orm, async (em) => {
+    async openStepTask({ task, caseRow, calendarVersion }) {
+      const opened = await inTransaction(orm, async (em) => {
+        // A retry of a write that committed before the year's load stands: the load's recompute finds its task.
+        const replan =
+          calendarVersion !== undefined &&
+          !(await calendarStillAt(em, calendarVersion)) &&
+          !(await inbox.exists(task.id, em));
+        if (replan) return false;
         await inbox.open(task, em);
         await writeCaseRow(caseRow, em);
+        return true;
       });
-      return { task, caseRow: withoutStatus(caseRow) };
+      const recorded = { task, caseRow: withoutStatus(caseRow), calendarVersion };
+      return opened ? recorded : { ...recorded, calendarChanged: true };
     },
   };
 }

@@ -75,7 +75,13 @@ const deadlineComputed = (d: DueDate): Omit<TimelineEntry, 'eventId' | 'time'> =
 /** What each activity means to an auditor, from what it recorded. */
 const ACTIVITY_ENTRIES: { [K in keyof Activities]?: Describe<K> } = {
   openTask: taskOpened,
-  openStepTask: (o) => taskOpened(o.task),
+  openStepTask: (o) =>
+    o.calendarChanged
+      ? {
+          action: 'task-not-opened:calendar-changed',
+          details: { taskId: o.task.id, plannedOn: o.calendarVersion },
+        }
+      : taskOpened(o.task),
   completeTask: (t) => ({ action: 'task-closed', decision: t.decision, details: { taskId: t.taskId, by: t.actorId } }),
   cancelTask: (t) => ({ action: 'task-cancelled', details: { taskId: t.taskId } }),
   updateTaskDue: (t) =>

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HolidaySchedule } from './holiday-schedule.js';
+import { calendarVersionOf, lockCalendarForLoad } from './calendar-version.js';
 import { HolidayYear } from './holiday-year.entity.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
 
@@ -34,20 +35,27 @@ export class CalendarStore {
     return row ? toSchedule(row) : null;
   }
 
-  /** Loads or replaces a year as one row, so readers see the old or the new schedule, never a mix. */
+  /**
+   * Loads or replaces a year as one row, so readers see the old or the new schedule, never a mix. The load waits for
+   * the tasks being opened on the calendar as it was (see `calendarStillAt`).
+   */
   async replaceYear(schedule: HolidaySchedule, loadedBy: string, now = new Date()): Promise<StoredHolidaySchedule> {
     const days = [...schedule.days].sort((a, b) => a.date.localeCompare(b.date));
-    const existing = await this.em.findOne(HolidayYear, { year: schedule.year });
-    const row =
-      existing ??
-      this.em.create(HolidayYear, { year: schedule.year, notices: [], days: [], revision: 0, loadedAt: now, loadedBy });
-    this.em.assign(row, { notices: schedule.notices, days, revision: row.revision + 1, loadedAt: now, loadedBy });
-    await this.em.flush();
+    const row = await this.em.transactional(async (em) => {
+      await lockCalendarForLoad(em);
+      const existing = await em.findOne(HolidayYear, { year: schedule.year });
+      const written =
+        existing ??
+        em.create(HolidayYear, { year: schedule.year, notices: [], days: [], revision: 0, loadedAt: now, loadedBy });
+      em.assign(written, { notices: schedule.notices, days, revision: written.revision + 1, loadedAt: now, loadedBy });
+      return written;
+    });
     return toSchedule(row);
   }
 
   async loadCalendar(): Promise<WorkingDayCalendar> {
-    return new WorkingDayCalendar(await this.listYears());
+    const years = await this.listYears();
+    return new WorkingDayCalendar(years, calendarVersionOf(years));
   }
 
   /** Changes whenever a year is loaded or replaced: a cheap key for caching the calendar. */

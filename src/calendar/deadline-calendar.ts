@@ -17,11 +17,17 @@ export interface DeadlineCalendar {
   monthEnd(from: Date, month: number): Promise<DueDate>;
   /** The calendar as it is now, for several answers from one reading of it (a step's plan). */
   pinned?(): Promise<DeadlineCalendar>;
+  /** Which revision of each year a reading answers from, when it was read from PostgreSQL (`calendarVersionOf`). */
+  readonly version?: string;
 }
 
 /** Answers from one loaded calendar. */
 class LoadedDeadlineCalendar implements DeadlineCalendar {
   constructor(private readonly calendar: WorkingDayCalendar) {}
+
+  get version(): string | undefined {
+    return this.calendar.version;
+  }
 
   async addWorkingDays(receivedAt: Date, workingDays: number): Promise<DueDate> {
     return this.calendar.addWorkingDays(receivedAt, workingDays);

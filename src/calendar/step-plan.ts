@@ -14,6 +14,7 @@ export async function planStepOn(calendar: DeadlineCalendar, request: StepPlanRe
       : await reading.addWorkingDays(from, request.supplementWorkingDays);
   return {
     due,
+    ...(reading.version === undefined ? {} : { calendarVersion: reading.version }),
     ...(warningAt ? { warningAt: warningAt.toISOString() } : {}),
     ...(supplementBy ? { supplementBy } : {}),
   };

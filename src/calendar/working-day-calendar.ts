@@ -10,7 +10,11 @@ export class WorkingDayCalendar {
   private readonly makeUpWorkdays = new Set<PlainDate>();
   private readonly loadedYears = new Set<number>();
 
-  constructor(schedules: readonly HolidaySchedule[]) {
+  /** `version`: which revision of each year it was read at, when it was read from PostgreSQL (`calendarVersionOf`). */
+  constructor(
+    schedules: readonly HolidaySchedule[],
+    readonly version?: string,
+  ) {
     for (const schedule of schedules) {
       this.loadedYears.add(schedule.year);
       for (const day of schedule.days) {

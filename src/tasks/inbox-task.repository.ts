@@ -32,6 +32,10 @@ export class InboxTaskRepository {
     return em ?? this.orm.em.fork();
   }
 
+  async exists(taskId: string, em?: EntityManager): Promise<boolean> {
+    return (await this.em(em).count(InboxTask, { id: taskId })) > 0;
+  }
+
   async open(task: InboxTaskInput, em?: EntityManager): Promise<void> {
     await this.em(em)
       .createQueryBuilder(InboxTask)

@@ -76,7 +76,10 @@ describe('the working-day calendar the worker reads', () => {
         supplementWorkingDays: 3,
       });
       expect(versionChecks).toHaveBeenCalledTimes(1);
-      expect(plan).toEqual({ due, warningAt: warningAt.toISOString(), supplementBy });
+      // With the version of the calendar it was counted on: the years loaded and the revision of each.
+      const years = await new CalendarStore(system.orm.em.fork()).listYears();
+      const calendarVersion = years.map((y) => `${y.year}:${y.revision}`).join(',');
+      expect(plan).toEqual({ due, warningAt: warningAt.toISOString(), supplementBy, calendarVersion });
       // Friday 4 December 2026: five working days on is Friday the 11th, the last two of them from Thursday the 10th.
       expect(due.dueDate).toBe('2026-12-11');
       expect(warningAt.toISOString()).toBe('2026-12-09T16:00:00.000Z');

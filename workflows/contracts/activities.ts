@@ -36,7 +36,8 @@ export interface InboxActivities {
   recordWarning(args: WarningArgs): Promise<WarningArgs>;
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
   /** A step's task and the case row that shows it, written in one transaction. */
-  openStepTask(args: OpenStepTaskArgs): Promise<OpenStepTaskArgs>;
+  /** Writes nothing when the calendar changed since `calendarVersion` (`calendarChanged`): the step plans again. */
+  openStepTask(args: OpenStepTaskArgs): Promise<OpenStepTaskResult>;
   /** 催办: the urge on the task's row, where its assignee and department see it, and for the supervision report. */
   recordUrge(args: RecordUrgeArgs): Promise<RecordUrgeArgs>;
   /** 转办: the task's row claimed by the colleague it was handed to. */
@@ -97,6 +98,13 @@ export interface SyncCaseArgs {
 export interface OpenStepTaskArgs {
   task: InboxTaskInput;
   caseRow: SyncCaseArgs;
+  /** The calendar's version the step's dates were planned on; absent, the task opens whatever the calendar is. */
+  calendarVersion?: string;
+}
+
+export interface OpenStepTaskResult extends OpenStepTaskArgs {
+  /** A year was loaded since the step's dates were planned: nothing was written. */
+  calendarChanged?: true;
 }
 
 /** What a step's warning and its breach both record: the step, its department, its deadline and article. */

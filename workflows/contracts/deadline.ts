@@ -33,6 +33,8 @@ export interface StepPlan {
   warningAt?: string;
   /** The end of the period for asking for a supplement, when one was asked for. */
   supplementBy?: DueDate;
+  /** The calendar's version it was counted on (PostgreSQL's): the step's task opens only while it is still current. */
+  calendarVersion?: string;
 }
 
 /** A step's plan made by the API as it started the case: the workflow takes it for a first step that asks the same. */

@@ -225,7 +225,7 @@ export class CaseRuntime implements StepContext, IncidentHost {
     if (StatutoryStep.opensInTwoCalls(rule)) {
       const step = await StatutoryStep.planned(this, rule, from, policy);
       this.addStep(step);
-      await step.openTaskWith(this.rowUpdate());
+      await step.openTaskWith(() => this.rowUpdate());
       return step.decision();
     }
     const step = await StatutoryStep.open(this, rule, from, policy);

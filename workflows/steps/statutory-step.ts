@@ -5,7 +5,7 @@ import type { DecideArgs, UrgeArgs } from '../contracts/case-messages.js';
 import type { CalendarChange } from '../contracts/calendar-change.js';
 import type { DecisionRecord, DueChange, StepDue, StepStatus, UrgeRecord } from '../contracts/case-status.js';
 import type { Text } from '../contracts/citation.js';
-import type { DueDate } from '../contracts/deadline.js';
+import type { DueDate, StepPlan, StepPlanRequest } from '../contracts/deadline.js';
 import type { DecisionSchema } from '../contracts/decisions.js';
 import { stepTaskId, type InboxTaskInput } from '../contracts/inbox.js';
 import type { StepRule } from '../rules/rule-types.js';
@@ -52,6 +52,21 @@ async function firstDue(ctx: StepContext, rule: StepRule, from: string): Promise
   return { ...due, basis: deadline.basis, workingDays, from, citation: deadline.citation };
 }
 
+/** How many times a step plans its dates before its task opens without the calendar's check. */
+const MAX_PLANS = 3;
+
+/** A `planned` step's first due date, from its plan. */
+function plannedDue(rule: StepRule, request: StepPlanRequest, plan: StepPlan): StepDue {
+  const deadline = rule.deadline as WorkingDayDeadline;
+  return {
+    ...plan.due,
+    basis: deadline.basis,
+    workingDays: request.workingDays,
+    from: request.from,
+    citation: deadline.citation,
+  };
+}
+
 /**
  * One statutory step, written once for every procedure: an inbox task, a due
  * date from the calendar and a Temporal timer that follows it, and the
@@ -72,6 +87,9 @@ export class StatutoryStep implements StepCore {
   private warning?: StepWarning;
   private decided?: DecisionRecord;
   private dueVersion = 0;
+  /** What a `planned` step's dates were asked as, and the calendar version they were counted on. */
+  private request?: StepPlanRequest;
+  private plannedOn?: string;
   /** Whether a decision's reply goes out once it is recorded, its task closed afterwards by `decision()`. */
   private repliesWhenRecorded = false;
   /** A recorded decision whose task (and pending extension approval) is still to be closed. */
@@ -147,30 +165,44 @@ export class StatutoryStep implements StepCore {
     from: string,
     policy: DecisionPolicy = APPROVE_OR_REFUSE,
   ): Promise<StatutoryStep> {
-    const deadline = rule.deadline as WorkingDayDeadline;
     const request = stepPlanRequest(ctx, rule, from);
     const plan = ctx.plannedAhead(request) ?? (await activities.planStep(request));
-    const due: StepDue = {
-      ...plan.due,
-      basis: deadline.basis,
-      workingDays: request.workingDays,
-      from,
-      citation: deadline.citation,
-    };
-    const step = new StatutoryStep(ctx, rule, policy, due);
+    const step = new StatutoryStep(ctx, rule, policy, plannedDue(rule, request, plan));
     step.warning = new StepWarning(step);
-    step.warning.planned(request.warningWorkingDays, plan.warningAt);
-    if (rule.supplement && plan.supplementBy) {
-      step.status.supplement = { requestBefore: plan.supplementBy.dueAt, citation: rule.supplement.citation };
-    }
+    step.usePlan(request, plan);
     step.repliesWhenRecorded = true;
     step.register();
     return step;
   }
 
-  /** Opens a `planned` step's task, with the case row that shows the step (`caseRow`) in the same transaction. */
-  async openTaskWith(caseRow: SyncCaseArgs): Promise<void> {
-    await activities.openStepTask({ task: this.decisionTask(), caseRow });
+  /** The step's dates from a plan (`planned`, or planned again because the calendar changed before the task opened). */
+  private usePlan(request: StepPlanRequest, plan: StepPlan): void {
+    this.request = request;
+    this.plannedOn = plan.calendarVersion;
+    this.status.due = plannedDue(this.rule, request, plan);
+    this.warning!.planned(request.warningWorkingDays, plan.warningAt);
+    if (this.rule.supplement && plan.supplementBy) {
+      this.status.supplement = { requestBefore: plan.supplementBy.dueAt, citation: this.rule.supplement.citation };
+    }
+  }
+
+  /**
+   * Opens a `planned` step's task, with the case row that shows the step (`caseRowOf`) in the same transaction. A year
+   * loaded after the step's dates were planned may have had its recompute list the open tasks before this one was
+   * written: the step then plans again on the calendar as it is now, and opens with those dates.
+   */
+  async openTaskWith(caseRowOf: () => SyncCaseArgs): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      // Past a few plans (one per year loaded meanwhile), the task opens regardless rather than loop.
+      const calendarVersion = attempt <= MAX_PLANS ? this.plannedOn : undefined;
+      const opened = await activities.openStepTask({
+        task: this.decisionTask(),
+        caseRow: caseRowOf(),
+        calendarVersion,
+      });
+      if (!opened.calendarChanged) return;
+      this.usePlan(this.request!, await activities.planStep(this.request!));
+    }
   }
 
   private decisionTask(): InboxTaskInput {
