@@ -19,14 +19,10 @@ export const CALENDAR_LOCK = 2_026_120_701;
  * Whether the calendar is still at `version`, for a transaction about to write dates planned on it. The lock, held
  * shared until the transaction ends, makes a year's load (which holds it alone) wait for the write, so that its
  * recompute, which lists the open tasks after the load, finds this task; a transaction after the load sees its
- * version. The version is read after the lock is granted, on a snapshot that sees any load committed before.
+ * version. One round trip: the lock and the version come from `calendar_version_for_task` (a migration).
  */
 export async function calendarStillAt(em: EntityManager, version: string): Promise<boolean> {
-  await query(em, `select pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`);
-  const [row] = await query<{ version: string }>(
-    em,
-    "select coalesce(string_agg(year || ':' || revision, ',' order by year), '') as version from holiday_year",
-  );
+  const [row] = await query<{ version: string }>(em, `select calendar_version_for_task(${CALENDAR_LOCK}) as version`);
   return row.version === version;
 }
 

@@ -1,6 +1,7 @@
 import { createCalendarActivities } from '../../activities/calendar.activities.js';
 import { createInboxActivities } from '../../activities/inbox.activities.js';
 import { CalendarStore } from '../../src/calendar/calendar-store.js';
+import { calendarVersionOf } from '../../src/calendar/calendar-version.js';
 import { PostgresDeadlineCalendar } from '../../src/calendar/deadline-calendar.js';
 import { repositoriesOf } from '../../src/database/repositories.js';
 import type { StepPlan, StepPlanRequest } from '../../workflows/contracts/deadline.js';
@@ -97,12 +98,14 @@ describe('a year loaded between a step’s plan and its task', () => {
     });
   });
 
-  it('writes nothing on a calendar that changed, unless the task is there already (a retry of a write that committed)', async () => {
+  /** The activity that opens a step's task, and its arguments for a copy of a real case's first task. */
+  async function openingOfACopy() {
     const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
     const step = started.body.steps[0];
     const { inbox } = repositoriesOf(system.app);
     const openStepTask = createInboxActivities(repositoriesOf(system.app)).openStepTask;
     const task = (await inbox.findById(step.taskId))!;
+    // The row's columns are plain strings; the activity's argument names each one's values.
     const args = {
       task: {
         id: `${step.taskId}.copy`,
@@ -129,18 +132,22 @@ describe('a year loaded between a step’s plan and its task', () => {
         // Older than the row: a write that gets through does not replace what the case wrote.
         updatedAt: task.createdAt.toISOString(),
       },
-      calendarVersion: 'a version the calendar is not at',
     } as Parameters<typeof openStepTask>[0];
+    return { openStepTask, args, inbox, stepTaskId: step.taskId as string };
+  }
 
-    await expect(openStepTask(args)).resolves.toMatchObject({ calendarChanged: true });
+  it('writes nothing on a calendar that changed, unless the task is there already (a retry of a write that committed)', async () => {
+    const { openStepTask, args, inbox, stepTaskId } = await openingOfACopy();
+    const stale = { ...args, calendarVersion: 'a version the calendar is not at' };
+    await expect(openStepTask(stale)).resolves.toMatchObject({ calendarChanged: true });
     expect(await inbox.findById(args.task.id)).toBeNull();
 
-    const retried = await openStepTask({ ...args, task: { ...args.task, id: step.taskId } });
+    const retried = await openStepTask({ ...stale, task: { ...args.task, id: stepTaskId } });
     expect(retried.calendarChanged).toBeUndefined();
   });
 
   it('a year’s load waits for a task being opened on the calendar as it was', async () => {
-    const lock = await lockCalendar(system);
+    const lock = await lockCalendar(system, 'shared');
     try {
       const loading = dayOff('2037-12-01');
       await eventually(async () => expect(await lock.waiting()).toBe(1), 5_000);
@@ -149,5 +156,22 @@ describe('a year loaded between a step’s plan and its task', () => {
     } finally {
       await lock.release();
     }
+  });
+
+  it('a task being opened waits for a year’s load under way, and then finds the calendar changed', async () => {
+    const { openStepTask, args, inbox } = await openingOfACopy();
+    const years = await new CalendarStore(system.orm.em.fork()).listYears();
+    const lock = await lockCalendar(system, 'alone');
+    let opening: ReturnType<typeof openStepTask> | undefined;
+    try {
+      opening = openStepTask({ ...args, calendarVersion: calendarVersionOf(years) });
+      await eventually(async () => expect(await lock.waiting()).toBe(1), 5_000);
+      // As a load does: a new revision of a year, committed before the task's transaction goes on.
+      await lock.run('update holiday_year set revision = revision + 1 where year = 2037');
+    } finally {
+      await lock.release();
+    }
+    await expect(opening).resolves.toMatchObject({ calendarChanged: true });
+    expect(await inbox.findById(args.task.id)).toBeNull();
   });
 });

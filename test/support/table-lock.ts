@@ -5,6 +5,8 @@ import type { TestSystem } from './test-system.js';
 export interface TableLock {
   /** How many of the system's statements wait on the lock now. */
   waiting(): Promise<number>;
+  /** A statement in the lock's transaction: it commits with the release. */
+  run(sql: string, params?: unknown[]): Promise<void>;
   /** Ends the lock's transaction: what waited goes on. Safe to call more than once. */
   release(): Promise<void>;
 }
@@ -26,6 +28,9 @@ async function holdLock(
       const { rows } = await db.query<{ n: number }>(waitingSql, params);
       return rows[0].n;
     },
+    async run(sql, statementParams = []) {
+      await db.query(sql, statementParams);
+    },
     release() {
       released ??= db.query('commit').then(() => db.end());
       return released;
@@ -46,11 +51,14 @@ export function lockTable(system: TestSystem, table: string, mode: string): Prom
   );
 }
 
-/** Holds the calendar's lock as a task being opened on planned dates holds it: a year's load waits meanwhile. */
-export function lockCalendar(system: TestSystem): Promise<TableLock> {
+/**
+ * Holds the calendar's lock: `shared`, as a task being opened on planned dates holds it (a year's load waits
+ * meanwhile); `alone`, as a year's load holds it (tasks being opened wait).
+ */
+export function lockCalendar(system: TestSystem, mode: 'shared' | 'alone'): Promise<TableLock> {
   return holdLock(
     system,
-    `select pg_advisory_xact_lock_shared(${CALENDAR_LOCK})`,
+    `select pg_advisory_xact_lock${mode === 'shared' ? '_shared' : ''}(${CALENDAR_LOCK})`,
     "select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted",
     [],
   );
