@@ -35,8 +35,10 @@ export interface InboxActivities {
   /** 预警: a step's working days left reached the warning threshold. */
   recordWarning(args: WarningArgs): Promise<WarningArgs>;
   syncCase(args: SyncCaseArgs): Promise<SyncCaseArgs>;
-  /** A step's task and the case row that shows it, written in one transaction. */
-  /** Writes nothing when the calendar changed since `calendarVersion` (`calendarChanged`): the step plans again. */
+  /**
+   * A step's task and the case row that shows it, written in one transaction; nothing, when the calendar changed
+   * since `calendarVersion` (`calendarChanged`): the step plans again.
+   */
   openStepTask(args: OpenStepTaskArgs): Promise<OpenStepTaskResult>;
   /** 催办: the urge on the task's row, where its assignee and department see it, and for the supervision report. */
   recordUrge(args: RecordUrgeArgs): Promise<RecordUrgeArgs>;
