@@ -10,6 +10,8 @@ import { startTestSystem, type TestSystem } from '../support/test-system.js';
 class HeldInbox extends InboxTaskRepository {
   private gate?: { opened: Promise<void>; open(): void };
   holding = 0;
+  /** While true, every write fails as a lost connection does (retried). */
+  failing = false;
 
   hold(): void {
     let open!: () => void;
@@ -23,6 +25,7 @@ class HeldInbox extends InboxTaskRepository {
   }
 
   override async open(task: InboxTaskInput, em?: EntityManager): Promise<void> {
+    if (this.failing) throw new Error('Connection terminated unexpectedly');
     if (this.gate) {
       this.holding += 1;
       await this.gate.opened;
@@ -73,4 +76,28 @@ describe('a step shown by the case', () => {
       .set(system.as('hr-land-ma'))
       .expect(200);
   });
+
+  it('is not shown while its task’s write keeps failing and is retried', async () => {
+    inbox.failing = true;
+    const started = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).set('Prefer', 'respond-async').expect(202);
+    const { caseId } = started.body;
+    const shownTooEarly: string[] = [];
+    const until = Date.now() + 14_000;
+    while (Date.now() < until) {
+      const seen = await caseStatus(system, 'hr-civil-xu', caseId).expect(200);
+      if (seen.body.steps.length > 0) shownTooEarly.push(`${seen.body.state} ${seen.body.steps[0].taskId}`);
+      await sleep(500);
+    }
+    inbox.failing = false;
+    expect(shownTooEarly).toEqual([]);
+    const step = await eventually(async () => {
+      const seen = await caseStatus(system, 'hr-civil-xu', caseId).expect(200);
+      expect(seen.body.steps).toHaveLength(1);
+      return seen.body.steps[0];
+    }, 40_000);
+    await system.http
+      .get(`/tasks/${encodeURIComponent(step.taskId)}`)
+      .set(system.as('hr-land-ma'))
+      .expect(200);
+  }, 60_000);
 });

@@ -116,6 +116,8 @@ export class CaseRuntime implements StepContext, IncidentHost {
   private readonly targets: StepTargets;
   /** Until the first step opens (or the calendar changes first: its plan was made on the calendar before). */
   private firstStepPlan?: PlannedAhead;
+  /** The task of a step being opened, until its write is done (a write that fails is retried, for seconds or more). */
+  private openingTaskId?: string;
 
   constructor(
     private readonly init: CaseRuntimeInit,
@@ -225,7 +227,12 @@ export class CaseRuntime implements StepContext, IncidentHost {
     if (StatutoryStep.opensInTwoCalls(rule)) {
       const step = await StatutoryStep.planned(this, rule, from, policy);
       this.addStep(step);
-      await step.openTaskWith(() => this.rowUpdate());
+      this.openingTaskId = step.taskId;
+      try {
+        await step.openTaskWith(() => this.rowUpdate());
+      } finally {
+        this.openingTaskId = undefined;
+      }
       return step.decision();
     }
     const step = await StatutoryStep.open(this, rule, from, policy);
@@ -359,13 +366,27 @@ export class CaseRuntime implements StepContext, IncidentHost {
     this.status.waitingFor = [...waiting, ...this.incidents.waiting()];
   }
 
-  /** Resolves after the main flow has moved on to its next wait (or closed), so replies show the new state. */
   /** The status as of now, copied: the flow goes on changing its own in the same workflow task. */
   private statusNow(): CaseStatus {
     this.refreshWaitingFor();
     return JSON.parse(JSON.stringify(this.status)) as CaseStatus;
   }
 
+  /**
+   * The status a query answers: without a step whose task is still being written, so that no reader is shown a task
+   * the inbox does not have yet (the case row, written with the task, shows the step with it).
+   */
+  private shownStatus(): CaseStatus {
+    const opening = this.openingTaskId;
+    if (!opening) return this.status;
+    return {
+      ...this.status,
+      steps: this.status.steps.filter((s) => s.taskId !== opening),
+      waitingFor: this.status.waitingFor.filter((w) => w.taskId !== opening),
+    };
+  }
+
+  /** Resolves after the main flow has moved on to its next wait (or closed), so replies show the new state. */
   private async settle(): Promise<CaseStatus> {
     if (!this.status.closed) await this.waitingAgain;
     this.refreshWaitingFor();
@@ -390,7 +411,7 @@ export class CaseRuntime implements StepContext, IncidentHost {
   }
 
   private registerHandlers(): void {
-    setHandler(caseStatusQuery, () => this.status);
+    setHandler(caseStatusQuery, () => this.shownStatus());
     setHandler(settledStatusUpdate, async () => {
       await condition(() => this.hasWaited || this.status.closed);
       return this.status;
