@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HolidaySchedule } from './holiday-schedule.js';
+import { query } from '../database/unit-of-work.js';
 import { calendarVersionOf, lockCalendarForLoad } from './calendar-version.js';
 import { HolidayYear } from './holiday-year.entity.js';
 import { WorkingDayCalendar } from './working-day-calendar.js';
@@ -58,13 +59,12 @@ export class CalendarStore {
     return new WorkingDayCalendar(years, calendarVersionOf(years));
   }
 
-  /** Changes whenever a year is loaded or replaced: a cheap key for caching the calendar. */
+  /** The version the calendar is at now (see `calendarVersionOf`), read without the years' days: a cache's key. */
   async version(): Promise<string> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<Array<{ version: string }>>(
-        "select count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(loaded_at)::text, '') as version from holiday_year",
-      );
+    const [row] = await query<{ version: string }>(
+      this.em,
+      "select coalesce(string_agg(year || ':' || revision, ',' order by year), '') as version from holiday_year",
+    );
     return row.version;
   }
 }

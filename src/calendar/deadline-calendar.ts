@@ -86,12 +86,12 @@ export class CurrentDeadlineCalendar implements DeadlineCalendar {
  */
 export class PostgresDeadlineCalendar extends CurrentDeadlineCalendar {
   constructor(orm: MikroORM) {
-    let cached: { version: string; calendar: WorkingDayCalendar } | undefined;
+    let cached: WorkingDayCalendar | undefined;
     super(async () => {
       const store = new CalendarStore(orm.em.fork());
       const version = await store.version();
-      if (cached?.version !== version) cached = { version, calendar: await store.loadCalendar() };
-      return cached.calendar;
+      if (cached?.version !== version) cached = await store.loadCalendar();
+      return cached;
     });
   }
 }

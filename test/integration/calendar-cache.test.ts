@@ -77,9 +77,13 @@ describe('the working-day calendar the worker reads', () => {
       });
       expect(versionChecks).toHaveBeenCalledTimes(1);
       // With the version of the calendar it was counted on: the years loaded and the revision of each.
-      const years = await new CalendarStore(system.orm.em.fork()).listYears();
+      const store = new CalendarStore(system.orm.em.fork());
+      const years = await store.listYears();
       const calendarVersion = years.map((y) => `${y.year}:${y.revision}`).join(',');
       expect(plan).toEqual({ due, warningAt: warningAt.toISOString(), supplementBy, calendarVersion });
+      // The cache's key is the same version, read without the days.
+      versionChecks.mockRestore();
+      expect(await store.version()).toBe(calendarVersion);
       // Friday 4 December 2026: five working days on is Friday the 11th, the last two of them from Thursday the 10th.
       expect(due.dueDate).toBe('2026-12-11');
       expect(warningAt.toISOString()).toBe('2026-12-09T16:00:00.000Z');
