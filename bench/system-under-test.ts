@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createActivities } from '../activities/index.js';
@@ -90,6 +91,10 @@ export async function startSystemUnderTest(
   // BENCH_CPU_PROFILE_DIR: each child (and each of its threads) writes a V8 CPU profile there when it stops.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  // BENCH_LOG_DIR: each child's log (its stdout) goes to <name>.log there, to see afterwards what a run met.
+  const logDir = process.env.BENCH_LOG_DIR;
+  if (logDir) mkdirSync(logDir, { recursive: true });
+  const logOf = (name: string) => (logDir ? openSync(path.join(logDir, `${name}.log`), 'a') : 'ignore');
   for (const [name, entry] of [
     ['worker', 'worker.js'],
     ['api', 'main.js'],
@@ -97,7 +102,7 @@ export async function startSystemUnderTest(
     children.push(
       startProcess(name, process.execPath, [...profiling, path.join(DIST_DIR, 'src', entry)], {
         env: childEnv,
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: ['ignore', logOf(name), 'inherit'],
         cwd: PROJECT_ROOT,
       }),
     );
