@@ -62,7 +62,8 @@ async function main(): Promise<void> {
       DATABASE_URL: infrastructure.databaseUrl,
       TEMPORAL_ADDRESS: infrastructure.temporalAddress,
       JWT_SECRET: 'bench-secret-that-is-at-least-32-characters',
-      LOG_LEVEL: 'silent',
+      // With BENCH_LOG_DIR, what went wrong; never each request's line, which would cost the run its own time.
+      LOG_LEVEL: process.env.BENCH_LOG_DIR ? 'warn' : 'silent',
       TEMPORAL_TASK_QUEUE: `bench-${randomUUID()}`,
     };
     const config = loadConfig({ ...process.env, ...env });
