@@ -21,6 +21,8 @@ import { startSystemUnderTest, type BenchProcesses } from './system-under-test.j
 const STARTS = Number(process.env.BENCH_STARTS ?? 200);
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const SPACED_DECISIONS = Number(process.env.BENCH_SPACED_DECISIONS ?? 50);
+const DECISION_GAP_MS = Number(process.env.BENCH_DECISION_GAP_MS ?? 300);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const SHARE = { resourceId: 'hr-land-registration', items: ['unit-no'], purpose: '基准测试', scenario: '基准测试' };
 
@@ -136,36 +138,39 @@ async function main(): Promise<void> {
     const apiRate = (STARTS / apiMs) * 1000;
     const bareRate = (STARTS / bareMs) * 1000;
 
-    // (b) decision latency, one decision at a time.
-    const apiLatency: number[] = [];
-    for (const taskId of taskIds.slice(0, DECISIONS)) {
-      const t0 = performance.now();
-      await http.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200);
-      apiLatency.push(performance.now() - t0);
-    }
-    const noop = await client.workflow.start('noopUpdateWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` });
-    const bareLatency: number[] = [];
-    for (let i = 0; i < DECISIONS; i += 1) {
-      const t0 = performance.now();
-      await noop.executeUpdate(pingUpdate, { args: [i] });
-      bareLatency.push(performance.now() - t0);
-    }
-
-    // (c) status reads, one at a time: closed cases (from their row), open ones (the workflow's query), a bare query.
-    const caseOf = (taskId: string) => taskId.slice(0, taskId.lastIndexOf('.'));
-    const timed = async (ids: string[], read: (id: string) => Promise<unknown>) => {
+    // One request at a time, each timed; `gapMs` apart.
+    const timed = async (ids: string[], call: (id: string, i: number) => Promise<unknown>, gapMs = 0) => {
       const ms: number[] = [];
-      for (const id of ids) {
+      for (const [i, id] of ids.entries()) {
+        if (gapMs > 0 && i > 0) await sleep(gapMs);
         const t0 = performance.now();
-        await read(id);
+        await call(id, i);
         ms.push(performance.now() - t0);
       }
       return summarize(ms);
     };
+    const decide = (taskId: string) =>
+      http.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200);
+
+    // (b) decision latency, one decision right after the other.
+    const decided = taskIds.slice(0, DECISIONS);
+    const api = await timed(decided, decide);
+    const noop = await client.workflow.start('noopUpdateWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` });
+    const ping = (_: string, i: number) => noop.executeUpdate(pingUpdate, { args: [i] });
+    const bare = await timed(decided, ping);
+
+    // (c) status reads, one at a time: closed cases (from their row), open ones (the workflow's query), a bare query.
+    const caseOf = (taskId: string) => taskId.slice(0, taskId.lastIndexOf('.'));
     const statusOf = (caseId: string) => http.get(`/cases/${caseId}`).set(applicant).expect(200);
-    const closedStatus = await timed(taskIds.slice(0, DECISIONS).map(caseOf), statusOf);
+    const closedStatus = await timed(decided.map(caseOf), statusOf);
     const openStatus = await timed(taskIds.slice(DECISIONS, DECISIONS * 2).map(caseOf), statusOf);
-    const bareQuery = await timed(taskIds.slice(0, DECISIONS), () => noop.query(countQuery));
+    const bareQuery = await timed(decided, () => noop.query(countQuery));
+
+    // (d) decisions spaced out, as reviewers make them: a case's own work after its decision (closing the task, the
+    // grant, the case row) is done before the next decision, which (b) measures together with it.
+    const spacedIds = taskIds.slice(DECISIONS, DECISIONS + SPACED_DECISIONS);
+    const spaced = await timed(spacedIds, decide, DECISION_GAP_MS);
+    const spacedBare = await timed(spacedIds, ping, DECISION_GAP_MS);
     await noop.executeUpdate(stopUpdate);
 
     // Measured last: these workflows run their first step after the reply, which would disturb the rest.
@@ -175,8 +180,6 @@ async function main(): Promise<void> {
     });
     const asyncRate = (STARTS / asyncMs) * 1000;
 
-    const api = summarize(apiLatency);
-    const bare = summarize(bareLatency);
     const f = (n: number) => n.toFixed(1);
     log('');
     log(
@@ -187,6 +190,9 @@ async function main(): Promise<void> {
     );
     log(
       `  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms max ${f(api.max)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms max ${f(bare.max)} ms`,
+    );
+    log(
+      `  decision   one every ${DECISION_GAP_MS} ms (${spaced.n}): API p50 ${f(spaced.p50)} ms p99 ${f(spaced.p99)} ms   bare executeUpdate p50 ${f(spacedBare.p50)} ms p99 ${f(spacedBare.p99)} ms   ratio p50 ${(spaced.p50 / spacedBare.p50).toFixed(2)} p99 ${(spaced.p99 / spacedBare.p99).toFixed(2)}`,
     );
     log(
       `  status     closed p50 ${f(closedStatus.p50)} ms p99 ${f(closedStatus.p99)} ms   open p50 ${f(openStatus.p50)} ms p99 ${f(openStatus.p99)} ms   bare query p50 ${f(bareQuery.p50)} ms p99 ${f(bareQuery.p99)} ms`,
