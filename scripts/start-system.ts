@@ -1,10 +1,11 @@
 import exitHook from 'async-exit-hook';
 import path from 'node:path';
 import { setupDatabase } from '../src/database/setup-database.js';
-import { startProcess, type ManagedProcess } from './lib/child-process.js';
+import { startProcess } from './lib/child-process.js';
 import { startInfrastructure, temporalModeOf } from './lib/infrastructure.js';
 import { localJwtSecret, localPayloadKeys } from './lib/local-secrets.js';
 import { DATA_DIR, DIST_DIR, PROJECT_ROOT, TOOLS_DIR } from './lib/project-paths.js';
+import { SupervisedProcess } from './lib/supervised-process.js';
 
 const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     codecEndpoint: `http://localhost:${process.env.PORT ?? '3000'}/codec`,
     log,
   });
-  const children: ManagedProcess[] = [];
+  const children: SupervisedProcess[] = [];
   let stopping = false;
   const stopAll = async () => {
     if (stopping) return;
@@ -63,18 +64,15 @@ async function main(): Promise<void> {
       ['worker', 'worker.js'],
       ['api', 'main.js'],
     ] as const) {
-      const child = startProcess(name, process.execPath, [path.join(DIST_DIR, 'src', entry)], {
-        env,
-        stdio: 'inherit',
-        cwd: PROJECT_ROOT,
-      });
-      child.child.on('exit', (code) => {
-        if (!stopping) {
-          log(`${name} exited (${code}); stopping the system`);
-          void shutdown(code || 1);
-        }
-      });
-      children.push(child);
+      // Started again if it exits (killed, crashed), as a process manager would; the system stops only with Ctrl-C,
+      // or when one keeps exiting right after its start.
+      const spawn = () =>
+        startProcess(name, process.execPath, [path.join(DIST_DIR, 'src', entry)], {
+          env,
+          stdio: 'inherit',
+          cwd: PROJECT_ROOT,
+        });
+      children.push(new SupervisedProcess(name, spawn, log, (code) => void shutdown(code)));
     }
     const port = process.env.PORT ?? '3000';
     log(

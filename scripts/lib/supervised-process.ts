@@ -1,0 +1,85 @@
+import type { ManagedProcess } from './child-process.js';
+
+export interface RestartPolicy {
+  /** The wait before the first restart, and again once the process has run for `healthyAfterMs`. */
+  firstDelayMs: number;
+  /** The wait doubles with each exit soon after a start, up to this. */
+  maxDelayMs: number;
+  healthyAfterMs: number;
+  /** Exits in a row, each soon after its start, before giving up (a process that cannot start: its configuration). */
+  maxQuickExits: number;
+}
+
+export const RESTART_POLICY: RestartPolicy = {
+  firstDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  healthyAfterMs: 60_000,
+  maxQuickExits: 5,
+};
+
+/**
+ * A child kept running as a process manager keeps a service (systemd's `Restart=always`): when it exits by itself
+ * (a crash, an out-of-memory kill, someone's `kill`), it is started again, after a wait that doubles while it keeps
+ * exiting soon after its start. Whatever it was doing is picked up by the engine (a workflow task or activity it held
+ * times out and goes to the new process). One that keeps exiting right after its start is given up on (`onGiveUp`).
+ * `stop()` ends it for good.
+ */
+export class SupervisedProcess {
+  private current: ManagedProcess;
+  private stopped = false;
+  private delayMs: number;
+  private pending?: NodeJS.Timeout;
+  private quickExits = 0;
+  /** How many times it was started again. */
+  restarts = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly start: () => ManagedProcess,
+    private readonly log: (line: string) => void,
+    private readonly onGiveUp: (code: number) => void,
+    private readonly policy: RestartPolicy = RESTART_POLICY,
+  ) {
+    this.delayMs = policy.firstDelayMs;
+    this.current = this.launch();
+  }
+
+  get pid(): number | undefined {
+    return this.current.child.pid;
+  }
+
+  async stop(graceMs?: number): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.pending);
+    await this.current.stop(graceMs);
+  }
+
+  private launch(): ManagedProcess {
+    const startedAt = Date.now();
+    const managed = this.start();
+    managed.child.once('exit', (code, signal) => {
+      if (this.stopped) return;
+      if (Date.now() - startedAt >= this.policy.healthyAfterMs) {
+        this.delayMs = this.policy.firstDelayMs;
+        this.quickExits = 0;
+      }
+      this.quickExits += 1;
+      if (this.quickExits >= this.policy.maxQuickExits) {
+        this.log(`${this.name} exited ${this.quickExits} times in a row soon after starting; giving up`);
+        this.onGiveUp(code || 1);
+        return;
+      }
+      this.log(`${this.name} exited (${signal ?? `code ${code}`}); starting it again in ${this.delayMs} ms`);
+      this.pending = setTimeout(() => this.relaunch(), this.delayMs);
+      this.delayMs = Math.min(this.delayMs * 2, this.policy.maxDelayMs);
+    });
+    return managed;
+  }
+
+  private relaunch(): void {
+    this.pending = undefined;
+    if (this.stopped) return;
+    this.restarts += 1;
+    this.current = this.launch();
+  }
+}
