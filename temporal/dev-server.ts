@@ -2,7 +2,9 @@ import { Connection } from '@temporalio/client';
 import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attributes.js';
-import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
+import type { ChildProcess } from 'node:child_process';
+import { startProcess } from '../scripts/lib/child-process.js';
+import { SupervisedProcess, type Supervision } from '../scripts/lib/supervised-process.js';
 import { portInUse } from '../scripts/lib/port-in-use.js';
 import { waitFor } from '../scripts/lib/wait-for.js';
 
@@ -14,11 +16,15 @@ export interface DevServerOptions {
   /** SQLite file that keeps workflows across restarts; omitted → in memory. */
   dbFile?: string;
   logFile: string;
+  /** Started again when it exits by itself; only with a `dbFile` (an in-memory server would come back empty). */
+  supervise?: Supervision;
 }
 
 export interface RunningDevServer {
   address: string;
-  process: ManagedProcess;
+  /** The server's process now. */
+  child(): ChildProcess;
+  stop(): Promise<void>;
 }
 
 /** `temporal server start-dev` with this system's search attributes registered. */
@@ -41,20 +47,29 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     args.push('--search-attribute', `${name}=${type}`);
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
-  const process = startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });
+  const spawn = () => startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });
+  const { supervise } = options;
+  const running =
+    supervise && options.dbFile ? new SupervisedProcess('temporal', spawn, supervise.log, supervise.onGiveUp) : spawn();
+  const child = () => running.child;
   const address = `127.0.0.1:${options.port}`;
-  await waitFor(
-    `Temporal dev server on ${address} (log: ${options.logFile})`,
-    async () => {
-      if (process.child.exitCode !== null) throw new Error(`exited with code ${process.child.exitCode}`);
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
-      try {
-        await connection.workflowService.getSystemInfo({});
-      } finally {
-        await connection.close();
-      }
-    },
-    60_000,
-  );
-  return { address, process };
+  try {
+    await waitFor(
+      `Temporal dev server on ${address} (log: ${options.logFile})`,
+      async () => {
+        if (child().exitCode !== null) throw new Error(`exited with code ${child().exitCode}`);
+        const connection = await Connection.connect({ address, connectTimeout: 1000 });
+        try {
+          await connection.workflowService.getSystemInfo({});
+        } finally {
+          await connection.close();
+        }
+      },
+      60_000,
+    );
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+  return { address, child, stop: () => running.stop() };
 }

@@ -3,6 +3,7 @@ import { findOrBuildTemporalCli } from '../../temporal/temporal-cli.js';
 import { startDevServer } from '../../temporal/dev-server.js';
 import { startProductionServer } from '../../temporal/production-server.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { Supervision } from './supervised-process.js';
 
 export interface InfrastructureOptions {
   dataDir: string;
@@ -25,6 +26,8 @@ export interface InfrastructureOptions {
   retentionDays: number;
   codecEndpoint?: string;
   log: (line: string) => void;
+  /** The embedded dev server, with `persistentTemporal`, is started again when it exits by itself. */
+  superviseEngine?: Supervision;
 }
 
 export interface Infrastructure {
@@ -83,8 +86,9 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
         uiPort: options.temporalUiPort,
         dbFile: options.persistentTemporal ? path.join(options.dataDir, 'temporal.sqlite') : undefined,
         logFile: path.join(options.dataDir, 'logs', `temporal-${options.temporalPort}.log`),
+        supervise: options.superviseEngine,
       });
-      stops.push(() => server.process.stop());
+      stops.push(() => server.stop());
       temporalAddress = server.address;
     }
     return { databaseUrl, temporalAddress, stop };

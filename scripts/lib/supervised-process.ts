@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import type { ManagedProcess } from './child-process.js';
 
 export interface RestartPolicy {
@@ -8,6 +9,12 @@ export interface RestartPolicy {
   healthyAfterMs: number;
   /** Exits in a row, each soon after its start, before giving up (a process that cannot start: its configuration). */
   maxQuickExits: number;
+}
+
+/** What a supervised process reports: each restart's line, and giving up (with its last exit code). */
+export interface Supervision {
+  log: (line: string) => void;
+  onGiveUp: (code: number) => void;
 }
 
 export const RESTART_POLICY: RestartPolicy = {
@@ -42,6 +49,11 @@ export class SupervisedProcess {
   ) {
     this.delayMs = policy.firstDelayMs;
     this.current = this.launch();
+  }
+
+  /** The process running now (a new one after each restart). */
+  get child(): ChildProcess {
+    return this.current.child;
   }
 
   get pid(): number | undefined {

@@ -50,12 +50,12 @@ export async function startOwnEngine(name: string, port: number, fresh: boolean)
   return {
     address: server.address,
     kill: async () => {
-      const child = server.process.child;
+      const child = server.child();
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
     },
-    stop: () => server.process.stop(),
+    stop: () => server.stop(),
   };
 }
