@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   // A process that cannot be kept running stops the system; while the engine is still starting, its start fails by
   // itself (it waits for the engine) and cleans up.
   let giveUp: (code: number) => void = () => undefined;
+  let stopping = false;
+  const supervision = { log, onGiveUp: (code: number) => giveUp(code), stopping: () => stopping };
   const infrastructure = await startInfrastructure({
     dataDir: DATA_DIR,
     toolsDir: TOOLS_DIR,
@@ -33,10 +35,9 @@ async function main(): Promise<void> {
     retentionDays: Number(process.env.TEMPORAL_RETENTION_DAYS ?? 30),
     codecEndpoint: `http://localhost:${process.env.PORT ?? '3000'}/codec`,
     log,
-    superviseEngine: { log, onGiveUp: (code) => giveUp(code) },
+    superviseEngine: supervision,
   });
   const children: SupervisedProcess[] = [];
-  let stopping = false;
   const stopAll = async () => {
     if (stopping) return;
     stopping = true;
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
           stdio: 'inherit',
           cwd: PROJECT_ROOT,
         });
-      children.push(new SupervisedProcess(name, spawn, log, (code) => giveUp(code)));
+      children.push(new SupervisedProcess(name, spawn, supervision));
     }
     const port = process.env.PORT ?? '3000';
     log(

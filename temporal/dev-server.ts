@@ -49,8 +49,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const log = openSync(options.logFile, 'a');
   const spawn = () => startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });
   const { supervise } = options;
-  const running =
-    supervise && options.dbFile ? new SupervisedProcess('temporal', spawn, supervise.log, supervise.onGiveUp) : spawn();
+  const running = supervise && options.dbFile ? new SupervisedProcess('temporal', spawn, supervise) : spawn();
   const child = () => running.child;
   const address = `127.0.0.1:${options.port}`;
   try {

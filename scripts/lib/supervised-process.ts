@@ -15,6 +15,8 @@ export interface RestartPolicy {
 export interface Supervision {
   log: (line: string) => void;
   onGiveUp: (code: number) => void;
+  /** True once the whole system is stopping: an exit then (Ctrl-C reaches every process) is not restarted. */
+  stopping?: () => boolean;
 }
 
 export const RESTART_POLICY: RestartPolicy = {
@@ -43,8 +45,7 @@ export class SupervisedProcess {
   constructor(
     readonly name: string,
     private readonly start: () => ManagedProcess,
-    private readonly log: (line: string) => void,
-    private readonly onGiveUp: (code: number) => void,
+    private readonly supervision: Supervision,
     private readonly policy: RestartPolicy = RESTART_POLICY,
   ) {
     this.delayMs = policy.firstDelayMs;
@@ -66,22 +67,28 @@ export class SupervisedProcess {
     await this.current.stop(graceMs);
   }
 
+  private get ended(): boolean {
+    return this.stopped || this.supervision.stopping?.() === true;
+  }
+
   private launch(): ManagedProcess {
     const startedAt = Date.now();
     const managed = this.start();
     managed.child.once('exit', (code, signal) => {
-      if (this.stopped) return;
+      if (this.ended) return;
       if (Date.now() - startedAt >= this.policy.healthyAfterMs) {
         this.delayMs = this.policy.firstDelayMs;
         this.quickExits = 0;
       }
       this.quickExits += 1;
       if (this.quickExits >= this.policy.maxQuickExits) {
-        this.log(`${this.name} exited ${this.quickExits} times in a row soon after starting; giving up`);
-        this.onGiveUp(code || 1);
+        this.supervision.log(`${this.name} exited ${this.quickExits} times in a row soon after starting; giving up`);
+        this.supervision.onGiveUp(code || 1);
         return;
       }
-      this.log(`${this.name} exited (${signal ?? `code ${code}`}); starting it again in ${this.delayMs} ms`);
+      this.supervision.log(
+        `${this.name} exited (${signal ?? `code ${code}`}); starting it again in ${this.delayMs} ms`,
+      );
       this.pending = setTimeout(() => this.relaunch(), this.delayMs);
       this.delayMs = Math.min(this.delayMs * 2, this.policy.maxDelayMs);
     });
@@ -90,7 +97,7 @@ export class SupervisedProcess {
 
   private relaunch(): void {
     this.pending = undefined;
-    if (this.stopped) return;
+    if (this.ended) return;
     this.restarts += 1;
     this.current = this.launch();
   }

@@ -29,8 +29,7 @@ describe('a supervised process', () => {
     supervised = new SupervisedProcess(
       'worker',
       nodeRunning(RUNS_UNTIL_STOPPED),
-      (line) => lines.push(line),
-      (code) => gaveUp.push(code),
+      { log: (line) => lines.push(line), onGiveUp: (code) => gaveUp.push(code) },
       POLICY,
     );
     const first = supervised.pid!;
@@ -47,14 +46,30 @@ describe('a supervised process', () => {
     expect(gaveUp).toEqual([]);
   });
 
+  it('is not started again when it exits while the system is stopping (Ctrl-C reaches every process)', async () => {
+    const lines: string[] = [];
+    let stopping = false;
+    supervised = new SupervisedProcess(
+      'temporal',
+      nodeRunning(RUNS_UNTIL_STOPPED),
+      { log: (line) => lines.push(line), onGiveUp: () => undefined, stopping: () => stopping },
+      POLICY,
+    );
+    stopping = true;
+    process.kill(supervised.pid!, 'SIGINT');
+    await eventually(async () => expect(supervised!.child.exitCode ?? supervised!.child.signalCode).not.toBeNull());
+    await sleep(300);
+    expect(supervised.restarts).toBe(0);
+    expect(lines).toEqual([]);
+  });
+
   it('waits longer after each exit soon after its start, and gives up after a few in a row', async () => {
     const lines: string[] = [];
     const gaveUp: number[] = [];
     supervised = new SupervisedProcess(
       'api',
       nodeRunning('process.exit(3)'),
-      (line) => lines.push(line),
-      (code) => gaveUp.push(code),
+      { log: (line) => lines.push(line), onGiveUp: (code) => gaveUp.push(code) },
       POLICY,
     );
     await eventually(async () => expect(gaveUp).toEqual([3]), 5_000);
