@@ -57,10 +57,6 @@ export class SupervisedProcess {
     return this.current.child;
   }
 
-  get pid(): number | undefined {
-    return this.current.child.pid;
-  }
-
   async stop(graceMs?: number): Promise<void> {
     this.stopped = true;
     clearTimeout(this.pending);

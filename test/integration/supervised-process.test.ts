@@ -32,10 +32,10 @@ describe('a supervised process', () => {
       { log: (line) => lines.push(line), onGiveUp: (code) => gaveUp.push(code) },
       POLICY,
     );
-    const first = supervised.pid!;
+    const first = supervised.child.pid!;
     process.kill(first, 'SIGKILL');
     await eventually(async () => expect(supervised!.restarts).toBe(1), 5_000);
-    const second = supervised.pid!;
+    const second = supervised.child.pid!;
     expect(second).not.toBe(first);
     expect(lines).toEqual(['worker exited (SIGKILL); starting it again in 50 ms']);
 
@@ -56,7 +56,7 @@ describe('a supervised process', () => {
       POLICY,
     );
     stopping = true;
-    process.kill(supervised.pid!, 'SIGINT');
+    process.kill(supervised.child.pid!, 'SIGINT');
     await eventually(async () => expect(supervised!.child.exitCode ?? supervised!.child.signalCode).not.toBeNull());
     await sleep(300);
     expect(supervised.restarts).toBe(0);
