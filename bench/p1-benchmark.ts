@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -8,10 +9,14 @@ import type request from 'supertest';
 import { startInfrastructure, temporalModeOf } from '../scripts/lib/infrastructure.js';
 import { DATA_DIR, TOOLS_DIR } from '../scripts/lib/project-paths.js';
 import { findDemoUser } from '../src/auth/demo-users.js';
+import { decideUpdate } from '../workflows/contracts/case-messages.js';
 import { mintToken } from '../src/auth/token-minter.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { setupDatabase } from '../src/database/setup-database.js';
-import { countQuery, pingUpdate, stopUpdate } from './baseline-workflows.js';
+import { countQuery, firstStepUpdate, pingUpdate, stopUpdate } from './baseline-workflows.js';
+import { startDecisionFloor } from './decision-floor.js';
+import { openFloorStore } from './floor-store.js';
+import { keepAliveClient } from './keep-alive-client.js';
 import { LIST_USERS, measureListsAt, type ListFigures } from './list-scale.js';
 import { LOAD_OPERATIONS, measureLoad } from './load-mix.js';
 import { measureRecomputeAt } from './recompute-scale.js';
@@ -70,7 +75,8 @@ async function main(): Promise<void> {
     };
     const config = loadConfig({ ...process.env, ...env });
     const mode: BenchProcesses = process.env.BENCH_PROCESSES === 'one' ? 'one' : 'separate';
-    const sut = await startSystemUnderTest(mode, config, env);
+    const floor = await openFloorStore(infrastructure.databaseUrl);
+    const sut = await startSystemUnderTest(mode, config, env, floor.activities);
     const { http, client, bareQueue } = sut;
     const token = (id: string) =>
       mintToken(findDemoUser(id)!, {
@@ -135,8 +141,19 @@ async function main(): Promise<void> {
     });
     // The empty workflows run after their starts returned: let them finish so they do not slow what is measured next.
     await Promise.all(emptyRuns);
+    // The floor of a start answered with its first step, in bare Temporal and PostgreSQL: update-with-start on a
+    // workflow whose update waits for one local activity writing one row. What the API does above it is its own.
+    const floorMs = await runConcurrently(STARTS, CONCURRENCY, async () => {
+      const startWorkflowOperation = new WithStartWorkflowOperation('firstStepFloorWorkflow', {
+        taskQueue,
+        workflowId: `floor-${randomUUID()}`,
+        workflowIdConflictPolicy: 'FAIL',
+      });
+      await client.workflow.executeUpdateWithStart(firstStepUpdate, { startWorkflowOperation });
+    });
     const apiRate = (STARTS / apiMs) * 1000;
     const bareRate = (STARTS / bareMs) * 1000;
+    const floorRate = (STARTS / floorMs) * 1000;
 
     // One request at a time, each timed; `gapMs` apart.
     const timed = async (ids: string[], call: (id: string, i: number) => Promise<unknown>, gapMs = 0) => {
@@ -158,6 +175,18 @@ async function main(): Promise<void> {
     const noop = await client.workflow.start('noopUpdateWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` });
     const ping = (_: string, i: number) => noop.executeUpdate(pingUpdate, { args: [i] });
     const bare = await timed(decided, ping);
+    // Its floor over HTTP: bare Node, Temporal and PostgreSQL doing only what a decision must (bench/decision-floor.ts).
+    const reviewerActor = findDemoUser('hr-land-ma')!;
+    const reviewerDepartment = reviewerActor.department;
+    for (const id of decided) await floor.recordTask(id, reviewerDepartment);
+    let floorPings = 0;
+    const floorServer = await startDecisionFloor(floor, config.JWT_SECRET!, () =>
+      noop.executeUpdate(pingUpdate, { args: [(floorPings += 1)] }),
+    );
+    const floorHttp = keepAliveClient(floorServer.url);
+    const floorDecision = await timed(decided, (taskId) =>
+      floorHttp.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200),
+    );
 
     // (c) status reads, one at a time: closed cases (from their row), open ones (the workflow's query), a bare query.
     const caseOf = (taskId: string) => taskId.slice(0, taskId.lastIndexOf('.'));
@@ -171,6 +200,21 @@ async function main(): Promise<void> {
     const spacedIds = taskIds.slice(DECISIONS, DECISIONS + SPACED_DECISIONS);
     const spaced = await timed(spacedIds, decide, DECISION_GAP_MS);
     const spacedBare = await timed(spacedIds, ping, DECISION_GAP_MS);
+
+    // The same floor sending real cases their decision (the case workflow's own update): what of the API's time
+    // above the floor is the case's workflow, and what the API's own. Cases not used above, as many as there are.
+    const floorCaseIds = taskIds.slice(DECISIONS + SPACED_DECISIONS, 2 * DECISIONS + SPACED_DECISIONS);
+    for (const id of floorCaseIds) await floor.recordTask(id, reviewerDepartment);
+    const realFloorServer = await startDecisionFloor(floor, config.JWT_SECRET!, (taskId, decision) =>
+      client.workflow
+        .getHandle(caseOf(taskId))
+        .executeUpdate(decideUpdate, { args: [{ taskId, actor: reviewerActor, decision, settle: false }] }),
+    );
+    const realFloorHttp = keepAliveClient(realFloorServer.url);
+    const realFloorDecision = await timed(floorCaseIds, (taskId) =>
+      realFloorHttp.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200),
+    );
+    await Promise.all([floorServer.close(), realFloorServer.close()]);
     await noop.executeUpdate(stopUpdate);
 
     // Measured last: these workflows run their first step after the reply, which would disturb the rest.
@@ -178,7 +222,16 @@ async function main(): Promise<void> {
       const response = await startCase('respond-async');
       if (response.status !== 202) throw new Error(`start answered ${response.status}: ${response.text}`);
     });
+    // Its floor: one row written, then the bare start of that workflow, which writes its first step after the reply.
+    const floorRuns: Array<Promise<void>> = [];
+    const floorAsyncMs = await runConcurrently(STARTS, CONCURRENCY, async () => {
+      const workflowId = `floor-async-${randomUUID()}`;
+      await floor.recordCase(workflowId);
+      floorRuns.push((await client.workflow.start('firstStepFloorWorkflow', { taskQueue, workflowId })).result());
+    });
+    await Promise.all(floorRuns);
     const asyncRate = (STARTS / asyncMs) * 1000;
+    const floorAsyncRate = (STARTS / floorAsyncMs) * 1000;
 
     const f = (n: number) => n.toFixed(1);
     log('');
@@ -187,6 +240,15 @@ async function main(): Promise<void> {
     );
     log(
       `  starts/s   API, reply with the first step ${f(apiRate)}   API, Prefer: respond-async ${f(asyncRate)}   bare client.workflow.start ${f(bareRate)}   (shed and retried: ${shedStarts}; answered 202 and followed to the first step: ${receivedStarts})`,
+    );
+    log(
+      `  floors     bare Temporal and PostgreSQL: update-with-start answered after one local activity's INSERT ${f(floorRate)}/s (${(floorRate / bareRate).toFixed(2)} of bare starts)   one INSERT, then start ${f(floorAsyncRate)}/s (${(floorAsyncRate / bareRate).toFixed(2)})`,
+    );
+    log(
+      `  floors     a decision over bare node:http, Temporal and PostgreSQL (token, task read, update, task closed): p50 ${f(floorDecision.p50)} ms p99 ${f(floorDecision.p99)} ms (${(floorDecision.p50 / bare.p50).toFixed(2)} and ${(floorDecision.p99 / bare.p99).toFixed(2)} of the bare update)`,
+    );
+    log(
+      `  floors     the same, deciding real cases (their workflow's decide update; ${realFloorDecision.n}): p50 ${f(realFloorDecision.p50)} ms p99 ${f(realFloorDecision.p99)} ms (${(realFloorDecision.p50 / bare.p50).toFixed(2)} and ${(realFloorDecision.p99 / bare.p99).toFixed(2)} of the bare update)`,
     );
     log(
       `  decision   API p50 ${f(api.p50)} ms p99 ${f(api.p99)} ms max ${f(api.max)} ms   bare executeUpdate p50 ${f(bare.p50)} ms p99 ${f(bare.p99)} ms max ${f(bare.max)} ms`,
@@ -202,6 +264,9 @@ async function main(): Promise<void> {
     );
     log(
       `  ratios     starts ${(apiRate / bareRate).toFixed(2)} (target >= 0.5)   respond-async ${(asyncRate / bareRate).toFixed(2)} (target >= 0.8)   decision p50 ${(api.p50 / bare.p50).toFixed(2)} p99 ${(api.p99 / bare.p99).toFixed(2)} (target <= 1.5)`,
+    );
+    log(
+      `  ratios     against the floors: starts ${(apiRate / floorRate).toFixed(2)}   respond-async ${(asyncRate / floorAsyncRate).toFixed(2)}   decision p50 ${(api.p50 / floorDecision.p50).toFixed(2)} p99 ${(api.p99 / floorDecision.p99).toFixed(2)}`,
     );
 
     // Many users at once: create, inbox, decide and status for BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS at a time.
@@ -284,6 +349,7 @@ async function main(): Promise<void> {
     }
 
     await sut.stop();
+    await floor.close();
   } finally {
     await infrastructure.stop();
   }

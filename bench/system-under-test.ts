@@ -16,6 +16,7 @@ import type { AppConfig } from '../src/config/app-config.js';
 import { repositoriesOf } from '../src/database/repositories.js';
 import { createWorker } from '../src/engine/create-worker.js';
 import { dataConverterOf } from '../src/engine/data-converter.js';
+import type { FloorActivities } from './floor-store.js';
 import { WORKFLOW_INTERCEPTOR_MODULES, workflowBundlerOptions } from '../src/engine/workflow-source.js';
 
 /** What the benchmark drives: the API over HTTP, a Temporal client, and the queue the bare baselines run on. */
@@ -57,6 +58,7 @@ export async function startSystemUnderTest(
   mode: BenchProcesses,
   config: AppConfig,
   env: Record<string, string>,
+  floorActivities: FloorActivities,
 ): Promise<SystemUnderTest> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   if (mode === 'one') {
@@ -67,7 +69,7 @@ export async function startSystemUnderTest(
     const worker = await createWorker({
       connection,
       config,
-      activities: createActivities(repositoriesOf(app)),
+      activities: { ...createActivities(repositoriesOf(app)), ...floorActivities },
       options: { workflowBundle: { code: await baselineBundle(true) } },
     });
     const running = worker.run();
@@ -121,6 +123,7 @@ export async function startSystemUnderTest(
     connection,
     taskQueue: bareQueue,
     workflowBundle: { code: await baselineBundle(false) },
+    activities: floorActivities,
   });
   const running = bare.run();
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
