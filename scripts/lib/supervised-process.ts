@@ -27,6 +27,32 @@ export const RESTART_POLICY: RestartPolicy = {
 };
 
 /**
+ * When to start a process again after it exited: the wait doubles while it keeps exiting soon after its start, and
+ * after `maxQuickExits` such exits in a row there is no next start (its configuration, not bad luck).
+ */
+export class RestartBackoff {
+  private delayMs: number;
+  private quickExits = 0;
+
+  constructor(private readonly policy: RestartPolicy = RESTART_POLICY) {
+    this.delayMs = policy.firstDelayMs;
+  }
+
+  /** After an exit of a process started at `startedAt`: the wait before the next start, or undefined to give up. */
+  next(startedAt: number, now = Date.now()): { delayMs: number } | { giveUpAfter: number } {
+    if (now - startedAt >= this.policy.healthyAfterMs) {
+      this.delayMs = this.policy.firstDelayMs;
+      this.quickExits = 0;
+    }
+    this.quickExits += 1;
+    if (this.quickExits >= this.policy.maxQuickExits) return { giveUpAfter: this.quickExits };
+    const delayMs = this.delayMs;
+    this.delayMs = Math.min(this.delayMs * 2, this.policy.maxDelayMs);
+    return { delayMs };
+  }
+}
+
+/**
  * A child kept running as a process manager keeps a service (systemd's `Restart=always`): when it exits by itself
  * (a crash, an out-of-memory kill, someone's `kill`), it is started again, after a wait that doubles while it keeps
  * exiting soon after its start. Whatever it was doing is picked up by the engine (a workflow task or activity it held
@@ -36,9 +62,8 @@ export const RESTART_POLICY: RestartPolicy = {
 export class SupervisedProcess {
   private current: ManagedProcess;
   private stopped = false;
-  private delayMs: number;
+  private readonly backoff: RestartBackoff;
   private pending?: NodeJS.Timeout;
-  private quickExits = 0;
   /** How many times it was started again. */
   restarts = 0;
 
@@ -46,9 +71,9 @@ export class SupervisedProcess {
     readonly name: string,
     private readonly start: () => ManagedProcess,
     private readonly supervision: Supervision,
-    private readonly policy: RestartPolicy = RESTART_POLICY,
+    policy: RestartPolicy = RESTART_POLICY,
   ) {
-    this.delayMs = policy.firstDelayMs;
+    this.backoff = new RestartBackoff(policy);
     this.current = this.launch();
   }
 
@@ -72,21 +97,16 @@ export class SupervisedProcess {
     const managed = this.start();
     managed.child.once('exit', (code, signal) => {
       if (this.ended) return;
-      if (Date.now() - startedAt >= this.policy.healthyAfterMs) {
-        this.delayMs = this.policy.firstDelayMs;
-        this.quickExits = 0;
-      }
-      this.quickExits += 1;
-      if (this.quickExits >= this.policy.maxQuickExits) {
-        this.supervision.log(`${this.name} exited ${this.quickExits} times in a row soon after starting; giving up`);
+      const next = this.backoff.next(startedAt);
+      if ('giveUpAfter' in next) {
+        this.supervision.log(`${this.name} exited ${next.giveUpAfter} times in a row soon after starting; giving up`);
         this.supervision.onGiveUp(code || 1);
         return;
       }
       this.supervision.log(
-        `${this.name} exited (${signal ?? `code ${code}`}); starting it again in ${this.delayMs} ms`,
+        `${this.name} exited (${signal ?? `code ${code}`}); starting it again in ${next.delayMs} ms`,
       );
-      this.pending = setTimeout(() => this.relaunch(), this.delayMs);
-      this.delayMs = Math.min(this.delayMs * 2, this.policy.maxDelayMs);
+      this.pending = setTimeout(() => this.relaunch(), next.delayMs);
     });
     return managed;
   }

@@ -1,9 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { startProcess } from '../../scripts/lib/child-process.js';
+import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.js';
 import { TOOLS_DIR } from '../../scripts/lib/project-paths.js';
 import { SupervisedProcess, type RestartPolicy } from '../../scripts/lib/supervised-process.js';
 import { startDevServer } from '../../temporal/dev-server.js';
@@ -17,6 +19,19 @@ const POLICY: RestartPolicy = { firstDelayMs: 50, maxDelayMs: 200, healthyAfterM
 const nodeRunning = (code: string) => () => startProcess('child', process.execPath, ['-e', code], { stdio: 'ignore' });
 const RUNS_UNTIL_STOPPED = 'setInterval(() => {}, 1000)';
 const ENGINE_PORT = 7690;
+const POSTGRES_PORT = 54391;
+
+/** The postmaster's pid, from the file it writes in its data folder. */
+const postmasterPid = (dir: string) => Number(readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** `./scripts/start` keeps its worker and API running as a process manager would. */
 describe('a supervised process', () => {
@@ -116,5 +131,54 @@ describe('a supervised process', () => {
     } finally {
       await server.stop();
     }
+  }, 60_000);
+
+  it('keeps the embedded PostgreSQL running: killed, it comes back with its data', async () => {
+    const dir = path.join(TEST_DATA_DIR, 'supervised-postgres');
+    rmSync(dir, { recursive: true, force: true });
+    const lines: string[] = [];
+    const gaveUp: number[] = [];
+    const postgres = await startEmbeddedPostgres(dir, POSTGRES_PORT, {
+      log: (line) => lines.push(line),
+      onGiveUp: (code) => gaveUp.push(code),
+    });
+    const rows = async () => {
+      const client = new pg.Client({ connectionString: postgres.urlFor('postgres'), connectionTimeoutMillis: 1000 });
+      await client.connect();
+      try {
+        return (await client.query<{ note: string }>('select note from kept')).rows.map((r) => r.note);
+      } finally {
+        await client.end();
+      }
+    };
+    let last = 0;
+    try {
+      const client = new pg.Client({ connectionString: postgres.urlFor('postgres') });
+      await client.connect();
+      await client.query(`create table kept (note text); insert into kept values ('before the kill')`);
+      await client.end();
+      const first = postmasterPid(dir);
+      process.kill(first, 'SIGKILL');
+      await eventually(async () => expect(lines).toContain('PostgreSQL is running again'), 40_000);
+      expect(lines[0]).toBe('PostgreSQL exited (SIGKILL); starting it again in 1000 ms');
+      expect(await rows()).toEqual(['before the kill']);
+      last = postmasterPid(dir);
+      expect(last).not.toBe(first);
+      expect(gaveUp).toEqual([]);
+    } finally {
+      await postgres.stop();
+    }
+    expect(isAlive(last)).toBe(false);
+  }, 90_000);
+
+  it('stops an embedded PostgreSQL that was killed, unsupervised, without waiting for ever', async () => {
+    const dir = path.join(TEST_DATA_DIR, 'killed-postgres');
+    rmSync(dir, { recursive: true, force: true });
+    const postgres = await startEmbeddedPostgres(dir, POSTGRES_PORT + 1);
+    const pid = postmasterPid(dir);
+    process.kill(pid, 'SIGKILL');
+    await eventually(async () => expect(isAlive(pid)).toBe(false));
+    await sleep(200);
+    await postgres.stop();
   }, 60_000);
 });
