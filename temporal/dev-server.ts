@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attributes.js';
 import type { ChildProcess } from 'node:child_process';
 import { startProcess } from '../scripts/lib/child-process.js';
-import { SupervisedProcess, type Supervision } from '../scripts/lib/supervised-process.js';
+import { supervisedIf, type Supervision } from '../scripts/lib/supervised-process.js';
 import { portInUse } from '../scripts/lib/port-in-use.js';
 import { waitFor } from '../scripts/lib/wait-for.js';
 
@@ -49,7 +49,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const log = openSync(options.logFile, 'a');
   const spawn = () => startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });
   const { supervise } = options;
-  const running = supervise && options.dbFile ? new SupervisedProcess('temporal', spawn, supervise) : spawn();
+  const running = supervisedIf(options.dbFile ? supervise : undefined, 'temporal', spawn);
   const child = () => running.child;
   const address = `127.0.0.1:${options.port}`;
   try {

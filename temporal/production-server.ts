@@ -9,6 +9,7 @@ import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attribut
 import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
 import { PROJECT_ROOT } from '../scripts/lib/project-paths.js';
 import { portInUse } from '../scripts/lib/port-in-use.js';
+import { supervisedIf, type Supervision } from '../scripts/lib/supervised-process.js';
 import { waitFor } from '../scripts/lib/wait-for.js';
 import { findOrBuildGoTool, type GoTool } from './go-tool.js';
 
@@ -53,6 +54,8 @@ export interface ProductionServerOptions {
   /** Browser origin of the API, whose codec endpoint the UI calls. */
   codecEndpoint?: string;
   log: (line: string) => void;
+  /** The server and the UI are started again when they exit by themselves (their state is in PostgreSQL). */
+  supervise?: Supervision;
 }
 
 export interface RunningProductionServer {
@@ -300,11 +303,13 @@ export async function startProductionServer(options: ProductionServerOptions): P
   };
   try {
     processes.push(
-      startProcess(
-        'temporal-server',
-        server,
-        ['--root', root, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'],
-        { stdio: ['ignore', log, log], cwd: root },
+      supervisedIf(options.supervise, 'temporal-server', () =>
+        startProcess(
+          'temporal-server',
+          server,
+          ['--root', root, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'],
+          { stdio: ['ignore', log, log], cwd: root },
+        ),
       ),
     );
     const address = `127.0.0.1:${options.port}`;
@@ -325,10 +330,12 @@ export async function startProductionServer(options: ProductionServerOptions): P
       mkdirSync(path.join(uiRoot, 'config'), { recursive: true });
       writeFileSync(path.join(uiRoot, 'config', 'production.yaml'), uiConfig(options));
       processes.push(
-        startProcess('temporal-ui', ui, ['--root', uiRoot, '--env', 'production', 'start'], {
-          stdio: ['ignore', log, log],
-          cwd: uiRoot,
-        }),
+        supervisedIf(options.supervise, 'temporal-ui', () =>
+          startProcess('temporal-ui', ui, ['--root', uiRoot, '--env', 'production', 'start'], {
+            stdio: ['ignore', log, log],
+            cwd: uiRoot,
+          }),
+        ),
       );
     }
     const kill = async () => {

@@ -27,8 +27,8 @@ export interface InfrastructureOptions {
   codecEndpoint?: string;
   log: (line: string) => void;
   /**
-   * The embedded PostgreSQL, and the embedded dev server with `persistentTemporal`, are started again when they
-   * exit by themselves.
+   * What this starts is started again when it exits by itself: the embedded PostgreSQL, the Temporal server (and
+   * its UI), and the dev server with `persistentTemporal`.
    */
   superviseEmbedded?: Supervision;
 }
@@ -76,6 +76,7 @@ export async function startInfrastructure(options: InfrastructureOptions): Promi
         retentionDays: options.retentionDays,
         codecEndpoint: options.codecEndpoint,
         log: options.log,
+        supervise: options.superviseEmbedded,
       });
       stops.push(() => server.stop());
       temporalAddress = server.address;

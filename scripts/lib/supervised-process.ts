@@ -118,3 +118,12 @@ export class SupervisedProcess {
     this.current = this.launch();
   }
 }
+
+/** The process kept running under `supervision` when one is given; else started once. */
+export function supervisedIf(
+  supervision: Supervision | undefined,
+  name: string,
+  start: () => ManagedProcess,
+): ManagedProcess {
+  return supervision ? new SupervisedProcess(name, start, supervision) : start();
+}

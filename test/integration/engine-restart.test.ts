@@ -1,9 +1,13 @@
+import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import { caseStatus, complete, eventually, HUARONG_SHARE, inbox, requestShare, sql } from '../support/case-helpers.js';
 import { startOwnEngine, type OwnEngine } from '../support/own-engine.js';
 import { ShortCalendar } from '../support/short-calendar.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 const PORT = 7590;
+// Apart from PORT's: a real server takes the ports up to about 60 above its own.
+const SUPERVISED_PORT = 7700;
 const body = HUARONG_SHARE;
 
 describe('the engine killed and started again with open cases', () => {
@@ -56,4 +60,34 @@ describe('the engine killed and started again with open cases', () => {
     const grants = await sql(system, 'select case_id from share_grant where case_id in (?, ?, ?)', caseIds);
     expect(grants).toHaveLength(3);
   }, 240_000);
+
+  it('comes back by itself when supervised, as ./scripts/start runs it, with a run started before the kill', async () => {
+    const lines: string[] = [];
+    const kept = await startOwnEngine('engine-supervised', SUPERVISED_PORT, true, {
+      log: (line) => lines.push(line),
+      onGiveUp: () => undefined,
+    });
+    const statusOf = async (workflowId: string) => {
+      const connection = await Connection.connect({ address: kept.address, connectTimeout: 1000 });
+      try {
+        return (await new Client({ connection }).workflow.getHandle(workflowId).describe()).status.name;
+      } finally {
+        await connection.close();
+      }
+    };
+    try {
+      const workflowId = `kept-${randomUUID()}`;
+      const connection = await Connection.connect({ address: kept.address });
+      // No worker needed: the started run is in the engine's state, which is what must survive.
+      await new Client({ connection }).workflow.start('anyWorkflow', { taskQueue: 'nobody', workflowId });
+      await connection.close();
+      await kept.kill();
+      await eventually(async () =>
+        expect(lines[0]).toMatch(/^temporal(-server)? exited \(SIGKILL\); starting it again in 1000 ms$/),
+      );
+      await eventually(async () => expect(await statusOf(workflowId)).toBe('RUNNING'), 90_000);
+    } finally {
+      await kept.stop();
+    }
+  }, 180_000);
 });

@@ -1,15 +1,10 @@
-import { Client, Connection } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { startProcess } from '../../scripts/lib/child-process.js';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.js';
-import { TOOLS_DIR } from '../../scripts/lib/project-paths.js';
 import { SupervisedProcess, type RestartPolicy } from '../../scripts/lib/supervised-process.js';
-import { startDevServer } from '../../temporal/dev-server.js';
-import { findOrBuildTemporalCli } from '../../temporal/temporal-cli.js';
 import { eventually } from '../support/case-helpers.js';
 import { TEST_DATA_DIR } from '../support/test-environment.js';
 
@@ -18,7 +13,6 @@ const POLICY: RestartPolicy = { firstDelayMs: 50, maxDelayMs: 200, healthyAfterM
 /** A node child that runs `code`. */
 const nodeRunning = (code: string) => () => startProcess('child', process.execPath, ['-e', code], { stdio: 'ignore' });
 const RUNS_UNTIL_STOPPED = 'setInterval(() => {}, 1000)';
-const ENGINE_PORT = 7690;
 const POSTGRES_PORT = 54391;
 
 /** The postmaster's pid, from the file it writes in its data folder. */
@@ -97,41 +91,6 @@ describe('a supervised process', () => {
     ]);
     expect(supervised.restarts).toBe(4);
   });
-
-  it('keeps the embedded engine running: killed, it comes back on the same state', async () => {
-    const dir = path.join(TEST_DATA_DIR, 'supervised-engine');
-    rmSync(dir, { recursive: true, force: true });
-    const lines: string[] = [];
-    const server = await startDevServer({
-      cli: findOrBuildTemporalCli(TOOLS_DIR, () => undefined),
-      port: ENGINE_PORT,
-      dbFile: path.join(dir, 'temporal.sqlite'),
-      logFile: path.join(dir, 'temporal.log'),
-      supervise: { log: (line) => lines.push(line), onGiveUp: () => undefined },
-    });
-    const runningWorkflow = async (workflowId: string) => {
-      const connection = await Connection.connect({ address: server.address, connectTimeout: 1000 });
-      try {
-        return (await new Client({ connection }).workflow.getHandle(workflowId).describe()).status.name;
-      } finally {
-        await connection.close();
-      }
-    };
-    try {
-      const workflowId = `kept-${randomUUID()}`;
-      const connection = await Connection.connect({ address: server.address });
-      // No worker needed: the started run is in the engine's state, which is what must survive.
-      await new Client({ connection }).workflow.start('anyWorkflow', { taskQueue: 'nobody', workflowId });
-      await connection.close();
-      const first = server.child().pid;
-      server.child().kill('SIGKILL');
-      await eventually(async () => expect(lines).toEqual(['temporal exited (SIGKILL); starting it again in 1000 ms']));
-      await eventually(async () => expect(await runningWorkflow(workflowId)).toBe('RUNNING'), 40_000);
-      expect(server.child().pid).not.toBe(first);
-    } finally {
-      await server.stop();
-    }
-  }, 60_000);
 
   it('keeps the embedded PostgreSQL running: killed, it comes back with its data', async () => {
     const dir = path.join(TEST_DATA_DIR, 'supervised-postgres');

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { TOOLS_DIR } from '../../scripts/lib/project-paths.js';
+import type { Supervision } from '../../scripts/lib/supervised-process.js';
 import { startDevServer } from '../../temporal/dev-server.js';
 import { startProductionServer } from '../../temporal/production-server.js';
 import { findOrBuildTemporalCli } from '../../temporal/temporal-cli.js';
@@ -18,9 +19,15 @@ const log = (line: string) => process.stderr.write(`[own engine] ${line}\n`);
 /**
  * An engine of the test's own, which it may kill and start again on the same
  * state: a dev server on a SQLite file, or, when the run is against the real
- * server (TEST_TEMPORAL_MODE=server), a Temporal server on PostgreSQL.
+ * server (TEST_TEMPORAL_MODE=server), a Temporal server on PostgreSQL. With
+ * `supervise`, it is started again when it exits, as `./scripts/start` runs it.
  */
-export async function startOwnEngine(name: string, port: number, fresh: boolean): Promise<OwnEngine> {
+export async function startOwnEngine(
+  name: string,
+  port: number,
+  fresh: boolean,
+  supervise?: Supervision,
+): Promise<OwnEngine> {
   const dataDir = path.join(TEST_DATA_DIR, name);
   if (process.env.TEST_TEMPORAL_MODE === 'server') {
     const server = await startProductionServer({
@@ -36,6 +43,7 @@ export async function startOwnEngine(name: string, port: number, fresh: boolean)
       namespace: 'default',
       retentionDays: 30,
       log,
+      supervise,
     });
     return server;
   }
@@ -46,6 +54,7 @@ export async function startOwnEngine(name: string, port: number, fresh: boolean)
     port,
     dbFile,
     logFile: path.join(dataDir, 'temporal.log'),
+    supervise,
   });
   return {
     address: server.address,
