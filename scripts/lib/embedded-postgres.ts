@@ -78,14 +78,7 @@ function keepRunning(server: EmbeddedPostgres, supervision: Supervision): { stop
   const ended = () => stopped || supervision.stopping?.() === true;
   const afterExit = (startedAt: number, what: string) => {
     if (ended()) return;
-    const next = backoff.next(startedAt);
-    if ('giveUpAfter' in next) {
-      supervision.log(`PostgreSQL exited ${next.giveUpAfter} times in a row soon after starting; giving up`);
-      supervision.onGiveUp(1);
-      return;
-    }
-    supervision.log(`PostgreSQL ${what}; starting it again in ${next.delayMs} ms`);
-    pending = setTimeout(() => void restart(), next.delayMs);
+    pending = backoff.afterExit({ name: 'PostgreSQL', what, startedAt, code: 1 }, supervision, () => void restart());
   };
   const watch = (startedAt: number) =>
     postmasterOf(server)?.once('exit', (code, signal) => afterExit(startedAt, `exited (${signal ?? `code ${code}`})`));

@@ -38,8 +38,8 @@ export class RestartBackoff {
     this.delayMs = policy.firstDelayMs;
   }
 
-  /** After an exit of a process started at `startedAt`: the wait before the next start, or undefined to give up. */
-  next(startedAt: number, now = Date.now()): { delayMs: number } | { giveUpAfter: number } {
+  /** After an exit of a process started at `startedAt`: the wait before the next start, or how many exits ended it. */
+  private next(startedAt: number, now = Date.now()): { delayMs: number } | { giveUpAfter: number } {
     if (now - startedAt >= this.policy.healthyAfterMs) {
       this.delayMs = this.policy.firstDelayMs;
       this.quickExits = 0;
@@ -49,6 +49,25 @@ export class RestartBackoff {
     const delayMs = this.delayMs;
     this.delayMs = Math.min(this.delayMs * 2, this.policy.maxDelayMs);
     return { delayMs };
+  }
+
+  /**
+   * Says that `name` exited (`what` happened), and starts it again after the wait (`relaunch`), or gives up for
+   * good. The timer of the start to come, if any, to cancel on a stop.
+   */
+  afterExit(
+    exit: { name: string; what: string; startedAt: number; code: number },
+    supervision: Supervision,
+    relaunch: () => void,
+  ): NodeJS.Timeout | undefined {
+    const next = this.next(exit.startedAt);
+    if ('giveUpAfter' in next) {
+      supervision.log(`${exit.name} exited ${next.giveUpAfter} times in a row soon after starting; giving up`);
+      supervision.onGiveUp(exit.code);
+      return undefined;
+    }
+    supervision.log(`${exit.name} ${exit.what}; starting it again in ${next.delayMs} ms`);
+    return setTimeout(relaunch, next.delayMs);
   }
 }
 
@@ -97,16 +116,12 @@ export class SupervisedProcess {
     const managed = this.start();
     managed.child.once('exit', (code, signal) => {
       if (this.ended) return;
-      const next = this.backoff.next(startedAt);
-      if ('giveUpAfter' in next) {
-        this.supervision.log(`${this.name} exited ${next.giveUpAfter} times in a row soon after starting; giving up`);
-        this.supervision.onGiveUp(code || 1);
-        return;
-      }
-      this.supervision.log(
-        `${this.name} exited (${signal ?? `code ${code}`}); starting it again in ${next.delayMs} ms`,
+      const what = `exited (${signal ?? `code ${code}`})`;
+      this.pending = this.backoff.afterExit(
+        { name: this.name, what, startedAt, code: code || 1 },
+        this.supervision,
+        () => this.relaunch(),
       );
-      this.pending = setTimeout(() => this.relaunch(), next.delayMs);
     });
     return managed;
   }
