@@ -16,7 +16,7 @@ import { setupDatabase } from '../src/database/setup-database.js';
 import { countQuery, firstStepUpdate, pingUpdate, stopUpdate } from './baseline-workflows.js';
 import { startDecisionFloor } from './decision-floor.js';
 import { openFloorStore } from './floor-store.js';
-import { keepAliveClient } from './keep-alive-client.js';
+import { keepAliveClient, type HttpClient } from './keep-alive-client.js';
 import { LIST_USERS, measureListsAt, type ListFigures } from './list-scale.js';
 import { LOAD_OPERATIONS, measureLoad } from './load-mix.js';
 import { measureRecomputeAt } from './recompute-scale.js';
@@ -166,8 +166,10 @@ async function main(): Promise<void> {
       }
       return summarize(ms);
     };
-    const decide = (taskId: string) =>
-      http.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200);
+    // The reviewer approves, through the API or through a floor's route of the same shape.
+    const decideThrough = (via: HttpClient) => (taskId: string) =>
+      via.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200);
+    const decide = decideThrough(http);
 
     // (b) decision latency, one decision right after the other.
     const decided = taskIds.slice(0, DECISIONS);
@@ -183,10 +185,7 @@ async function main(): Promise<void> {
     const floorServer = await startDecisionFloor(floor, config.JWT_SECRET!, () =>
       noop.executeUpdate(pingUpdate, { args: [(floorPings += 1)] }),
     );
-    const floorHttp = keepAliveClient(floorServer.url);
-    const floorDecision = await timed(decided, (taskId) =>
-      floorHttp.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200),
-    );
+    const floorDecision = await timed(decided, decideThrough(keepAliveClient(floorServer.url)));
 
     // (c) status reads, one at a time: closed cases (from their row), open ones (the workflow's query), a bare query.
     const caseOf = (taskId: string) => taskId.slice(0, taskId.lastIndexOf('.'));
@@ -210,10 +209,7 @@ async function main(): Promise<void> {
         .getHandle(caseOf(taskId))
         .executeUpdate(decideUpdate, { args: [{ taskId, actor: reviewerActor, decision, settle: false }] }),
     );
-    const realFloorHttp = keepAliveClient(realFloorServer.url);
-    const realFloorDecision = await timed(floorCaseIds, (taskId) =>
-      realFloorHttp.post(`/tasks/${taskId}/complete`).set(reviewer).send({ decision: 'approve' }).expect(200),
-    );
+    const realFloorDecision = await timed(floorCaseIds, decideThrough(keepAliveClient(realFloorServer.url)));
     await Promise.all([floorServer.close(), realFloorServer.close()]);
     await noop.executeUpdate(stopUpdate);
 

@@ -48,8 +48,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const spawn = () => startProcess('temporal', options.cli, args, { stdio: ['ignore', log, log] });
-  const { supervise } = options;
-  const running = supervisedIf(options.dbFile ? supervise : undefined, 'temporal', spawn);
+  const running = supervisedIf(options.dbFile ? options.supervise : undefined, 'temporal', spawn);
   const child = () => running.child;
   const address = `127.0.0.1:${options.port}`;
   try {

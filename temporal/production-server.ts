@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { CUSTOM_SEARCH_ATTRIBUTES } from '../workflows/contracts/search-attributes.js';
-import { startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
+import { killAtOnce, startProcess, type ManagedProcess } from '../scripts/lib/child-process.js';
 import { PROJECT_ROOT } from '../scripts/lib/project-paths.js';
 import { portInUse } from '../scripts/lib/port-in-use.js';
 import { supervisedIf, type Supervision } from '../scripts/lib/supervised-process.js';
@@ -338,13 +338,7 @@ export async function startProductionServer(options: ProductionServerOptions): P
         ),
       );
     }
-    const kill = async () => {
-      const child = processes[0]!.child;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    };
+    const kill = () => killAtOnce(processes[0]!.child);
     return { address, stop, kill };
   } catch (error) {
     await stop();

@@ -14,6 +14,19 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/** Whether the process has ended (by itself or by a signal). */
+export function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Kills the process at once (a crash, as a test makes one) and waits for its end. */
+export async function killAtOnce(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
 export function startProcess(name: string, command: string, args: string[], options: SpawnOptions): ManagedProcess {
   const child = spawn(command, args, options);
   running.add(child);
@@ -23,7 +36,7 @@ export function startProcess(name: string, command: string, args: string[], opti
     name,
     child,
     async stop(graceMs = 10_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (hasExited(child)) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;

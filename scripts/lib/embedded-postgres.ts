@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
+import { hasExited } from './child-process.js';
 import { RestartBackoff, type Supervision } from './supervised-process.js';
 
 export interface RunningPostgres {
@@ -50,7 +51,8 @@ export async function startEmbeddedPostgres(
     async stop() {
       keeper?.stop();
       // The package waits for an exit that has already happened when its server was killed: it would never return.
-      if (!hasExited(server)) await server.stop();
+      const postmaster = postmasterOf(server);
+      if (!postmaster || !hasExited(postmaster)) await server.stop();
     },
   };
 }
@@ -58,11 +60,6 @@ export async function startEmbeddedPostgres(
 /** The postmaster the package spawned: it keeps it in a field of its own and tells no one when it exits. */
 function postmasterOf(server: EmbeddedPostgres): ChildProcess | undefined {
   return (server as unknown as { process?: ChildProcess }).process;
-}
-
-function hasExited(server: EmbeddedPostgres): boolean {
-  const child = postmasterOf(server);
-  return !!child && (child.exitCode !== null || child.signalCode !== null);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { killAtOnce } from '../../scripts/lib/child-process.js';
 import { TOOLS_DIR } from '../../scripts/lib/project-paths.js';
 import type { Supervision } from '../../scripts/lib/supervised-process.js';
 import { startDevServer } from '../../temporal/dev-server.js';
@@ -58,13 +59,7 @@ export async function startOwnEngine(
   });
   return {
     address: server.address,
-    kill: async () => {
-      const child = server.child();
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    },
+    kill: () => killAtOnce(server.child()),
     stop: () => server.stop(),
   };
 }
