@@ -9,6 +9,7 @@ import { stampArrivals } from './common/http/request-arrival.js';
 import { InputSafetyGuard } from './common/http/input-safety.guard.js';
 import { buildOpenApiDocument } from './common/http/openapi-document.js';
 import { AppConfig } from './config/app-config.js';
+import { RequestDeadlineInterceptor } from './common/http/request-deadline.interceptor.js';
 import { serveConsole } from './console/serve-console.js';
 import { HttpMetrics } from './metrics/http-metrics.js';
 import { traceRequests } from './tracing/http-tracing.js';
@@ -56,6 +57,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalGuards(new InputSafetyGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalInterceptors(new RequestDeadlineInterceptor(app.get(AppConfig).REQUEST_TIMEOUT_MS));
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);

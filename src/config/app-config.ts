@@ -152,6 +152,16 @@ export class AppConfig {
   @Max(3650)
   TEMPORAL_RETENTION_DAYS = 30;
 
+  /**
+   * Every request is answered within this many milliseconds of its arrival (0: no limit): past it, 503 + Retry-After
+   * instead of a request left hanging on a database or an engine that stopped answering. The work goes on.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  REQUEST_TIMEOUT_MS = 15_000;
+
   /** Whether this process runs the audit archiver (one or more API processes may; appends are serialized). */
   @Transform(toBoolean)
   @IsBoolean()

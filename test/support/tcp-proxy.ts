@@ -1,10 +1,15 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
-/** A TCP proxy the test can cut (every connection dropped, new ones refused) and restore: a network partition. */
+/**
+ * A TCP proxy the test can cut (every connection dropped, new ones refused) and restore: a network partition; or
+ * stall (nothing passes, nothing is dropped) and resume: a paused peer.
+ */
 export class TcpProxy {
-  private readonly sockets = new Set<Socket>();
   private server?: Server;
+  /** Each open socket, and the one its bytes go to. */
+  private readonly flows = new Map<Socket, Socket>();
   private cut = false;
+  private stalled = false;
   port = 0;
 
   constructor(
@@ -19,17 +24,18 @@ export class TcpProxy {
         return;
       }
       const upstream = createConnection({ host: this.targetHost, port: this.targetPort });
-      for (const [a, b] of [
+      const pairs = [
         [client, upstream],
         [upstream, client],
-      ] as const) {
-        this.sockets.add(a);
+      ] as const;
+      for (const [a, b] of pairs) {
         a.on('error', () => b.destroy());
         a.on('close', () => {
-          this.sockets.delete(a);
+          this.flows.delete(a);
           b.destroy();
         });
-        a.pipe(b);
+        this.flows.set(a, b);
+        if (!this.stalled) a.pipe(b);
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -40,11 +46,28 @@ export class TcpProxy {
   /** Drops every open connection and refuses new ones until restored. */
   partition(): void {
     this.cut = true;
-    for (const socket of this.sockets) socket.destroy();
+    for (const socket of this.flows.keys()) socket.destroy();
   }
 
   restore(): void {
     this.cut = false;
+  }
+
+  /**
+   * Stops passing bytes either way, connections kept open and new ones taken but left unanswered: what a paused
+   * process (SIGSTOP) or a network that drops packets looks like to its clients, until `resume`.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const [from, to] of this.flows) {
+      from.unpipe(to);
+      from.pause();
+    }
+  }
+
+  resume(): void {
+    this.stalled = false;
+    for (const [from, to] of this.flows) from.pipe(to);
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,7 @@ const ERROR_MEANINGS = {
   409: 'Conflicts with the current state (already decided, claimed by another, key reused)',
   422: 'Well-formed, but the regulation does not allow it (the message names the article)',
   500: 'Internal error; nothing was changed by this request',
-  503: 'The workflow engine or the database cannot be reached; try again shortly',
+  503: 'The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`',
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_MEANINGS;

@@ -20,7 +20,7 @@ const errorResponse = (status: keyof typeof ERROR_MEANINGS) => ({
 
 /**
  * What every operation shares, added once: the language header, 401 where a
- * token is needed, 500, and the required roles in the description.
+ * token is needed, 500 and 503, and the required roles in the description.
  */
 function addSharedContract(document: OpenAPIObject): OpenAPIObject {
   for (const path of Object.values(document.paths)) {
@@ -29,6 +29,8 @@ function addSharedContract(document: OpenAPIObject): OpenAPIObject {
       if (!operation) continue;
       operation.parameters = [...(operation.parameters ?? []), LANGUAGE_HEADER];
       operation.responses['500'] ??= errorResponse(500);
+      // Any request may find the database or the engine out of reach, or not answering within the request limit.
+      operation.responses['503'] ??= errorResponse(503);
       if (operation.security?.length) operation.responses['401'] ??= errorResponse(401);
       const roles = (operation as unknown as Record<string, string[] | undefined>)[ROLES_EXTENSION];
       if (roles)

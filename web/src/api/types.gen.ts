@@ -1424,6 +1424,10 @@ export type DevLoginUsersErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type DevLoginUsersError = DevLoginUsersErrors[keyof DevLoginUsersErrors];
@@ -1460,6 +1464,10 @@ export type DevLoginTokenErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type DevLoginTokenError = DevLoginTokenErrors[keyof DevLoginTokenErrors];
@@ -1520,6 +1528,10 @@ export type MetricsScrapeErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type MetricsScrapeError = MetricsScrapeErrors[keyof MetricsScrapeErrors];
@@ -1555,6 +1567,10 @@ export type CalendarListYearsErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CalendarListYearsError = CalendarListYearsErrors[keyof CalendarListYearsErrors];
@@ -1597,6 +1613,10 @@ export type CalendarGetYearErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CalendarGetYearError = CalendarGetYearErrors[keyof CalendarGetYearErrors];
@@ -1644,7 +1664,7 @@ export type CalendarReplaceYearErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -1689,6 +1709,10 @@ export type CalendarRecomputedStepsErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CalendarRecomputedStepsError = CalendarRecomputedStepsErrors[keyof CalendarRecomputedStepsErrors];
@@ -1731,6 +1755,10 @@ export type CalendarDueDateErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CalendarDueDateError = CalendarDueDateErrors[keyof CalendarDueDateErrors];
@@ -1772,7 +1800,7 @@ export type EngineProbeRunErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -1819,6 +1847,10 @@ export type CodecDecodeErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CodecDecodeError = CodecDecodeErrors[keyof CodecDecodeErrors];
@@ -1866,6 +1898,10 @@ export type CatalogEntriesErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CatalogEntriesError = CatalogEntriesErrors[keyof CatalogEntriesErrors];
@@ -1907,6 +1943,10 @@ export type CatalogResponsibilityListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CatalogResponsibilityListError = CatalogResponsibilityListErrors[keyof CatalogResponsibilityListErrors];
@@ -1954,6 +1994,10 @@ export type CatalogEntryErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CatalogEntryError = CatalogEntryErrors[keyof CatalogEntryErrors];
@@ -1992,6 +2036,10 @@ export type CatalogVersionsErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CatalogVersionsError = CatalogVersionsErrors[keyof CatalogVersionsErrors];
@@ -2030,6 +2078,10 @@ export type CatalogDepartmentsErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CatalogDepartmentsError = CatalogDepartmentsErrors[keyof CatalogDepartmentsErrors];
@@ -2091,7 +2143,7 @@ export type CasesCreateShareRequestErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2166,7 +2218,7 @@ export type CasesCreateCorrectionErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2241,7 +2293,7 @@ export type CasesCreateOpenDataApplicationErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2316,7 +2368,7 @@ export type CasesCreateOpenCatalogObjectionErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2391,7 +2443,7 @@ export type CasesCreateDataConflictErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2466,7 +2518,7 @@ export type CasesCreateInterfaceRequestErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2541,7 +2593,7 @@ export type CasesCreateCatalogUpdateErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2619,6 +2671,10 @@ export type CasesListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type CasesListError = CasesListErrors[keyof CasesListErrors];
@@ -2658,7 +2714,7 @@ export type CasesGetErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2716,7 +2772,7 @@ export type CasesSupplementErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2774,7 +2830,7 @@ export type CasesDisputeErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2832,7 +2888,7 @@ export type CasesWithdrawErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2890,7 +2946,7 @@ export type CasesTerminateErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -2952,7 +3008,7 @@ export type CasesCommentErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3010,7 +3066,7 @@ export type CasesUrgeErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3066,6 +3122,10 @@ export type TasksListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type TasksListError = TasksListErrors[keyof TasksListErrors];
@@ -3111,6 +3171,10 @@ export type TasksDoneErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type TasksDoneError = TasksDoneErrors[keyof TasksDoneErrors];
@@ -3149,6 +3213,10 @@ export type TasksGetErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type TasksGetError = TasksGetErrors[keyof TasksGetErrors];
@@ -3195,6 +3263,10 @@ export type TasksClaimErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type TasksClaimError = TasksClaimErrors[keyof TasksClaimErrors];
@@ -3241,6 +3313,10 @@ export type TasksReleaseErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type TasksReleaseError = TasksReleaseErrors[keyof TasksReleaseErrors];
@@ -3301,7 +3377,7 @@ export type TasksCompleteErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3359,7 +3435,7 @@ export type TasksPauseErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3413,7 +3489,7 @@ export type TasksResumeErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3471,7 +3547,7 @@ export type TasksRequestSupplementErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3529,7 +3605,7 @@ export type TasksRequestExtensionErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3587,7 +3663,7 @@ export type TasksTransferErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3645,7 +3721,7 @@ export type TasksDelegateErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3705,6 +3781,10 @@ export type IncidentsListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type IncidentsListError = IncidentsListErrors[keyof IncidentsListErrors];
@@ -3747,6 +3827,10 @@ export type IncidentsGetErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type IncidentsGetError = IncidentsGetErrors[keyof IncidentsGetErrors];
@@ -3794,7 +3878,7 @@ export type IncidentsRetryErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -3846,6 +3930,10 @@ export type NotificationsPageErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type NotificationsPageError = NotificationsPageErrors[keyof NotificationsPageErrors];
@@ -3878,6 +3966,10 @@ export type NotificationsUnreadCountErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type NotificationsUnreadCountError = NotificationsUnreadCountErrors[keyof NotificationsUnreadCountErrors];
@@ -3910,6 +4002,10 @@ export type NotificationsReadAllErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type NotificationsReadAllError = NotificationsReadAllErrors[keyof NotificationsReadAllErrors];
@@ -3948,6 +4044,10 @@ export type NotificationsReadErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type NotificationsReadError = NotificationsReadErrors[keyof NotificationsReadErrors];
@@ -3993,6 +4093,10 @@ export type WebhookDeliveriesListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type WebhookDeliveriesListError = WebhookDeliveriesListErrors[keyof WebhookDeliveriesListErrors];
@@ -4037,6 +4141,10 @@ export type WebhookDeliveriesRetryErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type WebhookDeliveriesRetryError = WebhookDeliveriesRetryErrors[keyof WebhookDeliveriesRetryErrors];
@@ -4089,7 +4197,7 @@ export type AuditHistoryErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -4128,6 +4236,10 @@ export type AuditArchiveVerifyErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type AuditArchiveVerifyError = AuditArchiveVerifyErrors[keyof AuditArchiveVerifyErrors];
@@ -4164,6 +4276,10 @@ export type AuditArchiveArchiveStatusErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type AuditArchiveArchiveStatusError = AuditArchiveArchiveStatusErrors[keyof AuditArchiveArchiveStatusErrors];
@@ -4205,6 +4321,10 @@ export type GrantsListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type GrantsListError = GrantsListErrors[keyof GrantsListErrors];
@@ -4260,6 +4380,10 @@ export type GrantsChangeErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type GrantsChangeError = GrantsChangeErrors[keyof GrantsChangeErrors];
@@ -4320,6 +4444,10 @@ export type BreachesSummaryErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type BreachesSummaryError = BreachesSummaryErrors[keyof BreachesSummaryErrors];
@@ -4380,6 +4508,10 @@ export type BreachesListErrors = {
      * Internal error; nothing was changed by this request
      */
     500: ErrorBodyDto;
+    /**
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
+     */
+    503: ErrorBodyDto;
 };
 
 export type BreachesListError = BreachesListErrors[keyof BreachesListErrors];
@@ -4421,7 +4553,7 @@ export type AnnualReportsDescribeErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
@@ -4461,7 +4593,7 @@ export type AnnualReportsTriggerErrors = {
      */
     500: ErrorBodyDto;
     /**
-     * The workflow engine or the database cannot be reached; try again shortly
+     * The workflow engine or the database cannot be reached, or did not answer in time (`REQUEST_TIMEOUT`: the request may still take effect); try again shortly, after `Retry-After`
      */
     503: ErrorBodyDto;
 };
