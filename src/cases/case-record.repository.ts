@@ -5,7 +5,7 @@ import type { CaseStatus, Procedure } from '../../workflows/contracts/case-statu
 import type { PackId } from '../../workflows/contracts/citation.js';
 import { columnsOf, mapRows, selectRows, type Row } from '../database/list-rows.js';
 import { query, TEXT_ARRAY_FROM_JSON } from '../database/unit-of-work.js';
-import { CaseRecord } from './case-record.entity.js';
+import { CaseRecord, type StartInput } from './case-record.entity.js';
 
 /** A case as registered before its workflow runs. */
 export interface NewCaseRecord {
@@ -20,6 +20,8 @@ export interface NewCaseRecord {
   /** The request's hash, or where a case opened by the system came from. */
   requestHash: string;
   receivedAt: Date;
+  /** What the start sends the engine (a case the API starts); kept until the engine is known to hold it. */
+  startInput?: StartInput;
 }
 
 export interface CaseListFilter {
@@ -77,7 +79,14 @@ export class CaseRecordRepository {
     await this.em(em).nativeUpdate(
       CaseRecord,
       { id: update.caseId, updatedAt: { $lte: at } },
-      { state, currentStep, participantDepartments, updatedAt: at, ...(current ? { statusCurrent: true } : {}) },
+      {
+        state,
+        currentStep,
+        participantDepartments,
+        updatedAt: at,
+        startInput: null,
+        ...(current ? { statusCurrent: true } : {}),
+      },
     );
   }
 
@@ -95,7 +104,7 @@ export class CaseRecordRepository {
       em,
       `update case_record c
           set state = ?, current_step = ?, participant_departments = ${TEXT_ARRAY_FROM_JSON}, updated_at = ?,
-              status = ?::jsonb, status_current = c.status_current or ?
+              status = ?::jsonb, status_current = c.status_current or ?, start_input = null
          from (select id, status from case_record where id = ? for update) old
         where c.id = old.id and c.updated_at <= ?
         returning old.status as before`,
@@ -119,6 +128,30 @@ export class CaseRecordRepository {
 
   findByKey(applicantId: string, idempotencyKey: string): Promise<CaseRecord | null> {
     return this.em().findOne(CaseRecord, { applicantId, idempotencyKey });
+  }
+
+  /**
+   * Cases the API registered before `before` whose workflow has not written to the row yet (its start may have been
+   * cut off), oldest first.
+   */
+  unstarted(
+    before: Date,
+    limit: number,
+  ): Promise<Array<Pick<CaseRecord, 'id' | 'pack' | 'procedure' | 'participantDepartments' | 'startInput'>>> {
+    return this.em().find(
+      CaseRecord,
+      { startInput: { $ne: null }, receivedAt: { $lt: before } },
+      {
+        fields: ['id', 'pack', 'procedure', 'participantDepartments', 'startInput'],
+        orderBy: { receivedAt: 'asc' },
+        limit,
+      },
+    );
+  }
+
+  /** The engine holds the case's workflow: its start input is no longer needed. */
+  async startConfirmed(caseId: string): Promise<void> {
+    await this.em().nativeUpdate(CaseRecord, { id: caseId }, { startInput: null });
   }
 
   /** Removes a registration whose workflow never started (the start failed). */

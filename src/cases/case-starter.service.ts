@@ -137,6 +137,7 @@ export class CaseStarter {
         idempotencyKey: idempotencyKey ?? null,
         requestHash: hash,
         receivedAt,
+        startInput: { workflowType: procedure.workflowType, input: plan.input },
       });
     } catch (error) {
       // Another request with the same key won the race: answer with its case.
@@ -190,8 +191,9 @@ export class CaseStarter {
       else await attempt.started;
     } catch (error) {
       // The call failed, but the engine may have started the workflow all the same (the update timed out, the reply
-      // was lost): then the case is received, as a start answered early is, and a retry finds it by its key.
-      if (await this.engine.exists(record.id)) return receivedStatus(record, options.actor);
+      // was lost): then the case is received, as a start answered early is, and a retry finds it by its key. So is
+      // a case the engine could not say anything about: the unstarted-case sweeper starts it if the engine lacks it.
+      if ((await this.engine.existence(record.id)) !== 'absent') return receivedStatus(record, options.actor);
       await this.cases.remove(record.id);
       throw error;
     }

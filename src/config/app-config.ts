@@ -162,6 +162,16 @@ export class AppConfig {
   @Max(600_000)
   REQUEST_TIMEOUT_MS = 15_000;
 
+  /**
+   * How often this API process looks for cases registered but never started (the API killed half-way through a
+   * start, or the engine out of reach then) and starts their workflows; 0: never.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 3600)
+  UNSTARTED_SWEEP_SECONDS = 30;
+
   /** Whether this process runs the audit archiver (one or more API processes may; appends are serialized). */
   @Transform(toBoolean)
   @IsBoolean()

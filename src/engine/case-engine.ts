@@ -129,13 +129,18 @@ export class CaseEngine {
     );
   }
 
-  /** Whether the engine holds a workflow with this id (a start that died half-way left none). */
+  /** Whether the engine holds a workflow with this id (a start that died half-way left none); false when unsure. */
   async exists(workflowId: string): Promise<boolean> {
+    return (await this.existence(workflowId)) === 'present';
+  }
+
+  /** Whether the engine holds a workflow with this id, or 'unknown' when it did not say (out of reach). */
+  async existence(workflowId: string): Promise<'present' | 'absent' | 'unknown'> {
     try {
       await this.client.workflow.getHandle(workflowId).describe();
-      return true;
-    } catch {
-      return false;
+      return 'present';
+    } catch (error) {
+      return error instanceof WorkflowNotFoundError ? 'absent' : 'unknown';
     }
   }
 

@@ -15,6 +15,7 @@ import { Migration20261202001800DoneTasks } from './Migration20261202001800DoneT
 import { Migration20261203001900ReferenceChangeNotices } from './Migration20261203001900ReferenceChangeNotices.js';
 import { Migration20261203002000HolidayYearChangeNotices } from './Migration20261203002000HolidayYearChangeNotices.js';
 import { Migration20261207002100CalendarVersionForTasks } from './Migration20261207002100CalendarVersionForTasks.js';
+import { Migration20261207002200UnstartedCases } from './Migration20261207002200UnstartedCases.js';
 import { Migration20261202001300CaseParticipants } from './Migration20261202001300CaseParticipants.js';
 import { Migration20261202001200GrantUsage } from './Migration20261202001200GrantUsage.js';
 import { Migration20261202001100Warnings } from './Migration20261202001100Warnings.js';
@@ -44,6 +45,7 @@ export const MIGRATIONS: MigrationObject[] = [
   Migration20261203001900ReferenceChangeNotices,
   Migration20261203002000HolidayYearChangeNotices,
   Migration20261207002100CalendarVersionForTasks,
+  Migration20261207002200UnstartedCases,
 ].map((migration) => ({
   name: migration.name,
   class: migration,
