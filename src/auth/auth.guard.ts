@@ -1,6 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../../workflows/contracts/actor.js';
+import type { Actor, Role } from '../../workflows/contracts/actor.js';
+import { withinRequestTime } from '../common/http/request-deadline.interceptor.js';
+import { AppConfig } from '../config/app-config.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './access.decorators.js';
 import { missingToken, roleNotAllowed } from './auth-errors.js';
 import { DepartmentAdmission } from './department-admission.js';
@@ -13,6 +15,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: JwtVerifier,
     private readonly admission: DepartmentAdmission,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,10 +24,16 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw missingToken();
-    request.actor = await this.verifier.verify(match[1]);
-    await this.admission.admit(request.actor);
+    // Guards run before the request deadline's interceptor: the department check may wait on the database.
+    request.actor = await withinRequestTime(this.identify(match[1]), request, this.config.REQUEST_TIMEOUT_MS);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed && !allowed.includes(request.actor.role)) throw roleNotAllowed(request.actor.role, allowed);
     return true;
+  }
+
+  private async identify(token: string): Promise<Actor> {
+    const actor = await this.verifier.verify(token);
+    await this.admission.admit(actor);
+    return actor;
   }
 }

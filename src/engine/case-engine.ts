@@ -52,6 +52,9 @@ export interface ScheduleSummary {
   paused: boolean;
 }
 
+/** The part of a request's time an engine call made for it may take (the rest answers it). */
+const ENGINE_SHARE_OF_REQUEST_TIME = 0.8;
+
 /** Runs one call to the engine; whatever it fails with leaves as a domain error. */
 async function engineCall<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -88,6 +91,22 @@ export class CaseEngine {
   }
 
   /**
+   * Runs a call made for a request with a gRPC deadline a little inside the request's time (REQUEST_TIMEOUT_MS):
+   * an engine that does not answer fails the call, and the request's own path answers (503, or a start as received)
+   * before the request limit does; a call given up is not sent again later by the client's retries.
+   */
+  private forRequest<T>(work: () => Promise<T>): Promise<T> {
+    return engineCall(() => this.withinRequestBudget(work));
+  }
+
+  private withinRequestBudget<T>(work: () => Promise<T>): Promise<T> {
+    const limitMs = this.config.REQUEST_TIMEOUT_MS;
+    if (limitMs <= 0) return work();
+    const budgetMs = Math.max(1000, Math.round(limitMs * ENGINE_SHARE_OF_REQUEST_TIME));
+    return this.client.withDeadline(Date.now() + budgetMs, work);
+  }
+
+  /**
    * Starts a case workflow (its id is the case id). With `awaitFirstStep` it
    * also asks, in the same call, for the status once the case first waits for
    * people (update-with-start). `started` settles when the engine confirms the
@@ -104,12 +123,14 @@ export class CaseEngine {
     });
     if (!awaitFirstStep) {
       return {
-        started: engineCall(() => this.client.workflow.start(start.workflowType, operation.options)).then(() => {}),
+        started: this.forRequest(() => this.client.workflow.start(start.workflowType, operation.options)).then(
+          () => {},
+        ),
       };
     }
-    const settled = this.client.workflow.executeUpdateWithStart(settledStatusUpdate, {
-      startWorkflowOperation: operation,
-    });
+    const settled = this.forRequest(() =>
+      this.client.workflow.executeUpdateWithStart(settledStatusUpdate, { startWorkflowOperation: operation }),
+    );
     const firstStep = settled.catch((error: unknown) => Promise.reject(fromEngineError(error)));
     firstStep.catch(() => undefined);
     const started = engineCall(() => operation.workflowHandle()).then(() => {});
@@ -121,7 +142,7 @@ export class CaseEngine {
   /** The status of an existing case as a start answers it: at its first waiting point, or its result once closed. */
   settledStatus(caseId: string): Promise<CaseStatus> {
     const handle = this.client.workflow.getHandle<(input: unknown) => Promise<CaseStatus>>(caseId);
-    return engineCall(() =>
+    return this.forRequest(() =>
       handle.executeUpdate(settledStatusUpdate).catch(async (error: unknown) => {
         if ((await handle.describe()).status.name === 'COMPLETED') return handle.result();
         throw error;
@@ -137,7 +158,7 @@ export class CaseEngine {
   /** Whether the engine holds a workflow with this id, or 'unknown' when it did not say (out of reach). */
   async existence(workflowId: string): Promise<'present' | 'absent' | 'unknown'> {
     try {
-      await this.client.workflow.getHandle(workflowId).describe();
+      await this.withinRequestBudget(() => this.client.workflow.getHandle(workflowId).describe());
       return 'present';
     } catch (error) {
       return error instanceof WorkflowNotFoundError ? 'absent' : 'unknown';
@@ -154,25 +175,25 @@ export class CaseEngine {
     args: A,
     updateId?: string,
   ): Promise<CaseStatus> {
-    return engineCall(() =>
+    return this.forRequest(() =>
       this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args], ...(updateId ? { updateId } : {}) }),
     );
   }
 
   /** Tells a case something that needs no answer. */
   signal<A>(caseId: string, signal: SignalDefinition<[A]>, args: A): Promise<void> {
-    return engineCall(() => this.client.workflow.getHandle(caseId).signal(signal, args));
+    return this.forRequest(() => this.client.workflow.getHandle(caseId).signal(signal, args));
   }
 
   /** The case's live status, from the workflow; within `withinMs` when given (else unavailable). */
   status(caseId: string, withinMs?: number): Promise<CaseStatus> {
     const query = () => this.client.workflow.getHandle(caseId).query(caseStatusQuery);
-    return engineCall(() => (withinMs ? this.client.withDeadline(Date.now() + withinMs, query) : query()));
+    return withinMs ? engineCall(() => this.client.withDeadline(Date.now() + withinMs, query)) : this.forRequest(query);
   }
 
   /** The case's history as the engine stores it (payloads encrypted where keys are configured). */
   history(caseId: string): Promise<temporal.api.history.v1.IHistory> {
-    return engineCall(() => this.client.workflow.getHandle(caseId).fetchHistory());
+    return this.forRequest(() => this.client.workflow.getHandle(caseId).fetchHistory());
   }
 
   /** The case's history with its payloads decrypted, for reading (the auditor's timeline). */

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually, HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
-import { TcpProxy } from '../support/tcp-proxy.js';
+import { proxiedDatabase, type TcpProxy } from '../support/tcp-proxy.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 const CLIENTS = 6;
@@ -21,14 +21,10 @@ describe('PostgreSQL out of reach for 15 s under load', () => {
   let system: TestSystem;
   let proxy: TcpProxy;
   beforeAll(async () => {
-    const real = new URL(process.env.DATABASE_URL!);
-    proxy = new TcpProxy(real.hostname, Number(real.port || 5432));
-    await proxy.start();
-    const behind = new URL(real);
-    behind.hostname = '127.0.0.1';
-    behind.port = String(proxy.port);
+    let databaseUrl: string;
+    ({ proxy, databaseUrl } = await proxiedDatabase());
     // The API and the worker reach the database only through the proxy.
-    system = await startTestSystem({ databaseUrl: behind.toString() });
+    system = await startTestSystem({ databaseUrl });
   });
   afterAll(async () => {
     await system.close();

@@ -1,5 +1,5 @@
 import { complete, eventually, HUARONG_SHARE, requestShare, sql } from '../support/case-helpers.js';
-import { TcpProxy } from '../support/tcp-proxy.js';
+import { proxiedDatabase, TcpProxy } from '../support/tcp-proxy.js';
 import { startTestSystem, type TestSystem } from '../support/test-system.js';
 
 const LIMIT_MS = 3_000;
@@ -35,13 +35,10 @@ describe('PostgreSQL paused: nothing passes, nothing is dropped', () => {
   let proxy: TcpProxy;
   let system: TestSystem;
   beforeAll(async () => {
-    const real = new URL(process.env.DATABASE_URL!);
-    proxy = new TcpProxy(real.hostname, Number(real.port || 5432));
-    await proxy.start();
-    const behind = new URL(real);
-    behind.hostname = '127.0.0.1';
-    behind.port = String(proxy.port);
-    system = await startTestSystem({ databaseUrl: behind.toString(), env });
+    let databaseUrl: string;
+    ({ proxy, databaseUrl } = await proxiedDatabase());
+    // The API and the worker reach the database only through the proxy.
+    system = await startTestSystem({ databaseUrl, env });
   });
   afterAll(async () => {
     proxy.resume();
@@ -51,15 +48,25 @@ describe('PostgreSQL paused: nothing passes, nothing is dropped', () => {
 
   it('answers 503 within the request limit meanwhile, and a start retried afterwards makes one case', async () => {
     await requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(201);
+    // A department the API has not seen makes the token's check ask the database, before any handler runs.
+    const stranger = await system.auth({
+      id: 'stranger',
+      name: '未登记',
+      role: 'applicant',
+      department: 'no-such-dept',
+    });
     proxy.stall();
     const key = `stalled-db-${Date.now()}`;
-    const [list, started] = await Promise.all([
+    const [list, started, checked] = await Promise.all([
       timed(system.http.get('/cases').set(system.as('hr-civil-xu'))),
       timed(requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key })),
+      timed(system.http.get('/cases').set(stranger)),
     ]);
     expectAnsweredUnavailable(list);
     expectAnsweredUnavailable(started);
+    expectAnsweredUnavailable(checked);
     proxy.resume();
+    await system.http.get('/cases').set(stranger).expect(401);
 
     await system.http.get('/cases').set(system.as('hr-civil-xu')).expect(200);
     const retried = await requestShare(system, 'hr-civil-xu', HUARONG_SHARE, { 'Idempotency-Key': key });

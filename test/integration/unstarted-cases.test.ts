@@ -23,7 +23,7 @@ describe('cases registered whose workflow never started', () => {
   let sweeper: UnstartedCaseSweeper;
   beforeAll(async () => {
     // The timer's passes are left out: the test runs each pass itself.
-    system = await startTestSystem({ env: { REQUEST_TIMEOUT_MS: '2000', UNSTARTED_SWEEP_SECONDS: '0' } });
+    system = await startTestSystem({ env: { REQUEST_TIMEOUT_MS: '5000', UNSTARTED_SWEEP_SECONDS: '0' } });
     engine = system.app.get(CaseEngine);
     sweeper = system.app.get(UnstartedCaseSweeper);
   });

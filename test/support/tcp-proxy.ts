@@ -75,3 +75,14 @@ export class TcpProxy {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 }
+
+/** A started proxy in front of the tests' PostgreSQL, and the database URL that reaches it only through the proxy. */
+export async function proxiedDatabase(): Promise<{ proxy: TcpProxy; databaseUrl: string }> {
+  const real = new URL(process.env.DATABASE_URL!);
+  const proxy = new TcpProxy(real.hostname, Number(real.port || 5432));
+  await proxy.start();
+  const behind = new URL(real);
+  behind.hostname = '127.0.0.1';
+  behind.port = String(proxy.port);
+  return { proxy, databaseUrl: behind.toString() };
+}
