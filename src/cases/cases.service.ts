@@ -104,7 +104,8 @@ export class CasesService {
     } catch (error) {
       // Gone from the engine but known here: the status it last showed.
       if (error instanceof DomainError && error.kind === 'not-found' && record.status) return record.status;
-      if (received && error instanceof DomainError && error.kind === 'unavailable')
+      // Or not yet in the engine at all: a start cut off before the engine took it, which the sweeper starts.
+      if (received && error instanceof DomainError && (error.kind === 'unavailable' || error.kind === 'not-found'))
         return receivedStatus(record, actor);
       throw error;
     }

@@ -72,6 +72,10 @@ describe('cases registered whose workflow never started', () => {
     expect(answered.body).toMatchObject({ state: 'received', steps: [] });
     const caseId: string = answered.body.caseId;
     expect(await rowOf(system, caseId)).toMatchObject({ state: 'received', unstarted: true });
+    // Its applicant reads it as its start answered, though the engine has not heard of it yet.
+    expect(await engine.existence(caseId)).toBe('absent');
+    const read = await caseStatus(system, 'hr-civil-xu', caseId).expect(200);
+    expect(read.body).toMatchObject({ caseId, state: 'received', steps: [] });
 
     expect((await sweeper.runOnce(0)).started).toEqual([caseId]);
     await eventually(async () => expect(await rowOf(system, caseId)).toMatchObject({ unstarted: false, open: 1 }));
