@@ -19,9 +19,10 @@ import type { temporal } from '@temporalio/proto';
 import { caseStatusQuery, settledStatusUpdate } from '../../workflows/contracts/case-messages.js';
 import type { CaseStatus } from '../../workflows/contracts/case-status.js';
 import type { SearchAttributeName } from '../../workflows/contracts/search-attributes.js';
+import { settleWithin } from '../common/settle-within.js';
 import { AppConfig } from '../config/app-config.js';
 import { payloadCodecOf } from './data-converter.js';
-import { fromEngineError } from './engine-errors.js';
+import { engineUnavailable, fromEngineError } from './engine-errors.js';
 import { decodePayloadsIn } from './payload-walk.js';
 
 export interface CaseWorkflowStart {
@@ -103,7 +104,10 @@ export class CaseEngine {
     const limitMs = this.config.REQUEST_TIMEOUT_MS;
     if (limitMs <= 0) return work();
     const budgetMs = Math.max(1000, Math.round(limitMs * ENGINE_SHARE_OF_REQUEST_TIME));
-    return this.client.withDeadline(Date.now() + budgetMs, work);
+    const call = this.client.withDeadline(Date.now() + budgetMs, work);
+    // The client's retries of a refused connection sleep between attempts (up to 5 s), and only the next attempt
+    // finds the deadline passed, sending nothing more: the answer does not wait for that attempt.
+    return settleWithin(call, budgetMs, engineUnavailable);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { Observable, TimeoutError, catchError, throwError, timeout } from 'rxjs';
 import { DomainError } from '../errors/domain-error.js';
+import { settleWithin } from '../settle-within.js';
 import { arrivalOf } from './request-arrival.js';
 
 export const requestTimedOut = (limitMs: number) => {
@@ -24,17 +25,9 @@ function timeLeft(request: IncomingMessage, limitMs: number): number {
  * `work`'s outcome, or REQUEST_TIMEOUT once the request's time is up (`limitMs` from its arrival; 0: no limit). The
  * work itself is not cut off. For what runs before the interceptor below does (the guards).
  */
-export async function withinRequestTime<T>(work: Promise<T>, request: IncomingMessage, limitMs: number): Promise<T> {
+export function withinRequestTime<T>(work: Promise<T>, request: IncomingMessage, limitMs: number): Promise<T> {
   if (limitMs <= 0) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(requestTimedOut(limitMs)), timeLeft(request, limitMs));
-  });
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return settleWithin(work, timeLeft(request, limitMs), () => requestTimedOut(limitMs));
 }
 
 /**
