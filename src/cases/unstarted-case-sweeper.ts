@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { SearchAttributeName } from '../../workflows/contracts/search-attributes.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { CaseRecordRepository } from './case-record.repository.js';
@@ -11,6 +12,8 @@ const BATCH = 100;
 export interface SweepResult {
   started: string[];
   confirmed: number;
+  /** Cases the engine refused to start: logged as errors and tried again at each pass, never in the others' way. */
+  refused: string[];
 }
 
 /**
@@ -55,7 +58,7 @@ export class UnstartedCaseSweeper implements OnApplicationBootstrap, OnApplicati
   }
 
   private async pass(before: Date): Promise<SweepResult> {
-    const result: SweepResult = { started: [], confirmed: 0 };
+    const result: SweepResult = { started: [], confirmed: 0, refused: [] };
     for (const row of await this.cases.unstarted(before, BATCH)) {
       const existence = await this.engine.existence(row.id);
       if (existence === 'unknown') break;
@@ -66,7 +69,17 @@ export class UnstartedCaseSweeper implements OnApplicationBootstrap, OnApplicati
           CasePack: [row.pack],
           CaseDepartment: row.participantDepartments,
         };
-        await this.engine.startCase({ caseId: row.id, workflowType, input, searchAttributes }, false).started;
+        try {
+          await this.engine.startCase({ caseId: row.id, workflowType, input, searchAttributes }, false).started;
+        } catch (error) {
+          if (error instanceof DomainError && error.kind === 'unavailable') break;
+          this.logger.error(
+            { caseId: row.id, err: error },
+            'the engine refused to start a case whose start was cut off',
+          );
+          result.refused.push(row.id);
+          continue;
+        }
         this.logger.warn({ caseId: row.id }, 'started the workflow of a case whose start was cut off');
         result.started.push(row.id);
       } else result.confirmed += 1;

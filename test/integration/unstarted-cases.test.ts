@@ -58,7 +58,7 @@ describe('cases registered whose workflow never started', () => {
     expect(new Date(status.receivedAt).getTime()).toBe(new Date(registered!.received_at).getTime());
     expect(new Date(status.steps[0].due.from).getTime()).toBe(new Date(registered!.received_at).getTime());
     // Started once: a second pass finds nothing left to do.
-    expect(await sweeper.runOnce(0)).toEqual({ started: [], confirmed: 0 });
+    expect(await sweeper.runOnce(0)).toEqual({ started: [], confirmed: 0, refused: [] });
   });
 
   it('answers as received a start the engine could not say anything about, and the sweeper starts it', async () => {
@@ -96,9 +96,26 @@ describe('cases registered whose workflow never started', () => {
     const unsure = jest.spyOn(engine, 'existence').mockResolvedValue('unknown');
     const start = jest.spyOn(engine, 'startCase');
     start.mockClear();
-    expect(await sweeper.runOnce(0)).toEqual({ started: [], confirmed: 0 });
+    expect(await sweeper.runOnce(0)).toEqual({ started: [], confirmed: 0, refused: [] });
     expect(start).not.toHaveBeenCalled();
     unsure.mockRestore();
     expect((await sweeper.runOnce(0)).started).toHaveLength(1);
+  });
+
+  it('goes on past a case the engine refuses to start, and tries it again at the next pass', async () => {
+    const stopped = new Promise<never>(() => undefined);
+    const cutOff = (): StartAttempt => ({ started: stopped, firstStep: stopped });
+    jest.spyOn(engine, 'startCase').mockImplementationOnce(cutOff).mockImplementationOnce(cutOff);
+    await Promise.all([1, 2].map(() => requestShare(system, 'hr-civil-xu', HUARONG_SHARE).expect(503)));
+    // The older of the two is refused (a permanent error, not the engine out of reach); the newer still starts.
+    const refusal = Promise.reject(new Error('INVALID_ARGUMENT: refused by the engine'));
+    refusal.catch(() => undefined);
+    jest.spyOn(engine, 'startCase').mockImplementationOnce((): StartAttempt => ({ started: refusal }));
+    const swept = await sweeper.runOnce(0);
+    expect(swept.refused).toHaveLength(1);
+    expect(swept.started).toHaveLength(1);
+    expect(swept.started[0]).not.toBe(swept.refused[0]);
+    expect(await rowOf(system, swept.refused[0]!)).toMatchObject({ state: 'received', unstarted: true });
+    expect((await sweeper.runOnce(0)).started).toEqual(swept.refused);
   });
 });
