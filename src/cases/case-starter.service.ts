@@ -15,6 +15,7 @@ import { ExistenceLookahead } from './existence-lookahead.js';
 import { StartAdmission } from './start-admission.js';
 import { receivedStatus } from './received-status.js';
 import { CaseRecordRepository } from './case-record.repository.js';
+import { caseSearchAttributes } from './case-search-attributes.js';
 import { CaseContextLoader } from './procedures/case-context-loader.js';
 import type { ProcedureDefinition } from './procedures/procedure-definition.js';
 import { FirstStepPlanner } from './first-step-planner.js';
@@ -175,11 +176,7 @@ export class CaseStarter {
       caseId: record.id,
       workflowType: procedure.workflowType,
       input,
-      searchAttributes: {
-        CaseProcedure: [procedure.procedure],
-        CasePack: [record.pack],
-        CaseDepartment: record.participantDepartments,
-      },
+      searchAttributes: caseSearchAttributes(record),
     };
     // Update-with-start answers once the first step is reached, start and all; when the answer is due before that,
     // the case is answered as received (202).

@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { SearchAttributeName } from '../../workflows/contracts/search-attributes.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { AppConfig } from '../config/app-config.js';
 import { CaseEngine } from '../engine/case-engine.js';
 import { CaseRecordRepository } from './case-record.repository.js';
+import { caseSearchAttributes } from './case-search-attributes.js';
 
 /** A start answers within the request limit; a row older than this whose workflow has not written is looked at. */
 export const UNSTARTED_GRACE_MS = 60_000;
@@ -64,11 +64,7 @@ export class UnstartedCaseSweeper implements OnApplicationBootstrap, OnApplicati
       if (existence === 'unknown') break;
       if (existence === 'absent') {
         const { workflowType, input } = row.startInput!;
-        const searchAttributes: Partial<Record<SearchAttributeName, string[]>> = {
-          CaseProcedure: [row.procedure],
-          CasePack: [row.pack],
-          CaseDepartment: row.participantDepartments,
-        };
+        const searchAttributes = caseSearchAttributes(row);
         try {
           await this.engine.startCase({ caseId: row.id, workflowType, input, searchAttributes }, false).started;
         } catch (error) {
